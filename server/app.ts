@@ -1,0 +1,75 @@
+/**
+ * Wires the pieces into one HTTP server: API, health, static client, sync
+ * socket. `main.ts` runs it; integration tests run it through the same entry.
+ */
+import express from 'express';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Config } from './config';
+import { log as rootLog, type Logger } from './log';
+import { RoomRegistry } from './rooms/roomRegistry';
+import { createSqliteStore } from './storage/sqliteStore';
+import type { Store } from './storage/store';
+import { createApiRouter } from './transport/httpApi';
+import { attachSyncSocket } from './transport/syncSocket';
+
+export interface TavoloServer {
+  http: http.Server;
+  registry: RoomRegistry;
+  /** Stops accepting, flushes every room to storage and closes the store. */
+  close(): Promise<void>;
+}
+
+export function createTavoloServer(config: Config, log: Logger = rootLog, store?: Store): TavoloServer {
+  const theStore =
+    store ?? createSqliteStore({ dataDir: config.dataDir, synchronous: config.SQLITE_SYNCHRONOUS });
+  const registry = new RoomRegistry(theStore, log, {
+    unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
+    room: {
+      compactAfterBytes: config.COMPACT_AFTER_BYTES,
+      compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+      compactDelayMs: 2000,
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', rooms: registry.loadedRooms, connections: registry.connections });
+  });
+  app.use('/api', createApiRouter(registry, log));
+
+  const indexHtml = path.join(config.staticDir, 'index.html');
+  app.use(express.static(config.staticDir, { index: false, maxAge: '1h' }));
+  // The client routes (/, /r/:roomId, …) all load the same page.
+  app.get(/^\/(?!api\/|sync\/|healthz).*/, (_req, res) => {
+    if (fs.existsSync(indexHtml)) res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
+    else res.status(503).type('text').send('Client not built: run `npm run build`.');
+  });
+
+  const server = http.createServer(app);
+  const wss = attachSyncSocket(server, registry, log, {
+    maxMessageBytes: config.MAX_MESSAGE_BYTES,
+    maxQueuedFrames: 256,
+    maxBufferedBytes: config.MAX_BUFFERED_BYTES,
+    pingIntervalMs: config.PING_INTERVAL_MS,
+  });
+
+  let closing: Promise<void> | null = null;
+  return {
+    http: server,
+    registry,
+    close() {
+      closing ??= (async () => {
+        server.close();
+        await registry.closeAll();
+        wss.close();
+        for (const ws of wss.clients) ws.terminate();
+        server.closeAllConnections();
+        await theStore.close();
+      })();
+      return closing;
+    },
+  };
+}

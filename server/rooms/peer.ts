@@ -1,0 +1,8 @@
+/** What a room needs from a connection: the smallest surface, so rooms can be
+ * driven by websockets, by tests, or later by a cross-process relay. */
+export interface Peer {
+  readonly id: string;
+  /** Sends one already-encoded frame. Must not copy or re-encode it. */
+  send(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+}

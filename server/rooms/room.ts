@@ -1,0 +1,238 @@
+/**
+ * One live board: its Y.Doc, awareness, and the peers connected to it.
+ *
+ * Hot path: every change to the doc (from any peer or from the server) is
+ * queued; once per event-loop turn the queue is merged into one update,
+ * appended to the store, and only then encoded once and sent as the same
+ * bytes to every peer. Awareness is collapsed to each client's latest state
+ * per turn and relayed the same way, without waiting for storage.
+ */
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../shared/protocol';
+import type { Store, StoredDocument } from '../storage/store';
+import type { Logger } from '../log';
+import type { Peer } from './peer';
+import { decodeUpdateOrThrow } from './updateGuard';
+
+export interface RoomOptions {
+  /** Compact the update log into a snapshot past this many bytes… */
+  compactAfterBytes: number;
+  /** …or this many appended batches. */
+  compactAfterUpdates: number;
+  /** Delay before a due compaction runs, so a burst compacts once. */
+  compactDelayMs: number;
+}
+
+export const defaultRoomOptions: RoomOptions = {
+  compactAfterBytes: 1 << 20,
+  compactAfterUpdates: 1000,
+  compactDelayMs: 2000,
+};
+
+const LOAD_ORIGIN = Symbol('load');
+const RETRY_BASE_MS = 100;
+const RETRY_MAX_MS = 10_000;
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  /** Each peer with the awareness client ids it speaks for. */
+  private readonly peers = new Map<Peer, Set<number>>();
+
+  private pendingUpdates: Uint8Array[] = [];
+  /** Peers whose changes are in the batch; null marks a server-side change. */
+  private pendingOrigins = new Set<Peer | null>();
+  private pendingAwareness = new Set<number>();
+  private awarenessOrigins = new Set<Peer | null>();
+  private flushScheduled = false;
+  private flushChain: Promise<void> = Promise.resolve();
+  private retryDelay = 0;
+
+  private lastSeq: number;
+  private logBytes: number;
+  private logBatches: number;
+  private compactTimer: NodeJS.Timeout | null = null;
+  private destroyed = false;
+
+  constructor(
+    readonly roomId: string,
+    private readonly store: Store,
+    stored: StoredDocument,
+    private readonly log: Logger,
+    private readonly opts: RoomOptions = defaultRoomOptions,
+  ) {
+    this.lastSeq = stored.lastSeq;
+    this.logBytes = stored.logBytes;
+    this.logBatches = stored.updates.length;
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (parts.length > 0) {
+      // One merged apply is far cheaper than one transaction per logged update.
+      Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), LOAD_ORIGIN);
+    }
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  /** Greets a new peer: our state vector (so it sends what we lack) and who is here. */
+  join(peer: Peer): void {
+    this.peers.set(peer, new Set());
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.getStates().size > 0) {
+      peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+    }
+  }
+
+  leave(peer: Peer): void {
+    const ids = this.peers.get(peer);
+    this.peers.delete(peer);
+    if (ids && ids.size > 0) removeAwarenessStates(this.awareness, [...ids], null);
+  }
+
+  /** Applies a peer's update. Throws RejectedUpdate for a malformed one. */
+  receiveUpdate(peer: Peer, update: Uint8Array): void {
+    decodeUpdateOrThrow(update);
+    Y.applyUpdate(this.doc, update, peer);
+  }
+
+  receiveAwareness(peer: Peer, update: Uint8Array): void {
+    applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  /**
+   * Answers a peer's sync step 1. Whatever is still queued is persisted first,
+   * so a joining peer is never shown state that a crash could lose.
+   */
+  async answerSyncStep1(peer: Peer, stateVector: Uint8Array): Promise<void> {
+    if (this.pendingUpdates.length > 0) await this.flushNow();
+    else await this.flushChain;
+    if (!this.peers.has(peer)) return;
+    peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+  }
+
+  answerAwarenessQuery(peer: Peer): void {
+    const ids = [...this.awareness.getStates().keys()];
+    if (ids.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return;
+    this.pendingUpdates.push(update);
+    this.pendingOrigins.add(this.peers.has(origin as Peer) ? (origin as Peer) : null);
+    this.scheduleFlush();
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const peer = this.peers.has(origin as Peer) ? (origin as Peer) : null;
+    const owned = peer ? this.peers.get(peer) : undefined;
+    for (const id of added) owned?.add(id);
+    for (const id of removed) owned?.delete(id);
+    for (const list of [added, updated, removed]) for (const id of list) this.pendingAwareness.add(id);
+    this.awarenessOrigins.add(peer);
+    this.scheduleFlush();
+  };
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.destroyed) return;
+    this.flushScheduled = true;
+    setImmediate(() => void this.flushNow());
+  }
+
+  /** Flushes whatever is queued; resolves once it is persisted and relayed. */
+  flushNow(): Promise<void> {
+    this.flushScheduled = false;
+    this.relayAwareness();
+    this.flushChain = this.flushChain.then(() => this.persistAndRelay());
+    return this.flushChain;
+  }
+
+  private relayAwareness(): void {
+    if (this.pendingAwareness.size === 0) return;
+    const ids = [...this.pendingAwareness];
+    const origins = this.awarenessOrigins;
+    this.pendingAwareness = new Set();
+    this.awarenessOrigins = new Set();
+    this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), origins);
+  }
+
+  private async persistAndRelay(): Promise<void> {
+    if (this.pendingUpdates.length === 0) return;
+    const updates = this.pendingUpdates;
+    const origins = this.pendingOrigins;
+    this.pendingUpdates = [];
+    this.pendingOrigins = new Set();
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    try {
+      this.lastSeq = await this.store.append(this.roomId, merged);
+    } catch (err) {
+      // Keep the batch (ahead of anything newer) and retry with backoff; peers
+      // get it only once it is durable. Their own copies keep it meanwhile.
+      this.pendingUpdates = [merged, ...this.pendingUpdates];
+      for (const o of origins) this.pendingOrigins.add(o);
+      this.retryDelay = Math.min(RETRY_MAX_MS, this.retryDelay ? this.retryDelay * 2 : RETRY_BASE_MS);
+      this.log.error({ err, roomId: this.roomId, retryInMs: this.retryDelay }, 'append failed; will retry');
+      if (!this.destroyed) setTimeout(() => this.scheduleFlush(), this.retryDelay).unref();
+      return;
+    }
+    this.retryDelay = 0;
+    this.logBytes += merged.byteLength;
+    this.logBatches += 1;
+    this.broadcast(encodeUpdate(merged), origins);
+    this.maybeScheduleCompaction();
+  }
+
+  /** Sends one frame to every peer, skipping the sender when it was the only one. */
+  private broadcast(frame: Uint8Array, origins: Set<Peer | null>): void {
+    let skip: Peer | null = null;
+    if (origins.size === 1) skip = origins.values().next().value ?? null;
+    for (const peer of this.peers.keys()) if (peer !== skip) peer.send(frame);
+  }
+
+  private maybeScheduleCompaction(): void {
+    if (this.compactTimer || this.destroyed) return;
+    if (this.logBytes < this.opts.compactAfterBytes && this.logBatches < this.opts.compactAfterUpdates) return;
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      void this.compact().catch((err: unknown) => this.log.error({ err, roomId: this.roomId }, 'compaction failed'));
+    }, this.opts.compactDelayMs);
+    this.compactTimer.unref();
+  }
+
+  /** Replaces the update log with one snapshot; a no-op when nothing was appended since. */
+  async compact(): Promise<void> {
+    await this.flushNow();
+    if (this.logBatches === 0) return;
+    // Everything up to lastSeq is in the doc; the snapshot may also hold
+    // not-yet-appended changes, which is harmless: Yjs updates are idempotent.
+    const uptoSeq = this.lastSeq;
+    const bytes = this.logBytes;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    await this.store.compact(this.roomId, snapshot, uptoSeq);
+    this.logBytes = 0;
+    this.logBatches = 0;
+    this.log.debug({ roomId: this.roomId, uptoSeq, logBytes: bytes, snapshotBytes: snapshot.byteLength }, 'compacted');
+  }
+
+  /** Flushes, compacts when dirty and releases everything. */
+  async close(): Promise<void> {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    await this.compact();
+    this.destroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  /** Used on shutdown: peers reconnect to the next server process. */
+  closeAllPeers(code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) peer.close(code, reason);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Embedded default store: SQLite through better-sqlite3 in WAL mode.
+ * better-sqlite3 is synchronous, so an append has hit the WAL (and, with
+ * synchronous=NORMAL, survives a crash of this process) by the time the
+ * returned promise resolves. Statements are prepared once.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RoomRecord, Store, StoredDocument } from './store';
+
+export type SqliteSynchronous = 'OFF' | 'NORMAL' | 'FULL';
+
+export interface SqliteStoreOptions {
+  dataDir: string;
+  /** NORMAL survives process crashes (kill -9); FULL also survives power loss. */
+  synchronous?: SqliteSynchronous;
+}
+
+export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteStoreOptions): Store {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'tavolo.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('busy_timeout = 5000');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS rooms (
+      room_id TEXT PRIMARY KEY,
+      title TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS snapshots (
+      room_id TEXT PRIMARY KEY REFERENCES rooms(room_id) ON DELETE CASCADE,
+      data BLOB NOT NULL,
+      upto_seq INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS updates (
+      room_id TEXT NOT NULL REFERENCES rooms(room_id) ON DELETE CASCADE,
+      seq INTEGER NOT NULL,
+      data BLOB NOT NULL,
+      PRIMARY KEY (room_id, seq)
+    ) WITHOUT ROWID;
+  `);
+  db.pragma('foreign_keys = ON');
+
+  const insertRoom = db.prepare('INSERT INTO rooms (room_id, title, created_at) VALUES (?, ?, ?)');
+  const selectRoom = db.prepare<[string], { room_id: string; title: string; created_at: number }>(
+    'SELECT room_id, title, created_at FROM rooms WHERE room_id = ?',
+  );
+  const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>(
+    'SELECT data, upto_seq FROM snapshots WHERE room_id = ?',
+  );
+  const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM updates WHERE room_id = ? AND seq > ? ORDER BY seq',
+  );
+  const selectLastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE room_id = ?');
+  const insertUpdate = db.prepare('INSERT INTO updates (room_id, seq, data) VALUES (?, ?, ?)');
+  const upsertSnapshot = db.prepare(
+    'INSERT INTO snapshots (room_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(room_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
+  );
+  const deleteUpdatesUpto = db.prepare('DELETE FROM updates WHERE room_id = ? AND seq <= ?');
+  const deleteRoomRow = db.prepare('DELETE FROM rooms WHERE room_id = ?');
+
+  // The next sequence number per room, kept in memory after the first read so
+  // an append is a single INSERT.
+  const nextSeq = new Map<string, number>();
+  const lastSeqOf = (roomId: string): number => {
+    const snap = selectSnapshot.get(roomId);
+    const last = selectLastSeq.get(roomId)?.seq ?? 0;
+    return Math.max(last, snap?.upto_seq ?? 0);
+  };
+
+  const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+  const createTx = db.transaction((room: RoomRecord, initial: Uint8Array) => {
+    insertRoom.run(room.roomId, room.title, room.createdAt);
+    insertUpdate.run(room.roomId, 1, initial);
+  });
+  const compactTx = db.transaction((roomId: string, snapshot: Uint8Array, uptoSeq: number) => {
+    upsertSnapshot.run(roomId, snapshot, uptoSeq);
+    deleteUpdatesUpto.run(roomId, uptoSeq);
+  });
+
+  return {
+    async createRoom(room, initialUpdate) {
+      createTx(room, initialUpdate);
+      nextSeq.set(room.roomId, 2);
+    },
+    async getRoom(roomId) {
+      const row = selectRoom.get(roomId);
+      return row ? { roomId: row.room_id, title: row.title, createdAt: row.created_at } : null;
+    },
+    async load(roomId) {
+      const snap = selectSnapshot.get(roomId);
+      const rows = selectUpdates.all(roomId, snap?.upto_seq ?? 0);
+      let logBytes = 0;
+      const updates = rows.map((r) => {
+        logBytes += r.data.byteLength;
+        return toBytes(r.data);
+      });
+      const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : (snap?.upto_seq ?? 0);
+      nextSeq.set(roomId, lastSeq + 1);
+      const doc: StoredDocument = { snapshot: snap ? toBytes(snap.data) : null, updates, lastSeq, logBytes };
+      return doc;
+    },
+    async append(roomId, update) {
+      const seq = nextSeq.get(roomId) ?? lastSeqOf(roomId) + 1;
+      insertUpdate.run(roomId, seq, update);
+      nextSeq.set(roomId, seq + 1);
+      return seq;
+    },
+    async compact(roomId, snapshot, uptoSeq) {
+      compactTx(roomId, snapshot, uptoSeq);
+    },
+    async deleteRoom(roomId) {
+      deleteRoomRow.run(roomId);
+      nextSeq.delete(roomId);
+    },
+    async close() {
+      if (db.open) {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/** Zod schemas for everything that crosses HTTP, shared by server and client. */
+import { z } from 'zod';
+import { MAX_TITLE_LENGTH } from './schema';
+
+export const CreateRoomBody = z
+  .object({ title: z.string().trim().min(1).max(MAX_TITLE_LENGTH) })
+  .strict();
+export type CreateRoomBody = z.infer<typeof CreateRoomBody>;
+
+export const CreateRoomResponse = z.object({ roomId: z.string() });
+export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
+
+export const RoomInfo = z.object({
+  roomId: z.string(),
+  title: z.string(),
+  createdAt: z.number(),
+  notes: z.number(),
+  scenarios: z.number(),
+  voters: z.number(),
+  connections: z.number(),
+});
+export type RoomInfo = z.infer<typeof RoomInfo>;
+
+export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** Close codes the sync endpoint uses beyond the standard ones. */
+export const CLOSE_ROOM_NOT_FOUND = 4404;
+export const CLOSE_UNAUTHORIZED = 4401;

@@ -1,0 +1,164 @@
+/**
+ * The layout of a Tavolo board as a Y.Doc. Every reader and writer of a board
+ * (client, server, tests, scripts) goes through these accessors, so the root
+ * names and value shapes live in exactly one place. docs/document-format.md
+ * describes the same layout for people.
+ */
+import * as Y from 'yjs';
+
+/** Root map names. Facilitator-owned settings and ballots each get their own
+ * root so the server can police them separately (roles, secret voting). */
+export const ROOT_NOTES = 'notes';
+export const ROOT_SCENARIOS = 'scenarios';
+export const ROOT_VOTES = 'votes';
+export const ROOT_SESSION = 'session';
+
+export const SECTORS = ['public', 'private', 'civil', 'other'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
+export type NoteColor = (typeof NOTE_COLORS)[number];
+
+export const SCENARIO_COLORS = ['teal', 'indigo', 'rose', 'amber', 'slate', 'lime'] as const;
+export type ScenarioColor = (typeof SCENARIO_COLORS)[number];
+
+/** Notes have one size on every screen, so containment and culling need no DOM. */
+export const NOTE_WIDTH = 200;
+export const NOTE_HEIGHT = 140;
+export const SCENARIO_MIN_WIDTH = 260;
+export const SCENARIO_MIN_HEIGHT = 200;
+
+export const DEFAULT_DOTS_PER_PERSON = 5;
+export const MAX_DOTS_PER_PERSON = 50;
+export const MAX_NOTE_TEXT = 2000;
+export const MAX_NAME_LENGTH = 80;
+export const MAX_TITLE_LENGTH = 120;
+
+/** Keys of a note's Y.Map. `text` is a Y.Text; every other value is plain JSON. */
+export interface NoteFields {
+  text: Y.Text;
+  x: number;
+  y: number;
+  color: NoteColor;
+  authorId: string;
+  authorName: string;
+  authorSector: Sector;
+  scenarioId: string | null;
+  createdAt: number;
+}
+
+/** Plain snapshot of a note, what components render. */
+export interface NoteView {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  color: NoteColor;
+  authorId: string;
+  authorName: string;
+  authorSector: Sector;
+  scenarioId: string | null;
+  createdAt: number;
+}
+
+export interface ScenarioView {
+  id: string;
+  name: string;
+  color: ScenarioColor;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  createdAt: number;
+}
+
+/** One participant's dots. Stored whole as a plain value under their id so a
+ * ballot is replaced atomically and can never be half-applied. */
+export interface Ballot {
+  sector: Sector;
+  /** item id (note or scenario) -> dots placed on it */
+  dots: Record<string, number>;
+  updatedAt: number;
+}
+
+export interface SessionView {
+  title: string;
+  dotsPerPerson: number;
+  createdAt: number;
+}
+
+export type NoteMap = Y.Map<unknown>;
+export type ScenarioMap = Y.Map<unknown>;
+
+export const notesOf = (doc: Y.Doc): Y.Map<NoteMap> => doc.getMap<NoteMap>(ROOT_NOTES);
+export const scenariosOf = (doc: Y.Doc): Y.Map<ScenarioMap> => doc.getMap<ScenarioMap>(ROOT_SCENARIOS);
+export const votesOf = (doc: Y.Doc): Y.Map<Ballot> => doc.getMap<Ballot>(ROOT_VOTES);
+export const sessionOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(ROOT_SESSION);
+
+export const isSector = (v: unknown): v is Sector => typeof v === 'string' && (SECTORS as readonly string[]).includes(v);
+export const isNoteColor = (v: unknown): v is NoteColor =>
+  typeof v === 'string' && (NOTE_COLORS as readonly string[]).includes(v);
+export const isScenarioColor = (v: unknown): v is ScenarioColor =>
+  typeof v === 'string' && (SCENARIO_COLORS as readonly string[]).includes(v);
+
+const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+
+/** Reads a note defensively: a board written by an older or foreign client
+ * still renders instead of crashing the canvas. */
+export function readNote(id: string, m: NoteMap): NoteView {
+  const text = m.get('text');
+  const color = m.get('color');
+  const sector = m.get('authorSector');
+  const scenarioId = m.get('scenarioId');
+  return {
+    id,
+    text: text instanceof Y.Text ? text.toString() : '',
+    x: num(m.get('x')),
+    y: num(m.get('y')),
+    color: isNoteColor(color) ? color : 'yellow',
+    authorId: str(m.get('authorId')),
+    authorName: str(m.get('authorName')),
+    authorSector: isSector(sector) ? sector : 'other',
+    scenarioId: typeof scenarioId === 'string' ? scenarioId : null,
+    createdAt: num(m.get('createdAt')),
+  };
+}
+
+export function readScenario(id: string, m: ScenarioMap): ScenarioView {
+  const color = m.get('color');
+  return {
+    id,
+    name: str(m.get('name')),
+    color: isScenarioColor(color) ? color : 'teal',
+    x: num(m.get('x')),
+    y: num(m.get('y')),
+    w: Math.max(SCENARIO_MIN_WIDTH, num(m.get('w'), SCENARIO_MIN_WIDTH)),
+    h: Math.max(SCENARIO_MIN_HEIGHT, num(m.get('h'), SCENARIO_MIN_HEIGHT)),
+    createdAt: num(m.get('createdAt')),
+  };
+}
+
+export function readSession(doc: Y.Doc): SessionView {
+  const s = sessionOf(doc);
+  const dots = s.get('dotsPerPerson');
+  return {
+    title: str(s.get('title')),
+    dotsPerPerson:
+      typeof dots === 'number' && Number.isInteger(dots) && dots >= 0 && dots <= MAX_DOTS_PER_PERSON
+        ? dots
+        : DEFAULT_DOTS_PER_PERSON,
+    createdAt: num(s.get('createdAt')),
+  };
+}
+
+export function readBallot(v: unknown): Ballot | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const b = v as Partial<Ballot>;
+  if (!isSector(b.sector) || typeof b.dots !== 'object' || b.dots === null) return null;
+  const dots: Record<string, number> = {};
+  for (const [item, n] of Object.entries(b.dots)) {
+    if (typeof n === 'number' && Number.isInteger(n) && n > 0) dots[item] = n;
+  }
+  return { sector: b.sector, dots, updatedAt: num(b.updatedAt) };
+}

@@ -1,0 +1,122 @@
+/**
+ * Dot-voting. Each participant's ballot is one plain value in the `votes`
+ * root map, replaced whole on every change, so the budget holds per ballot
+ * even when two of their devices race (last writer wins, never a sum).
+ * Dots on an item that has since been deleted no longer count, so they
+ * return to the participant's budget.
+ */
+import type * as Y from 'yjs';
+import { notesOf, readBallot, readNote, readScenario, readSession, scenariosOf, votesOf, type Ballot, type Sector, SECTORS } from './schema';
+
+export type VoteResult = { ok: true; remaining: number } | { ok: false; reason: 'no-dots-left' | 'unknown-item' | 'no-dot-here' };
+
+export interface Voter {
+  id: string;
+  sector: Sector;
+}
+
+export function itemExists(doc: Y.Doc, itemId: string): boolean {
+  return notesOf(doc).has(itemId) || scenariosOf(doc).has(itemId);
+}
+
+export function getBallot(doc: Y.Doc, participantId: string): Ballot | null {
+  return readBallot(votesOf(doc).get(participantId));
+}
+
+/** Dots the participant has on items that still exist. */
+export function usedDots(doc: Y.Doc, participantId: string): number {
+  const ballot = getBallot(doc, participantId);
+  if (!ballot) return 0;
+  let used = 0;
+  for (const [item, n] of Object.entries(ballot.dots)) if (itemExists(doc, item)) used += n;
+  return used;
+}
+
+export function remainingDots(doc: Y.Doc, participantId: string): number {
+  return Math.max(0, readSession(doc).dotsPerPerson - usedDots(doc, participantId));
+}
+
+export function dotsOn(doc: Y.Doc, participantId: string, itemId: string): number {
+  return getBallot(doc, participantId)?.dots[itemId] ?? 0;
+}
+
+function writeBallot(doc: Y.Doc, voter: Voter, dots: Record<string, number>): void {
+  // Drop dots on deleted items while we rewrite the ballot anyway.
+  const kept: Record<string, number> = {};
+  for (const [item, n] of Object.entries(dots)) if (n > 0 && itemExists(doc, item)) kept[item] = n;
+  votesOf(doc).set(voter.id, { sector: voter.sector, dots: kept, updatedAt: Date.now() });
+}
+
+export function castDot(doc: Y.Doc, voter: Voter, itemId: string): VoteResult {
+  if (!itemExists(doc, itemId)) return { ok: false, reason: 'unknown-item' };
+  const remaining = remainingDots(doc, voter.id);
+  if (remaining <= 0) return { ok: false, reason: 'no-dots-left' };
+  const dots = { ...(getBallot(doc, voter.id)?.dots ?? {}) };
+  dots[itemId] = (dots[itemId] ?? 0) + 1;
+  writeBallot(doc, voter, dots);
+  return { ok: true, remaining: remaining - 1 };
+}
+
+export function retractDot(doc: Y.Doc, voter: Voter, itemId: string): VoteResult {
+  const dots = { ...(getBallot(doc, voter.id)?.dots ?? {}) };
+  const n = dots[itemId] ?? 0;
+  if (n <= 0) return { ok: false, reason: 'no-dot-here' };
+  dots[itemId] = n - 1;
+  writeBallot(doc, voter, dots);
+  return { ok: true, remaining: remainingDots(doc, voter.id) };
+}
+
+export type ItemKind = 'note' | 'scenario';
+
+export interface TallyRow {
+  id: string;
+  kind: ItemKind;
+  label: string;
+  dots: number;
+  voters: number;
+  bySector: Record<Sector, number>;
+  rank: number;
+}
+
+const emptyBySector = (): Record<Sector, number> => ({ public: 0, private: 0, civil: 0, other: 0 });
+
+/**
+ * Ranked results for notes and scenarios. A ballot counts at most up to the
+ * current budget (in item order) so that a ballot written under a larger
+ * budget, or a forged one, cannot outweigh an honest one. Ties share a rank.
+ */
+export function tally(doc: Y.Doc): TallyRow[] {
+  const budget = readSession(doc).dotsPerPerson;
+  const rows = new Map<string, TallyRow>();
+  notesOf(doc).forEach((m, id) => {
+    const label = readNote(id, m).text.split('\n')[0]?.trim() ?? '';
+    rows.set(id, { id, kind: 'note', label, dots: 0, voters: 0, bySector: emptyBySector(), rank: 0 });
+  });
+  scenariosOf(doc).forEach((m, id) => {
+    rows.set(id, { id, kind: 'scenario', label: readScenario(id, m).name, dots: 0, voters: 0, bySector: emptyBySector(), rank: 0 });
+  });
+  votesOf(doc).forEach((raw) => {
+    const ballot = readBallot(raw);
+    if (!ballot) return;
+    let left = budget;
+    for (const item of Object.keys(ballot.dots).sort()) {
+      const row = rows.get(item);
+      if (!row || left <= 0) continue;
+      const n = Math.min(ballot.dots[item] ?? 0, left);
+      left -= n;
+      row.dots += n;
+      row.voters += 1;
+      row.bySector[ballot.sector] += n;
+    }
+  });
+  const ranked = [...rows.values()]
+    .filter((r) => r.dots > 0)
+    .sort((a, b) => b.dots - a.dots || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+  ranked.forEach((r, i) => {
+    const prev = ranked[i - 1];
+    r.rank = prev && prev.dots === r.dots ? prev.rank : i + 1;
+  });
+  return ranked;
+}
+
+export { SECTORS };

@@ -1,0 +1,97 @@
+/**
+ * Starts the real server as a child process (`node --import tsx
+ * server/main.ts`) on a free port with a temporary DATA_DIR, exactly as
+ * `npm start` runs it, so tests can also SIGKILL it and restart on the same
+ * data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  dataDir: string;
+  /** Graceful stop (SIGTERM): rooms are flushed. */
+  stop(): Promise<void>;
+  /** SIGKILL: nothing gets a chance to flush. */
+  kill(): Promise<void>;
+  /** Output so far, for debugging a failing test. */
+  output(): string;
+}
+
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** Reuse a data directory (for restart tests); a fresh temp one otherwise. */
+  dataDir?: string;
+  /** Reuse a port (for restart tests); 0 picks a free one. */
+  port?: number;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-test-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(opts.port ?? 0),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      ROOM_UNLOAD_GRACE_MS: '500',
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 30_000);
+    const onData = (): void => {
+      const m = /running on http:\/\/localhost:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${out}`));
+    });
+  });
+
+  const signal = async (sig: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+    await exited;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
+    output: () => out,
+  };
+}
+
+/** Creates a room through the API and returns its id. */
+export async function createRoom(server: RunningServer, title = 'Contratto di fiume'): Promise<string> {
+  const res = await fetch(`${server.url}/api/rooms`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (res.status !== 201) throw new Error(`room creation failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { roomId: string }).roomId;
+}
