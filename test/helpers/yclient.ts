@@ -1,4 +1,5 @@
 /** Stock y-websocket clients against the real server, as a browser would connect. */
+import { onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -20,6 +21,8 @@ export function connectClient(server: RunningServer, roomId: string, doc = new Y
     disableBc: true,
   });
   const closes: TestClient['closes'] = [];
+  // A failing assertion must not leave the socket open and the room loaded.
+  onTestFinished(() => provider.destroy());
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
@@ -38,4 +41,20 @@ export async function connectSynced(server: RunningServer, roomId: string, doc?:
   const client = connectClient(server, roomId, doc);
   await waitFor(() => client.provider.synced, { message: `client synced to ${roomId}` });
   return client;
+}
+
+/** Canonical JSON of a doc (keys sorted), for comparing two replicas. */
+export function contentOf(doc: Y.Doc): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return JSON.stringify(sort(doc.toJSON()));
 }

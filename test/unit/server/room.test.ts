@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Room } from '../../../server/rooms/room';
+import type { Peer } from '../../../server/rooms/peer';
+import { createSqliteStore } from '../../../server/storage/sqliteStore';
+import type { Store } from '../../../server/storage/store';
+import { log } from '../../../server/log';
+import { decodeMessage } from '../../../shared/protocol';
+import { newRoomId } from '../../../shared/ids';
+import { createNote } from '../../../shared/notes';
+import { waitFor } from '../../helpers/waitFor';
+
+interface RecordingPeer extends Peer {
+  frames: Uint8Array[];
+}
+
+const peer = (id: string, onSend?: (frame: Uint8Array) => void): RecordingPeer => {
+  const frames: Uint8Array[] = [];
+  return {
+    id,
+    frames,
+    send(frame) {
+      onSend?.(frame);
+      frames.push(frame);
+    },
+    close() {},
+  };
+};
+
+const updatesIn = (p: RecordingPeer): Uint8Array[] =>
+  p.frames.flatMap((f) => {
+    const m = decodeMessage(f);
+    return m.kind === 'update' ? [m.update] : [];
+  });
+
+async function openRoom(wrap?: (s: Store) => Store): Promise<{ room: Room; store: Store; roomId: string }> {
+  const base = createSqliteStore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-room-')) });
+  const store = wrap ? wrap(base) : base;
+  const roomId = newRoomId();
+  await store.createRoom({ roomId, title: 'T', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()));
+  return { room: new Room(roomId, store, await store.load(roomId), log), store, roomId };
+}
+
+const author = { id: 'author-0003', name: 'F', sector: 'civil' as const };
+
+/** An update made by a separate client doc, as a peer would send it. */
+const clientUpdate = (text: string): Uint8Array => {
+  const d = new Y.Doc();
+  createNote(d, { x: 0, y: 0, text, author });
+  return Y.encodeStateAsUpdate(d);
+};
+
+describe('Room', () => {
+  it('sends the very same bytes to every other peer', async () => {
+    const { room } = await openRoom();
+    const sender = peer('s');
+    const others = [peer('a'), peer('b'), peer('c')];
+    for (const p of [sender, ...others]) room.join(p);
+    const before = others.map((p) => p.frames.length);
+    room.receiveUpdate(sender, clientUpdate('x'));
+    await waitFor(() => others.every((p, i) => p.frames.length > before[i]!));
+    const sent = others.map((p) => p.frames[p.frames.length - 1]);
+    expect(sent[1]).toBe(sent[0]);
+    expect(sent[2]).toBe(sent[0]);
+    // The sender is not echoed its own update.
+    expect(updatesIn(sender)).toHaveLength(0);
+  });
+
+  it('coalesces updates of one event-loop turn into one append and one frame', async () => {
+    let appends = 0;
+    const { room } = await openRoom((s) => ({ ...s, append: (id, u) => (appends++, s.append(id, u)) }));
+    const a = peer('a');
+    const b = peer('b');
+    const watcher = peer('w');
+    for (const p of [a, b, watcher]) room.join(p);
+    for (let i = 0; i < 10; i++) room.receiveUpdate(i % 2 ? a : b, clientUpdate(`n${i}`));
+    await waitFor(() => updatesIn(watcher).length > 0);
+    await room.flushNow();
+    expect(appends).toBe(1);
+    expect(updatesIn(watcher)).toHaveLength(1);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, updatesIn(watcher)[0]!);
+    expect(replica.getMap('notes').size).toBe(10);
+  });
+
+  it('persists an update before any peer receives it', async () => {
+    const appended: Uint8Array[] = [];
+    let sentBeforePersist = 0;
+    const { room } = await openRoom((s) => ({
+      ...s,
+      append: async (id, u) => {
+        // Resolve on a later turn, as a network database would.
+        await new Promise((r) => setTimeout(r, 5));
+        const seq = await s.append(id, u);
+        appended.push(u);
+        return seq;
+      },
+    }));
+    const watcher = peer('w', (frame) => {
+      if (decodeMessage(frame).kind === 'update' && appended.length === 0) sentBeforePersist++;
+    });
+    const sender = peer('s');
+    room.join(watcher);
+    room.join(sender);
+    room.receiveUpdate(sender, clientUpdate('durable'));
+    await waitFor(() => updatesIn(watcher).length === 1);
+    expect(sentBeforePersist).toBe(0);
+  });
+
+  it('keeps a batch whose append failed and relays it once storage recovers', async () => {
+    let failures = 2;
+    const { room, store, roomId } = await openRoom((s) => ({
+      ...s,
+      append: async (id, u) => {
+        if (failures-- > 0) throw new Error('disk full');
+        return s.append(id, u);
+      },
+    }));
+    const watcher = peer('w');
+    const sender = peer('s');
+    room.join(watcher);
+    room.join(sender);
+    room.receiveUpdate(sender, clientUpdate('retry me'));
+    await waitFor(() => updatesIn(watcher).length === 1, { message: 'relayed after retries' });
+    const stored = await store.load(roomId);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.mergeUpdates(stored.updates));
+    expect(replica.getMap('notes').size).toBe(1);
+  });
+
+  it('answers a joining peer only with state that is already persisted', async () => {
+    const { room, store, roomId } = await openRoom();
+    const sender = peer('s');
+    room.join(sender);
+    room.receiveUpdate(sender, clientUpdate('first'));
+    const joiner = peer('j');
+    room.join(joiner);
+    await room.answerSyncStep1(joiner, Y.encodeStateVector(new Y.Doc()));
+    const stored = await store.load(roomId);
+    const persisted = new Y.Doc();
+    Y.applyUpdate(persisted, Y.mergeUpdates(stored.updates));
+    expect(persisted.getMap('notes').size).toBe(1);
+  });
+
+  it('collapses awareness to one frame per turn, identical for every peer', async () => {
+    const { room } = await openRoom();
+    const a = peer('a');
+    const b = peer('b');
+    const c = peer('c');
+    for (const p of [a, b, c]) room.join(p);
+    const client = new Y.Doc();
+    const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness');
+    const aw = new Awareness(client);
+    for (let i = 0; i < 5; i++) {
+      aw.setLocalStateField('cursor', { x: i, y: i });
+      room.receiveAwareness(a, encodeAwarenessUpdate(aw, [client.clientID]));
+    }
+    await room.flushNow();
+    const awarenessFrames = (p: RecordingPeer): Uint8Array[] => p.frames.filter((f) => decodeMessage(f).kind === 'awareness');
+    expect(awarenessFrames(b)).toHaveLength(1);
+    expect(awarenessFrames(c)[0]).toBe(awarenessFrames(b)[0]);
+    expect(awarenessFrames(a)).toHaveLength(0);
+    aw.destroy();
+  });
+});
