@@ -9,5 +9,6 @@ export default defineConfig({
     // Integration and browser tests each start their own server on port 0,
     // so files can run in parallel; two cores make two workers enough.
     maxWorkers: 2,
+    reporters: ['default', './test/helpers/summaryReporter.ts'],
   },
 });
