@@ -1,0 +1,164 @@
+/**
+ * Says what a Yjs update would touch before it is applied: for every inserted
+ * struct and every deleted range, the root map and the chain of map keys it
+ * sits under, and for plain values the values themselves. Roles and the
+ * document schema are then checked against this list (see updatePolicy.ts).
+ *
+ * A Yjs update does not always name an item's parent: an item written after
+ * another one inherits parent and key from its `origin` (or `rightOrigin`),
+ * which may be in the same update or already in the room's document. Both are
+ * searched. Items whose origin was garbage-collected (a concurrent edit inside
+ * a deleted note) are reported as `void`: Yjs integrates them nowhere.
+ */
+import * as Y from 'yjs';
+import { RejectedUpdate } from '../rooms/updateGuard';
+
+export interface Location {
+  /** Root map name, e.g. "notes". */
+  root: string;
+  /** Map keys from the root down to the touched entry, e.g. [noteId, "x"]. */
+  path: string[];
+}
+
+export type Touch =
+  | (Location & { op: 'insert'; content: 'value'; values: unknown[] })
+  | (Location & { op: 'insert'; content: 'map' | 'text' | 'array' | 'other-type' })
+  | (Location & { op: 'insert'; content: 'string' | 'deleted' | 'other' })
+  | (Location & { op: 'delete' })
+  | { op: 'void' };
+
+type Struct = Y.Item | Y.GC | { constructor: unknown; id: Y.ID; length: number };
+const VOID = Symbol('void');
+type Where = Location | typeof VOID;
+
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Touch[] {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (err) {
+    throw new RejectedUpdate(`undecodable Yjs update: ${(err as Error).message}`);
+  }
+  const own = new Map<number, Y.Item[]>();
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.Item)) continue;
+    let list = own.get(s.id.client);
+    if (!list) own.set(s.id.client, (list = []));
+    list.push(s);
+  }
+  for (const list of own.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+
+  const findOwn = (id: Y.ID): Y.Item | null => {
+    const list = own.get(id.client);
+    if (!list) return null;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid]!;
+      if (id.clock < s.id.clock) hi = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      else return s;
+    }
+    return null;
+  };
+  const findInDoc = (id: Y.ID): Struct | null => {
+    if (Y.getState(doc.store, id.client) <= id.clock) return null;
+    return Y.getItem(doc.store, id) as Struct;
+  };
+
+  const memo = new Map<Y.Item, Where>();
+  const typeLocation = (type: Y.AbstractType<unknown>): Where => {
+    const item = type._item;
+    if (!item) {
+      const key = Y.findRootTypeKey(type);
+      return key ? { root: key, path: [] } : VOID;
+    }
+    return docItemLocation(item);
+  };
+  const docItemLocation = (item: Y.Item): Where => {
+    const parent = item.parent;
+    if (!(parent instanceof Y.AbstractType)) return VOID;
+    const at = typeLocation(parent);
+    if (at === VOID) return VOID;
+    return item.parentSub === null ? at : { root: at.root, path: [...at.path, item.parentSub] };
+  };
+  /** Where an item of this update lands: the container plus its own key. */
+  const ownItemLocation = (item: Y.Item, depth = 0): Where => {
+    const cached = memo.get(item);
+    if (cached) return cached;
+    if (depth > 10_000) throw new RejectedUpdate('update nests too deeply');
+    let where: Where;
+    if (item.parent !== null || (item.origin === null && item.rightOrigin === null)) {
+      const container = containerOf(item.parent as string | Y.ID | null, depth);
+      where = container === VOID || item.parentSub === null ? container : { root: container.root, path: [...container.path, item.parentSub] };
+    } else {
+      // Parent and key are inherited from a neighbour.
+      const neighbourId = (item.origin ?? item.rightOrigin)!;
+      const mine = findOwn(neighbourId);
+      if (mine) where = mine === item ? VOID : ownItemLocation(mine, depth + 1);
+      else {
+        const theirs = findInDoc(neighbourId);
+        where = theirs instanceof Y.Item ? docItemLocation(theirs) : VOID;
+      }
+    }
+    memo.set(item, where);
+    return where;
+  };
+  const containerOf = (parent: string | Y.ID | null, depth: number): Where => {
+    if (parent === null) return VOID;
+    if (typeof parent === 'string') return { root: parent, path: [] };
+    const mine = findOwn(parent);
+    if (mine) return mine.content instanceof Y.ContentType ? ownItemLocation(mine, depth + 1) : VOID;
+    const theirs = findInDoc(parent);
+    if (!(theirs instanceof Y.Item) || !(theirs.content instanceof Y.ContentType)) return VOID;
+    return docItemLocation(theirs);
+  };
+
+  const touches: Touch[] = [];
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.Item)) continue; // GC and Skip structs change nothing visible
+    const where = ownItemLocation(s);
+    if (where === VOID) {
+      touches.push({ op: 'void' });
+      continue;
+    }
+    touches.push(describeInsert(where, s.content));
+  }
+
+  for (const [client, ranges] of decoded.ds.clients) {
+    const structs = doc.store.clients.get(client);
+    for (const { clock, len } of ranges) {
+      const end = clock + len;
+      // Deletes of items created in this same update.
+      for (const it of own.get(client) ?? []) {
+        if (it.id.clock < end && it.id.clock + it.length > clock) {
+          const where = ownItemLocation(it);
+          touches.push(where === VOID ? { op: 'void' } : { op: 'delete', ...where });
+        }
+      }
+      if (!structs || structs.length === 0) continue;
+      const state = Y.getState(doc.store, client);
+      if (clock >= state) continue; // deletes of unknown items stay pending in Yjs, touching nothing
+      let i = Y.findIndexSS(structs as never, clock);
+      for (; i < structs.length && structs[i]!.id.clock < end; i++) {
+        const st = structs[i]!;
+        if (!(st instanceof Y.Item) || st.deleted) continue;
+        const where = docItemLocation(st);
+        touches.push(where === VOID ? { op: 'void' } : { op: 'delete', ...where });
+      }
+    }
+  }
+  return touches;
+}
+
+function describeInsert(where: Location, content: Y.Item['content']): Touch {
+  if (content instanceof Y.ContentAny) return { op: 'insert', ...where, content: 'value', values: content.getContent() };
+  if (content instanceof Y.ContentType) {
+    const t = content.type;
+    const kind = t instanceof Y.Map ? 'map' : t instanceof Y.Text ? 'text' : t instanceof Y.Array ? 'array' : 'other-type';
+    return { op: 'insert', ...where, content: kind };
+  }
+  if (content instanceof Y.ContentString) return { op: 'insert', ...where, content: 'string' };
+  if (content instanceof Y.ContentDeleted) return { op: 'insert', ...where, content: 'deleted' };
+  return { op: 'insert', ...where, content: 'other' };
+}
