@@ -13,7 +13,7 @@ import {
   type NoteView,
   type Sector,
 } from './schema';
-import { applyTextEdit } from './text';
+import { applyTextEdit, clampText } from './text';
 import { scenarioAt } from './scenarios';
 
 export interface Author {
@@ -37,7 +37,7 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
   doc.transact(() => {
     const m = new Y.Map<unknown>();
     const text = new Y.Text();
-    if (input.text) text.insert(0, input.text.slice(0, MAX_NOTE_TEXT));
+    if (input.text) text.insert(0, clampText(input.text, MAX_NOTE_TEXT));
     m.set('text', text);
     m.set('x', Math.round(input.x));
     m.set('y', Math.round(input.y));
@@ -54,14 +54,20 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
   return id;
 }
 
+/** A note whose scenario was deleted concurrently (the delete could not see
+ * the note join it) reads as unclustered, on every replica alike. */
+function withLiveScenario(doc: Y.Doc, n: NoteView): NoteView {
+  return n.scenarioId !== null && !scenariosOf(doc).has(n.scenarioId) ? { ...n, scenarioId: null } : n;
+}
+
 export function getNote(doc: Y.Doc, id: string): NoteView | null {
   const m = notesOf(doc).get(id);
-  return m ? readNote(id, m) : null;
+  return m ? withLiveScenario(doc, readNote(id, m)) : null;
 }
 
 export function listNotes(doc: Y.Doc): NoteView[] {
   const out: NoteView[] = [];
-  notesOf(doc).forEach((m, id) => out.push(readNote(id, m)));
+  notesOf(doc).forEach((m, id) => out.push(withLiveScenario(doc, readNote(id, m))));
   return out;
 }
 
@@ -74,7 +80,7 @@ export function noteText(doc: Y.Doc, id: string): Y.Text | null {
 export function editNoteText(doc: Y.Doc, id: string, text: string): boolean {
   const t = noteText(doc, id);
   if (!t) return false;
-  applyTextEdit(t, text.slice(0, MAX_NOTE_TEXT));
+  applyTextEdit(t, clampText(text, MAX_NOTE_TEXT));
   return true;
 }
 
@@ -145,10 +151,17 @@ export function setNoteScenario(doc: Y.Doc, id: string, scenarioId: string | nul
   const fx = Number(frame.get('x')) || 0;
   const fy = Number(frame.get('y')) || 0;
   const fw = Number(frame.get('w')) || NOTE_WIDTH;
-  const members = listNotes(doc).filter((n) => n.scenarioId === scenarioId).length;
+  const members = listNotes(doc).filter((n) => n.scenarioId === scenarioId);
   const perRow = Math.max(1, Math.floor((fw - GAP) / (NOTE_WIDTH + GAP)));
-  const slotX = fx + GAP + (members % perRow) * (NOTE_WIDTH + GAP);
-  const slotY = fy + 48 + Math.floor(members / perRow) * (NOTE_HEIGHT + GAP);
+  const slotPos = (k: number) => ({
+    x: fx + GAP + (k % perRow) * (NOTE_WIDTH + GAP),
+    y: fy + 48 + Math.floor(k / perRow) * (NOTE_HEIGHT + GAP),
+  });
+  let slot = 0;
+  const covered = (p: { x: number; y: number }) =>
+    members.some((n) => Math.abs(n.x - p.x) < NOTE_WIDTH && Math.abs(n.y - p.y) < NOTE_HEIGHT);
+  while (covered(slotPos(slot))) slot++;
+  const { x: slotX, y: slotY } = slotPos(slot);
   doc.transact(() => {
     m.set('x', Math.round(slotX));
     m.set('y', Math.round(slotY));

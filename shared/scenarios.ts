@@ -119,7 +119,8 @@ export function scenarioAt(doc: Y.Doc, px: number, py: number): string | null {
     const s = readScenario(id, m);
     if (px >= s.x && px <= s.x + s.w && py >= s.y && py <= s.y + s.h) {
       const area = s.w * s.h;
-      if (area < bestArea) {
+      // Ties broken by id, so every replica picks the same frame.
+      if (area < bestArea || (area === bestArea && best !== null && id < best)) {
         best = id;
         bestArea = area;
       }
@@ -131,9 +132,10 @@ export function scenarioAt(doc: Y.Doc, px: number, py: number): string | null {
 /** Note count per scenario id, in one pass over the notes. */
 export function scenarioNoteCounts(doc: Y.Doc): Map<string, number> {
   const counts = new Map<string, number>();
+  const scenarios = scenariosOf(doc);
   notesOf(doc).forEach((note) => {
     const sid = note.get('scenarioId');
-    if (typeof sid === 'string') counts.set(sid, (counts.get(sid) ?? 0) + 1);
+    if (typeof sid === 'string' && scenarios.has(sid)) counts.set(sid, (counts.get(sid) ?? 0) + 1);
   });
   return counts;
 }
