@@ -1,0 +1,17 @@
+/** Routes: `/` is Home, `/r/:roomId` a board, anything else not found. */
+import { Board } from './components/Board';
+import { Home } from './components/Home';
+import { NotFound } from './components/NotFound';
+import { useRoute } from './hooks/useRoute';
+
+export function App() {
+  const route = useRoute();
+  switch (route.kind) {
+    case 'home':
+      return <Home />;
+    case 'board':
+      return <Board key={route.roomId} roomId={route.roomId} />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}

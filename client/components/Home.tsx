@@ -1,0 +1,72 @@
+/** Start a workshop: optional title, then straight onto the new board. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CreateRoomResponse } from '../../shared/api';
+import { MAX_TITLE_LENGTH } from '../../shared/schema';
+import { boardPath, navigate } from '../lib/route';
+import { LanguageSwitch } from './LanguageSwitch';
+import '../styles/Home.css';
+
+async function createRoom(title: string): Promise<string> {
+  const res = await fetch('/api/rooms', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (res.status !== 201) throw new Error(`HTTP ${res.status}`);
+  return CreateRoomResponse.parse(await res.json()).roomId;
+}
+
+export function Home() {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setBusy(true);
+    setFailed(false);
+    try {
+      const roomId = await createRoom(title.trim() || t('home.defaultTitle'));
+      navigate(boardPath(roomId));
+    } catch {
+      setFailed(true);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="page page-center">
+      <div className="page-lang">
+        <LanguageSwitch />
+      </div>
+      <section className="card home-card" aria-labelledby="home-title">
+        <div className="brand-mark brand-mark-large" aria-hidden="true">T</div>
+        <h1 id="home-title">{t('app.name')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+        <form className="home-form" onSubmit={(e) => void submit(e)}>
+          <label className="field">
+            <span className="field-label">{t('home.titleLabel')}</span>
+            <input
+              className="input input-large"
+              value={title}
+              maxLength={MAX_TITLE_LENGTH}
+              placeholder={t('home.titlePlaceholder')}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
+            {busy ? t('home.creating') : t('home.create')}
+          </button>
+          {failed && (
+            <p className="error" role="alert">
+              {t('home.error')}
+            </p>
+          )}
+        </form>
+        <p className="muted small">{t('home.hint')}</p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+/** Shown for an unknown room (socket closed with 4404) or a malformed link. */
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../lib/route';
+import { LanguageSwitch } from './LanguageSwitch';
+import '../styles/Home.css';
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <main className="page page-center">
+      <div className="page-lang">
+        <LanguageSwitch />
+      </div>
+      <section className="card" aria-labelledby="nf-title">
+        <div className="brand-mark brand-mark-large" aria-hidden="true">?</div>
+        <h1 id="nf-title">{t('notFound.title')}</h1>
+        <p className="muted">{t('notFound.body')}</p>
+        <a
+          className="btn btn-primary"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          {t('notFound.home')}
+        </a>
+      </section>
+    </main>
+  );
+}

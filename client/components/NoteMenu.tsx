@@ -1,0 +1,90 @@
+/** A note's options: colour, scenario membership, delete (confirmed). */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NOTE_COLORS, type NoteColor } from '../../shared/schema';
+import { deleteNote, recolorNote, setNoteScenario } from '../../shared/notes';
+import { useBoard } from '../hooks/useBoard';
+import { useScenarios } from '../hooks/useScenarios';
+
+interface NoteMenuProps {
+  id: string;
+  color: NoteColor;
+  scenarioId: string | null;
+  onClose: () => void;
+}
+
+export function NoteMenu({ id, color, scenarioId, onClose }: NoteMenuProps) {
+  const { t } = useTranslation();
+  const { doc } = useBoard();
+  const scenarios = useScenarios(doc);
+  const [confirming, setConfirming] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input, select, button')?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose();
+    };
+    const onDown = (e: PointerEvent): void => {
+      const menu = ref.current;
+      if (menu && !menu.parentElement?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
+  }, [onClose]);
+
+  return (
+    <div className="popover note-menu" ref={ref} role="group" aria-label={t('note.menu')} data-no-pan>
+      <fieldset className="swatches">
+        <legend className="field-label">{t('note.color')}</legend>
+        {NOTE_COLORS.map((c) => (
+          <label key={c} className={`swatch note-${c}`} title={t(`noteColor.${c}`)}>
+            <input
+              type="radio"
+              name={`note-color-${id}`}
+              checked={c === color}
+              aria-label={t(`noteColor.${c}`)}
+              onChange={() => recolorNote(doc, id, c)}
+            />
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span className="field-label">{t('note.scenario')}</span>
+        <select
+          className="input"
+          value={scenarioId ?? ''}
+          onChange={(e) => setNoteScenario(doc, id, e.target.value || null)}
+        >
+          <option value="">{t('note.noScenario')}</option>
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name || t('scenario.unnamed')}
+            </option>
+          ))}
+        </select>
+      </label>
+      {confirming ? (
+        <div className="confirm" role="alert">
+          <span>{t('note.confirmDelete')}</span>
+          <div className="confirm-actions">
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirming(false)}>
+              {t('note.cancel')}
+            </button>
+            <button type="button" className="btn btn-danger btn-small" onClick={() => deleteNote(doc, id)}>
+              {t('note.confirm')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="btn btn-ghost btn-small btn-danger-text" onClick={() => setConfirming(true)}>
+          {t('note.delete')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/** A scenario's options: colour and delete (its notes stay on the board). */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SCENARIO_COLORS, type ScenarioView } from '../../shared/schema';
+import { deleteScenario, recolorScenario } from '../../shared/scenarios';
+import { useBoard } from '../hooks/useBoard';
+
+export function ScenarioMenu({ scenario, onClose }: { scenario: ScenarioView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { doc } = useBoard();
+  const [confirming, setConfirming] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input, button')?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose();
+    };
+    const onDown = (e: PointerEvent): void => {
+      const header = ref.current?.parentElement?.querySelector('.frame-header');
+      if (!ref.current?.contains(e.target as Node) && !header?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
+  }, [onClose]);
+
+  return (
+    <div className="popover frame-menu" ref={ref} role="group" aria-label={t('scenario.menu')} data-no-pan>
+      <fieldset className="swatches">
+        <legend className="field-label">{t('scenario.color')}</legend>
+        {SCENARIO_COLORS.map((c) => (
+          <label key={c} className={`swatch frame-${c}`} title={t(`scenarioColor.${c}`)}>
+            <input
+              type="radio"
+              name={`scenario-color-${scenario.id}`}
+              checked={c === scenario.color}
+              aria-label={t(`scenarioColor.${c}`)}
+              onChange={() => recolorScenario(doc, scenario.id, c)}
+            />
+          </label>
+        ))}
+      </fieldset>
+      {confirming ? (
+        <div className="confirm" role="alert">
+          <span>{t('scenario.confirmDelete')}</span>
+          <div className="confirm-actions">
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirming(false)}>
+              {t('scenario.cancel')}
+            </button>
+            <button type="button" className="btn btn-danger btn-small" onClick={() => deleteScenario(doc, scenario.id)}>
+              {t('scenario.confirm')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="btn btn-ghost btn-small btn-danger-text" onClick={() => setConfirming(true)}>
+          {t('scenario.delete')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/** Board settings: the workshop title and each participant's number of dots. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_DOTS_PER_PERSON, MAX_TITLE_LENGTH } from '../../shared/schema';
+import { setDotsPerPerson, setTitle } from '../../shared/session';
+import { useBoard } from '../hooks/useBoard';
+import { useSession } from '../hooks/useSession';
+import { Dialog } from './Dialog';
+
+export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { doc } = useBoard();
+  const session = useSession(doc);
+  const [title, setTitleDraft] = useState(session.title);
+  const [dots, setDots] = useState(String(session.dotsPerPerson));
+
+  useEffect(() => {
+    if (!open) return;
+    setTitleDraft(session.title);
+    setDots(String(session.dotsPerPerson));
+    // Only refresh the drafts when the dialog opens, not while typing.
+  }, [open]);
+
+  const save = (): void => {
+    if (title.trim() && title.trim() !== session.title) setTitle(doc, title);
+    const n = Number(dots);
+    if (Number.isInteger(n)) setDotsPerPerson(doc, n);
+    onClose();
+  };
+
+  return (
+    <Dialog open={open} title={t('settings.title')} onClose={onClose}>
+      <form
+        className="settings-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <label className="field">
+          <span className="field-label">{t('settings.boardTitle')}</span>
+          <input className="input" value={title} maxLength={MAX_TITLE_LENGTH} onChange={(e) => setTitleDraft(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('settings.dotsPerPerson')}</span>
+          <input
+            className="input input-number"
+            type="number"
+            min={0}
+            max={MAX_DOTS_PER_PERSON}
+            step={1}
+            value={dots}
+            onChange={(e) => setDots(e.target.value)}
+          />
+        </label>
+        <div className="dialog-actions">
+          <button type="button" className="btn btn-ghost" onClick={onClose}>
+            {t('identity.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary">
+            {t('identity.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

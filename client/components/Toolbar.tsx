@@ -1,0 +1,70 @@
+/** The board's tools: create, zoom, fit, results, settings. */
+import { useTranslation } from 'react-i18next';
+
+interface ToolbarProps {
+  zoom: number;
+  resultsOpen: boolean;
+  onAddNote: () => void;
+  onNewScenario: () => void;
+  onZoomIn: () => void;
+  onZoomOut: () => void;
+  onResetZoom: () => void;
+  onFit: () => void;
+  onToggleResults: () => void;
+  onSettings: () => void;
+}
+
+export function Toolbar(p: ToolbarProps) {
+  const { t } = useTranslation();
+  const percent = Math.round(p.zoom * 100);
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="toolbar-group">
+        <button type="button" className="btn btn-primary tool" onClick={p.onAddNote}>
+          <span aria-hidden="true" className="tool-icon">+</span>
+          {t('toolbar.addNote')}
+        </button>
+        <button type="button" className="btn btn-secondary tool" onClick={p.onNewScenario}>
+          <span aria-hidden="true" className="tool-icon">▢</span>
+          {t('toolbar.newScenario')}
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button type="button" className="icon-btn tool" aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')} onClick={p.onZoomOut}>
+          −
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost tool zoom-level"
+          aria-label={t('toolbar.zoomLevel', { percent })}
+          title={t('toolbar.zoomLevel', { percent })}
+          onClick={p.onResetZoom}
+        >
+          {percent}%
+        </button>
+        <button type="button" className="icon-btn tool" aria-label={t('toolbar.zoomIn')} title={t('toolbar.zoomIn')} onClick={p.onZoomIn}>
+          +
+        </button>
+        <button type="button" className="btn btn-ghost tool" aria-label={t('toolbar.fit')} title={t('toolbar.fit')} onClick={p.onFit}>
+          <span aria-hidden="true" className="tool-icon">⤢</span>
+          <span className="tool-label">{t('toolbar.fit')}</span>
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="btn btn-ghost tool"
+          aria-label={t('toolbar.results')}
+          aria-pressed={p.resultsOpen}
+          onClick={p.onToggleResults}
+        >
+          <span aria-hidden="true" className="tool-icon">▤</span>
+          <span className="tool-label">{t('toolbar.results')}</span>
+        </button>
+        <button type="button" className="icon-btn tool" aria-label={t('toolbar.settings')} title={t('toolbar.settings')} onClick={p.onSettings}>
+          ⚙
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Binds an uncontrolled textarea to a Y.Text. Local input becomes the
+ * smallest Y.Text edit; remote edits rewrite the value and move the caret
+ * through the change, so a peer typing above you does not shift your cursor
+ * into the wrong word.
+ */
+import { useCallback, useEffect, useRef, type FormEvent } from 'react';
+import type * as Y from 'yjs';
+import { MAX_NOTE_TEXT } from '../../shared/schema';
+import { applyTextEdit } from '../../shared/text';
+
+type Delta = Array<{ insert?: unknown; retain?: number; delete?: number }>;
+
+/** Where an index in the old text lands after `delta`. */
+export function mapIndex(delta: Delta, index: number): number {
+  let oldPos = 0;
+  let shift = 0;
+  for (const op of delta) {
+    if (oldPos > index) break;
+    if (op.retain) oldPos += op.retain;
+    else if (op.insert !== undefined) {
+      const len = typeof op.insert === 'string' ? op.insert.length : 1;
+      if (oldPos < index) shift += len;
+    } else if (op.delete) {
+      if (oldPos < index) shift -= Math.min(op.delete, index - oldPos);
+      oldPos += op.delete;
+    }
+  }
+  return Math.max(0, index + shift);
+}
+
+export function useYTextArea(ytext: Y.Text | null): {
+  ref: (el: HTMLTextAreaElement | null) => void;
+  onInput: (e: FormEvent<HTMLTextAreaElement>) => void;
+} {
+  const elRef = useRef<HTMLTextAreaElement | null>(null);
+
+  useEffect(() => {
+    if (!ytext) return;
+    const el = elRef.current;
+    if (el && el.value !== ytext.toString()) el.value = ytext.toString();
+    const onChange = (event: Y.YTextEvent): void => {
+      const area = elRef.current;
+      if (!area) return;
+      const next = ytext.toString();
+      if (area.value === next) return;
+      const focused = document.activeElement === area;
+      const delta = event.delta as Delta;
+      const start = mapIndex(delta, area.selectionStart);
+      const end = mapIndex(delta, area.selectionEnd);
+      area.value = next;
+      if (focused) area.setSelectionRange(start, end);
+    };
+    ytext.observe(onChange);
+    return () => ytext.unobserve(onChange);
+  }, [ytext]);
+
+  const ref = useCallback(
+    (el: HTMLTextAreaElement | null) => {
+      elRef.current = el;
+      if (el && ytext && el.value !== ytext.toString()) el.value = ytext.toString();
+    },
+    [ytext],
+  );
+
+  const onInput = useCallback(
+    (e: FormEvent<HTMLTextAreaElement>) => {
+      if (ytext) applyTextEdit(ytext, e.currentTarget.value.slice(0, MAX_NOTE_TEXT));
+    },
+    [ytext],
+  );
+
+  return { ref, onInput };
+}

@@ -1,0 +1,134 @@
+/**
+ * Two people in one workshop, a facilitator on a laptop and a participant on
+ * a phone, each in their own browser context against the real server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createRoom, startServer, type RunningServer } from '../helpers/server';
+import { desktopContext, launchBrowser, phoneContext, waitForSynced } from '../helpers/browser';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Pair {
+  desktop: Page;
+  phone: Page;
+}
+
+/** A fresh room opened by a facilitator (desktop) and a participant (phone). */
+async function openRoomInBoth(title = 'Mobility plan 2030'): Promise<Pair> {
+  const roomId = await createRoom(server, title);
+  const d = await desktopContext(browser, { identity: { id: 'facilitator-0001', name: 'Giulia Rossi', sector: 'public' } });
+  const p = await phoneContext(browser, { identity: { id: 'participant-0001', name: 'Marco Bianchi', sector: 'civil' } });
+  contexts.push(d, p);
+  const [desktop, phone] = await Promise.all([d.newPage(), p.newPage()]);
+  await Promise.all([desktop.goto(`${server.url}/r/${roomId}`), phone.goto(`${server.url}/r/${roomId}`)]);
+  await Promise.all([waitForSynced(desktop), waitForSynced(phone)]);
+  return { desktop, phone };
+}
+
+/** Adds a note from the toolbar and types into it (the new note takes focus). */
+async function addNote(page: Page, text: string): Promise<string> {
+  const before = await page.locator('[data-note-id]').count();
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.locator('[data-note-id]').nth(before).waitFor();
+  const focused = page.locator('[data-note-id]:has(textarea:focus)');
+  await focused.waitFor();
+  await page.keyboard.type(text);
+  return (await focused.getAttribute('data-note-id')) ?? '';
+}
+
+/** Resolves once some note textarea on `page` shows `text`. */
+async function waitForNoteText(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].some((a) => a.value === t),
+    text,
+    { timeout: 10_000 },
+  );
+}
+
+describe('a workshop shared between a laptop and a phone', () => {
+  it('shows a note written on the laptop on the phone', async () => {
+    const { desktop, phone } = await openRoomInBoth();
+    await addNote(desktop, 'Bike lanes on every arterial road');
+    await phone.getByRole('button', { name: 'Fit to content' }).click();
+    await waitForNoteText(phone, 'Bike lanes on every arterial road');
+    // Author and sector travel with the note, as words, not only colour.
+    const card = phone.locator('[data-note-id]').first();
+    await card.getByText('Giulia Rossi').waitFor();
+    await card.getByText('Public').waitFor();
+  });
+
+  it('puts a note dragged into a scenario on the laptop into that scenario on the phone', async () => {
+    const { desktop, phone } = await openRoomInBoth();
+    const noteId = await addNote(desktop, 'Free buses for students');
+    await desktop.getByRole('button', { name: 'New scenario' }).click();
+    const frame = desktop.locator('[data-scenario-frame]').first();
+    await frame.waitFor();
+    const scenarioId = await frame.getAttribute('data-scenario-frame');
+    expect(await frame.getAttribute('data-note-count')).toBe('0');
+
+    // A real mouse drag by the note's handle, in small steps.
+    const handle = desktop.locator(`[data-note-id="${noteId}"] [data-drag-handle]`);
+    const from = await handle.boundingBox();
+    const box = await frame.boundingBox();
+    if (!from || !box) throw new Error('note or frame not laid out');
+    await desktop.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await desktop.mouse.down();
+    await desktop.mouse.move(box.x + 140, box.y + box.height - 140, { steps: 12 });
+    await desktop.mouse.move(box.x + 130, box.y + box.height - 130, { steps: 4 });
+    await desktop.mouse.up();
+    await desktop.locator(`[data-scenario-frame="${scenarioId}"][data-note-count="1"]`).waitFor();
+
+    await phone.getByRole('button', { name: 'Fit to content' }).click();
+    await phone.locator(`[data-scenario-frame="${scenarioId}"][data-note-count="1"]`).waitFor();
+    await phone.locator(`[data-note-id="${noteId}"][data-scenario-id="${scenarioId}"]`).waitFor();
+    await phone.locator(`[data-scenario-frame="${scenarioId}"]`).getByText('1 note').waitFor();
+  });
+
+  it('re-ranks the results on the phone when the laptop places a dot', async () => {
+    const { desktop, phone } = await openRoomInBoth();
+    const alpha = await addNote(desktop, 'Alpha: congestion charge');
+    const beta = await addNote(desktop, 'Beta: school streets');
+    await desktop.locator(`[data-note-id="${alpha}"]`).getByRole('button', { name: 'Add dot' }).click();
+
+    await phone.getByRole('button', { name: 'Results' }).click();
+    const results = phone.getByRole('complementary', { name: 'Results' });
+    await results.locator(`.result[data-item-id="${alpha}"][data-rank="1"]`).waitFor();
+
+    // Two dots on Beta overtake Alpha's one.
+    const betaCard = desktop.locator(`[data-note-id="${beta}"]`);
+    await betaCard.getByRole('button', { name: 'Add dot' }).click();
+    await betaCard.locator('[data-my-dots="1"]').waitFor();
+    await betaCard.getByRole('button', { name: 'Add dot' }).click();
+    await results.locator(`.result[data-item-id="${beta}"][data-rank="1"]`).waitFor();
+    await results.locator(`.result[data-item-id="${alpha}"][data-rank="2"]`).waitFor();
+    await results.locator('.result').first().getByText('Beta: school streets').waitFor();
+    // The breakdown names the sector in words.
+    await results.locator(`.result[data-item-id="${beta}"]`).getByText('Public 2').waitFor();
+
+    // The laptop's budget went down with each dot.
+    await desktop.getByText('2 of 5 dots left').waitFor();
+  });
+
+  it('switches the phone to Italian', async () => {
+    const { phone } = await openRoomInBoth();
+    await phone.getByRole('button', { name: 'Italiano' }).click();
+    await phone.getByRole('button', { name: 'Aggiungi nota' }).waitFor();
+    await phone.getByRole('button', { name: 'Nuovo scenario' }).waitFor();
+    await phone.getByText('5 punti su 5 rimasti').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.lang)).toBe('it');
+    expect(await phone.getByRole('button', { name: 'Add note' }).count()).toBe(0);
+  });
+});

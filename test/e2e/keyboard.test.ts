@@ -1,0 +1,64 @@
+/** The board works from the keyboard alone: add, move, zoom. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { createRoom, startServer, type RunningServer } from '../helpers/server';
+import { desktopContext, launchBrowser, waitForSynced } from '../helpers/browser';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  context = await desktopContext(browser, { identity: { id: 'keyboard-user-01', name: 'Kim', sector: 'other' } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+const translateOf = (style: string | null): [number, number] => {
+  const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(style ?? '');
+  if (!m) throw new Error(`no translate in ${style}`);
+  return [Number(m[1]), Number(m[2])];
+};
+
+describe('keyboard use of the board', () => {
+  it('adds a note with N, moves it with the drag handle and zooms with + and 0', async () => {
+    const roomId = await createRoom(server, 'Keyboard');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/r/${roomId}`);
+    await waitForSynced(page);
+
+    const canvas = page.getByRole('application');
+    await canvas.focus();
+    await page.keyboard.press('n');
+    const note = page.locator('[data-note-id]').first();
+    await note.locator('textarea:focus').waitFor();
+    await page.keyboard.type('Typed, not an N shortcut');
+    expect(await page.locator('[data-note-id]').count()).toBe(1);
+
+    const [x0] = translateOf(await note.getAttribute('style'));
+    await note.getByRole('button', { name: 'Move note' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(
+      ([sel, start]) => {
+        const m = /translate\(([-\d.]+)px/.exec(document.querySelector<HTMLElement>(sel)?.getAttribute('style') ?? '');
+        return m !== null && Number(m[1]) > start + 10;
+      },
+      [`[data-note-id]`, x0] as const,
+      { timeout: 5000 },
+    );
+
+    await canvas.focus();
+    await page.keyboard.press('+');
+    await page.getByRole('button', { name: 'Zoom 120%' }).waitFor();
+    await page.keyboard.press('0');
+    await page.getByRole('button', { name: 'Zoom 100%' }).waitFor();
+  });
+});
