@@ -1,0 +1,161 @@
+/**
+ * A load-generator thread: owns a share of the clients, sends their edits at
+ * the asked rate (or as fast as the sockets take them), decodes what they
+ * receive and reports counts and latencies back to the bench.
+ */
+import { parentPort } from 'node:worker_threads';
+import { BenchClient } from './benchClient';
+import { floodMove, maxSeqByClient, moveWithStamp, nowMs, stampsIn } from './board';
+import type { ReceiveMode, WorkerReply, WorkerRequest } from './workerProtocol';
+
+const port = parentPort!;
+const reply = (msg: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
+
+/** Sender tick: short enough that 200 edits/s are spread evenly, long enough not to spin. */
+const SEND_TICK_MS = 2;
+/** Edits one flooding client may add per turn before yielding to the socket. */
+const FLOOD_BURST = 8;
+/**
+ * Edits a writer may have sent but not yet seen relayed. Without this bound
+ * the generator fills kernel buffers faster than any server drains them and
+ * takes the CPU the server needs.
+ */
+const FLOOD_WINDOW = 64;
+
+let clients: BenchClient[] = [];
+let receive: ReceiveMode = 'stamps';
+let received = 0;
+let latencies: number[] = [];
+const observedMaxX = new Map<number, number>();
+const unexpectedCloses: { code: number; reason: string }[] = [];
+let closing = false;
+
+/** In 'observe' mode this worker's first client decodes relays and does not write. */
+let observer: BenchClient | null = null;
+
+function onUpdate(client: BenchClient, update: Uint8Array): void {
+  if (receive === 'observe') {
+    if (client === observer) maxSeqByClient(update, observedMaxX);
+    return;
+  }
+  const now = nowMs();
+  for (const stamp of stampsIn(update)) {
+    if (stamp.s === client.index || stamp.m !== 1) continue;
+    received++;
+    latencies.push(now - stamp.t);
+  }
+}
+
+async function connect(req: Extract<WorkerRequest, { type: 'connect' }>): Promise<void> {
+  receive = req.receive;
+  const started = performance.now();
+  for (let i = 0; i < req.clients.length; i += req.batch) {
+    const batch = req.clients.slice(i, i + req.batch).map(
+      (c) =>
+        new BenchClient({
+          index: c.index,
+          url: req.url,
+          dialect: req.dialect,
+          docName: req.docName,
+          note: c.note,
+          seed: c.seed,
+          onUpdate,
+          onClose: (_client, code, reason) => {
+            if (!closing) unexpectedCloses.push({ code, reason });
+          },
+        }),
+    );
+    clients.push(...batch);
+    observer ??= batch[0] ?? null;
+    await Promise.all(batch.map((c) => c.synced));
+  }
+  reply({ type: 'connected', count: clients.length, ms: performance.now() - started });
+}
+
+async function fanout(req: Extract<WorkerRequest, { type: 'fanout' }>): Promise<void> {
+  const live = clients.filter((c) => c.ready);
+  let sentWarmup = 0;
+  let sentMeasured = 0;
+  const start = performance.now();
+  const measureFrom = start + req.warmupMs;
+  const end = measureFrom + req.measureMs;
+  let due = 0;
+  await new Promise<void>((resolve) => {
+    const tick = (): void => {
+      const now = performance.now();
+      if (now >= end || live.length === 0) return resolve();
+      // Catch up to the schedule, so timer jitter does not lower the rate.
+      const target = Math.floor(((now - start) / 1000) * req.ratePerSec);
+      for (; due < target; due++) {
+        const sender = live[Math.floor(Math.random() * live.length)]!;
+        const measured = now >= measureFrom;
+        moveWithStamp(sender.doc, sender.index, { s: sender.index, t: nowMs(), m: measured ? 1 : 0 });
+        if (measured) sentMeasured++;
+        else sentWarmup++;
+      }
+      setTimeout(tick, SEND_TICK_MS);
+    };
+    tick();
+  });
+  reply({ type: 'fanout-done', sentWarmup, sentMeasured });
+}
+
+async function flood(req: Extract<WorkerRequest, { type: 'flood' }>): Promise<void> {
+  const seq = new Map<BenchClient, number>();
+  const end = performance.now() + req.durationMs;
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const turn = (): void => {
+      if (performance.now() >= end) return resolve();
+      for (const c of clients) {
+        if (!c.ready || c === observer) continue;
+        const relayed = observedMaxX.get(c.doc.clientID) ?? 0;
+        for (let k = 0; k < FLOOD_BURST && c.bufferedAmount < req.maxBufferedBytes; k++) {
+          const n = (seq.get(c) ?? 0) + 1;
+          if (n - relayed > FLOOD_WINDOW) break;
+          seq.set(c, n);
+          floodMove(c.doc, c.index, n);
+          sent++;
+        }
+      }
+      // Yield to I/O so relays (and so the window) are read between bursts.
+      setTimeout(turn, 0);
+    };
+    turn();
+  });
+  reply({ type: 'flood-done', sent, clientIds: clients.filter((c) => c !== observer).map((c) => c.doc.clientID) });
+}
+
+function report(): void {
+  const arr = Float64Array.from(latencies);
+  latencies = [];
+  reply(
+    { type: 'report', received, latenciesMs: arr, observedMaxX: [...observedMaxX], unexpectedCloses: [...unexpectedCloses] },
+    [arr.buffer],
+  );
+}
+
+port.on('message', (req: WorkerRequest) => {
+  const run = async (): Promise<void> => {
+    switch (req.type) {
+      case 'connect':
+        return connect(req);
+      case 'fanout':
+        return fanout(req);
+      case 'flood':
+        return flood(req);
+      case 'report':
+        return report();
+      case 'close':
+        closing = true;
+        for (const c of clients) c.close();
+        clients = [];
+        return reply({ type: 'closed' });
+      default: {
+        const never: never = req;
+        return never;
+      }
+    }
+  };
+  run().catch((err: unknown) => reply({ type: 'error', message: (err as Error).stack ?? String(err) }));
+});

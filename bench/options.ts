@@ -1,0 +1,112 @@
+/**
+ * Bench settings. Each can be given as `--name=value` or as the env variable
+ * BENCH_NAME (upper case, dashes as underscores); the flag wins. `--quick`
+ * (or BENCH_QUICK=1) swaps in smaller defaults that finish in under a minute.
+ */
+import { allTargets, type Target } from './servers/targets';
+
+export const SCENARIOS = ['fanout', 'cold', 'durable'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export interface FanoutCase {
+  clients: number;
+  ratePerSec: number;
+}
+
+export interface BenchOptions {
+  quick: boolean;
+  targets: Target[];
+  scenarios: ScenarioName[];
+  /** Load-generator threads (the bench process); the server under test is another process. */
+  workers: number;
+  fanout: FanoutCase[];
+  warmupMs: number;
+  measureMs: number;
+  /** Longest wait after the window for late receipts before counting them lost. */
+  drainMs: number;
+  connectBatch: number;
+  durableClients: number;
+  durableMs: number;
+  coldNotes: number;
+  /** Distinct writers of the cold-load board: a workshop has tens of people, not one per note. */
+  coldAuthors: number;
+  coldRuns: number;
+}
+
+const FULL = {
+  fanout: '1000x20,500x200',
+  'warmup-ms': '5000',
+  'measure-ms': '20000',
+  'drain-ms': '15000',
+  'durable-clients': '32',
+  'durable-ms': '10000',
+  'cold-notes': '2000',
+  'cold-authors': '40',
+  'cold-runs': '5',
+};
+
+const QUICK: typeof FULL = {
+  fanout: '200x20,100x100',
+  'warmup-ms': '1000',
+  'measure-ms': '3000',
+  'drain-ms': '5000',
+  'durable-clients': '16',
+  'durable-ms': '3000',
+  'cold-notes': '2000',
+  'cold-authors': '40',
+  'cold-runs': '2',
+};
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const flags = new Map<string, string>();
+  for (const arg of argv) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new Error(`unknown argument ${arg}; use --name=value`);
+    flags.set(m[1]!, m[2] ?? '1');
+  }
+  const raw = (name: string): string | undefined => flags.get(name) ?? env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
+  const quick = ['1', 'true'].includes(raw('quick') ?? '');
+  const defaults = quick ? QUICK : FULL;
+  const get = (name: keyof typeof FULL): string => raw(name) ?? defaults[name];
+  const int = (name: keyof typeof FULL | 'workers' | 'connect-batch', def?: number): number => {
+    const v = name in defaults ? get(name as keyof typeof FULL) : (raw(name) ?? String(def));
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got ${v}`);
+    return n;
+  };
+
+  const targetNames = (raw('targets') ?? allTargets.map((t) => t.name).join(',')).split(',');
+  const targets = targetNames.map((name) => {
+    const t = allTargets.find((x) => x.name === name);
+    if (!t) throw new Error(`unknown target ${name}; known: ${allTargets.map((x) => x.name).join(', ')}`);
+    return t;
+  });
+  const scenarios = (raw('scenarios') ?? SCENARIOS.join(',')).split(',').map((s) => {
+    if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; known: ${SCENARIOS.join(', ')}`);
+    return s as ScenarioName;
+  });
+  const fanout = get('fanout')
+    .split(',')
+    .map((spec) => {
+      const m = /^(\d+)x(\d+)$/.exec(spec.trim());
+      if (!m) throw new Error(`--fanout takes CLIENTSxEDITS_PER_SEC[,…], got ${spec}`);
+      return { clients: Number(m[1]), ratePerSec: Number(m[2]) };
+    });
+
+  return {
+    quick,
+    targets,
+    scenarios,
+    workers: Math.max(1, int('workers', 1)),
+    fanout,
+    warmupMs: int('warmup-ms'),
+    measureMs: int('measure-ms'),
+    drainMs: int('drain-ms'),
+    connectBatch: Math.max(1, int('connect-batch', 50)),
+    durableClients: Math.max(2, int('durable-clients')),
+    durableMs: int('durable-ms'),
+    coldNotes: int('cold-notes'),
+    coldAuthors: Math.max(1, int('cold-authors')),
+    coldRuns: Math.max(1, int('cold-runs')),
+  };
+}
