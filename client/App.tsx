@@ -1,4 +1,4 @@
-/** Routes: `/` is Home, `/r/:roomId` a board, anything else not found. */
+/** Routes: `/` is Home, `/r/:roomId` a board, `/r/:roomId/present` its projector, anything else not found. */
 import { Board } from './components/Board';
 import { Home } from './components/Home';
 import { NotFound } from './components/NotFound';
@@ -11,6 +11,8 @@ export function App() {
       return <Home />;
     case 'board':
       return <Board key={route.roomId} roomId={route.roomId} />;
+    case 'present':
+      return <Board key={`${route.roomId}/present`} roomId={route.roomId} present />;
     case 'not-found':
       return <NotFound />;
   }

@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/base.css';
+import './styles/Session.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

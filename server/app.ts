@@ -21,7 +21,7 @@ export interface TavoloServer {
   close(): Promise<void>;
 }
 
-export function createTavoloServer(config: Config, log: Logger = rootLog, store?: Store): TavoloServer {
+export async function createTavoloServer(config: Config, log: Logger = rootLog, store?: Store): Promise<TavoloServer> {
   const theStore =
     store ?? createSqliteStore({ dataDir: config.dataDir, synchronous: config.SQLITE_SYNCHRONOUS });
   const registry = new RoomRegistry(theStore, log, {
@@ -33,12 +33,21 @@ export function createTavoloServer(config: Config, log: Logger = rootLog, store?
     },
   });
 
+  const identityKey = await theStore.secret('identity');
+
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', rooms: registry.loadedRooms, connections: registry.connections });
   });
-  app.use('/api', createApiRouter(registry, log));
+  app.use(
+    '/api',
+    createApiRouter(registry, log, {
+      identityKey,
+      publicUrl: config.PUBLIC_URL?.replace(/\/$/, '') ?? null,
+      roomCreateLimit: { max: config.ROOM_CREATE_LIMIT, windowMs: config.ROOM_CREATE_WINDOW_MS },
+    }),
+  );
 
   const indexHtml = path.join(config.staticDir, 'index.html');
   app.use(express.static(config.staticDir, { index: false, maxAge: '1h' }));
@@ -52,6 +61,8 @@ export function createTavoloServer(config: Config, log: Logger = rootLog, store?
   const wss = attachSyncSocket(server, registry, log, {
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     maxQueuedFrames: 256,
+    maxQueuedBytes: 2 * config.MAX_MESSAGE_BYTES,
+    identityKey,
     maxBufferedBytes: config.MAX_BUFFERED_BYTES,
     pingIntervalMs: config.PING_INTERVAL_MS,
   });

@@ -19,6 +19,11 @@ export const ConfigSchema = z.object({
   /** Outgoing bytes a slow client may have queued before it is dropped. */
   MAX_BUFFERED_BYTES: int(32 * 1024 * 1024),
   PING_INTERVAL_MS: int(30_000),
+  /** Workshops one client address may create per ROOM_CREATE_WINDOW_MS. */
+  ROOM_CREATE_LIMIT: int(30),
+  ROOM_CREATE_WINDOW_MS: int(60_000),
+  /** Public base URL for the links handed out (e.g. https://tavolo.example.org); the request's origin when unset. */
+  PUBLIC_URL: z.string().url().optional(),
   /** Where the built client is served from. */
   STATIC_DIR: z.string().default('dist'),
 });

@@ -4,7 +4,7 @@ import { createTavoloServer } from './app';
 import { log } from './log';
 
 const config = loadConfig();
-const tavolo = createTavoloServer(config);
+const tavolo = await createTavoloServer(config);
 
 tavolo.http.listen(config.PORT, config.HOST, () => {
   const addr = tavolo.http.address();

@@ -7,7 +7,10 @@ export const CreateRoomBody = z
   .strict();
 export type CreateRoomBody = z.infer<typeof CreateRoomBody>;
 
-export const CreateRoomResponse = z.object({ roomId: z.string() });
+const PerRole = z.object({ facilitator: z.string(), participant: z.string(), observer: z.string() });
+
+/** Link tokens are shown once, here; the server keeps only their hashes. */
+export const CreateRoomResponse = z.object({ roomId: z.string(), tokens: PerRole, links: PerRole });
 export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
 
 export const RoomInfo = z.object({
@@ -27,3 +30,14 @@ export type ApiError = z.infer<typeof ApiError>;
 /** Close codes the sync endpoint uses beyond the standard ones. */
 export const CLOSE_ROOM_NOT_FOUND = 4404;
 export const CLOSE_UNAUTHORIZED = 4401;
+
+/** POST /api/rooms/:roomId/identity with `Authorization: Bearer <link token>`. */
+export const IdentityResponse = z.object({
+  role: z.enum(['facilitator', 'participant', 'observer']),
+  participantId: z.string().nullable(),
+  identityToken: z.string().nullable(),
+});
+export type IdentityResponse = z.infer<typeof IdentityResponse>;
+
+/** The private drafts document of the connecting participant: `/sync/${roomId}${DRAFTS_SUFFIX}`. */
+export const DRAFTS_SUFFIX = '~drafts';

@@ -12,6 +12,7 @@ import {
   type NoteColor,
   type NoteView,
   type Sector,
+  type Where,
 } from './schema';
 import { applyTextEdit, clampText } from './text';
 import { scenarioAt } from './scenarios';
@@ -20,6 +21,8 @@ export interface Author {
   id: string;
   name: string;
   sector: Sector;
+  /** In the room or remote; remote when unknown. */
+  where?: Where;
 }
 
 export interface NewNote {
@@ -45,6 +48,7 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
     m.set('authorId', input.author.id);
     m.set('authorName', input.author.name);
     m.set('authorSector', input.author.sector);
+    m.set('where', input.author.where ?? 'remote');
     m.set('scenarioId', null);
     m.set('createdAt', input.now ?? Date.now());
     notesOf(doc).set(id, m);

@@ -6,6 +6,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { messageControl, readControlPayload } from './control';
 
 export const messageSync = 0;
 export const messageAwareness = 1;
@@ -21,7 +22,8 @@ export type IncomingMessage =
   | { kind: 'sync-step2'; update: Uint8Array }
   | { kind: 'update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
-  | { kind: 'query-awareness' };
+  | { kind: 'query-awareness' }
+  | { kind: 'control'; payload: unknown };
 
 export class ProtocolError extends Error {
   constructor(
@@ -53,6 +55,9 @@ export function decodeMessage(data: Uint8Array): IncomingMessage {
         break;
       case messageQueryAwareness:
         msg = { kind: 'query-awareness' };
+        break;
+      case messageControl:
+        msg = { kind: 'control', payload: readControlPayload(decoder) };
         break;
       default:
         throw new ProtocolError(`unknown message type ${type}`, 1003);

@@ -5,6 +5,7 @@
  * describes the same layout for people.
  */
 import * as Y from 'yjs';
+import { DEFAULT_PHASE, PHASES, isPhase, type Phase } from './phases';
 
 /** Root map names. Facilitator-owned settings and ballots each get their own
  * root so the server can police them separately (roles, secret voting). */
@@ -15,6 +16,11 @@ export const ROOT_SESSION = 'session';
 
 export const SECTORS = ['public', 'private', 'civil', 'other'] as const;
 export type Sector = (typeof SECTORS)[number];
+
+/** Whether a contribution came from someone in the room or joining remotely. */
+export const WHERES = ['room', 'remote'] as const;
+export type Where = (typeof WHERES)[number];
+export const isWhere = (v: unknown): v is Where => v === 'room' || v === 'remote';
 
 export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
@@ -43,6 +49,7 @@ export interface NoteFields {
   authorId: string;
   authorName: string;
   authorSector: Sector;
+  where: Where;
   scenarioId: string | null;
   createdAt: number;
 }
@@ -57,6 +64,7 @@ export interface NoteView {
   authorId: string;
   authorName: string;
   authorSector: Sector;
+  where: Where;
   scenarioId: string | null;
   createdAt: number;
 }
@@ -81,11 +89,46 @@ export interface Ballot {
   updatedAt: number;
 }
 
+/** A countdown in server time: clients correct for their clock skew. */
+export interface TimerState {
+  state: 'idle' | 'running' | 'paused';
+  /** Server epoch ms when a running timer reaches zero. */
+  endsAt: number;
+  /** What is left while paused (and the full length while idle). */
+  remainingMs: number;
+}
+
+export interface Spotlight {
+  kind: 'note' | 'scenario';
+  id: string;
+  /** Server epoch ms, so followers react to a new spotlight on the same item. */
+  at: number;
+}
+
+export interface ReadyCheck {
+  id: string;
+  askedAt: number;
+}
+
 export interface SessionView {
   title: string;
   dotsPerPerson: number;
   createdAt: number;
+  phase: Phase;
+  prompts: Record<Phase, string>;
+  locked: boolean;
+  /** Listening notes stay private to their author until revealed. */
+  privateWriting: boolean;
+  timer: TimerState;
+  spotlight: Spotlight | null;
+  readyCheck: ReadyCheck | null;
+  /** Above this many people online, presence and cursors are simplified. */
+  crowdThreshold: number;
 }
+
+export const DEFAULT_CROWD_THRESHOLD = 60;
+export const MAX_PROMPT_LENGTH = 500;
+export const IDLE_TIMER: TimerState = { state: 'idle', endsAt: 0, remainingMs: 5 * 60_000 };
 
 export type NoteMap = Y.Map<unknown>;
 export type ScenarioMap = Y.Map<unknown>;
@@ -120,6 +163,7 @@ export function readNote(id: string, m: NoteMap): NoteView {
     authorId: str(m.get('authorId')),
     authorName: str(m.get('authorName')),
     authorSector: isSector(sector) ? sector : 'other',
+    where: isWhere(m.get('where')) ? (m.get('where') as Where) : 'remote',
     scenarioId: typeof scenarioId === 'string' ? scenarioId : null,
     createdAt: num(m.get('createdAt')),
   };
@@ -149,7 +193,39 @@ export function readSession(doc: Y.Doc): SessionView {
         ? dots
         : DEFAULT_DOTS_PER_PERSON,
     createdAt: num(s.get('createdAt')),
+    phase: isPhase(s.get('phase')) ? (s.get('phase') as Phase) : DEFAULT_PHASE,
+    prompts: readPrompts(s.get('prompts')),
+    locked: s.get('locked') === true,
+    privateWriting: s.get('privateWriting') !== false,
+    timer: readTimer(s.get('timer')),
+    spotlight: readSpotlight(s.get('spotlight')),
+    readyCheck: readReadyCheck(s.get('readyCheck')),
+    crowdThreshold: num(s.get('crowdThreshold'), DEFAULT_CROWD_THRESHOLD) || DEFAULT_CROWD_THRESHOLD,
   };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function readPrompts(v: unknown): Record<Phase, string> {
+  const out = {} as Record<Phase, string>;
+  for (const p of PHASES) out[p] = isObject(v) && typeof v[p] === 'string' ? (v[p] as string) : '';
+  return out;
+}
+
+export function readTimer(v: unknown): TimerState {
+  if (!isObject(v)) return IDLE_TIMER;
+  const state = v.state === 'running' || v.state === 'paused' ? v.state : 'idle';
+  return { state, endsAt: num(v.endsAt), remainingMs: Math.max(0, num(v.remainingMs, IDLE_TIMER.remainingMs)) };
+}
+
+function readSpotlight(v: unknown): Spotlight | null {
+  if (!isObject(v) || (v.kind !== 'note' && v.kind !== 'scenario') || typeof v.id !== 'string') return null;
+  return { kind: v.kind, id: v.id, at: num(v.at) };
+}
+
+function readReadyCheck(v: unknown): ReadyCheck | null {
+  if (!isObject(v) || typeof v.id !== 'string') return null;
+  return { id: v.id, askedAt: num(v.askedAt) };
 }
 
 export function readBallot(v: unknown): Ballot | null {

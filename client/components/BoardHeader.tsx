@@ -1,23 +1,32 @@
-/** Title, share link, connection, dots left, people, language, and me. */
+/** Title, connection, links, dots left, people, view switch, language, and me. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SECTORS } from '../../shared/schema';
 import { useBoard } from '../hooks/useBoard';
-import type { ConnectionStatus as Status } from '../hooks/useRoomConnection';
+import type { PeerUser } from '../hooks/usePeers';
+import type { ConnectionStatus as Status } from '../hooks/useSyncedDoc';
+import type { ViewMode } from '../hooks/useViewMode';
 import { useSession } from '../hooks/useSession';
 import { useVoteBudget } from '../hooks/useVoteBudget';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresenceList } from './PresenceList';
 import { SectorBadge } from './SectorBadge';
-import { ShareLink } from './ShareLink';
 
 interface BoardHeaderProps {
   status: Status;
   synced: boolean;
+  peers: PeerUser[];
+  crowd: boolean;
+  viewMode: ViewMode;
+  onViewMode: (mode: ViewMode) => void;
   onEditIdentity: () => void;
+  onLinks?: () => void;
+  onFacilitate?: () => void;
+  facilitateOpen?: boolean;
 }
 
-function DotsLeft() {
+export function DotsLeft() {
   const { t } = useTranslation();
   const { doc, identity } = useBoard();
   const { remaining, budget } = useVoteBudget(doc, identity.id);
@@ -36,10 +45,39 @@ function DotsLeft() {
   );
 }
 
-/** Memoised: the board re-renders on every pan frame, the header need not. */
-export const BoardHeader = memo(function BoardHeader({ status, synced, onEditIdentity }: BoardHeaderProps) {
+/** In a crowd, presence is counts per sector instead of faces. */
+export function CrowdPresence({ peers }: { peers: PeerUser[] }) {
   const { t } = useTranslation();
-  const { doc, identity } = useBoard();
+  return (
+    <div className="crowd-presence" role="status" aria-label={t('presence.button', { count: peers.length })}>
+      <strong>{t('presence.button', { count: peers.length })}</strong>
+      {SECTORS.map((s) => (
+        <span key={s} className="crowd-sector">
+          <SectorBadge sector={s} compact /> {peers.filter((p) => p.sector === s).length}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function ViewSwitch({ mode, onChange }: { mode: ViewMode; onChange: (mode: ViewMode) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="segmented" role="group" aria-label={t('view.label')}>
+      <button type="button" className="segmented-btn" aria-pressed={mode === 'board'} onClick={() => onChange('board')}>
+        {t('view.board')}
+      </button>
+      <button type="button" className="segmented-btn" aria-pressed={mode === 'simple'} onClick={() => onChange('simple')}>
+        {t('view.simple')}
+      </button>
+    </div>
+  );
+}
+
+/** Memoised: the board re-renders on every pan frame, the header need not. */
+export const BoardHeader = memo(function BoardHeader(p: BoardHeaderProps) {
+  const { t } = useTranslation();
+  const { doc, identity, role, rights } = useBoard();
   const session = useSession(doc);
   return (
     <header className="board-header">
@@ -48,23 +86,36 @@ export const BoardHeader = memo(function BoardHeader({ status, synced, onEditIde
           <span className="brand-mark" aria-hidden="true">T</span>
         </a>
         <h1 className="board-title">{session.title || '\u00a0'}</h1>
-        <ConnectionStatus status={status} synced={synced} />
+        <ConnectionStatus status={p.status} synced={p.synced} />
+        {role === 'observer' && <span className="role-badge">{t('role.observer')}</span>}
       </div>
       <div className="board-header-tools">
         <span className="header-break" aria-hidden="true" />
-        <ShareLink url={window.location.href} />
-        <DotsLeft />
-        <PresenceList />
+        {p.onLinks && (
+          <button type="button" className="btn btn-secondary" onClick={p.onLinks}>
+            {t('links.open')}
+          </button>
+        )}
+        {rights.vote && role !== 'observer' && <DotsLeft />}
+        {p.crowd ? <CrowdPresence peers={p.peers} /> : <PresenceList peers={p.peers} />}
+        <ViewSwitch mode={p.viewMode} onChange={p.onViewMode} />
         <LanguageSwitch />
-        <button
-          type="button"
-          className="identity-chip"
-          aria-label={t('identity.change', { name: identity.name, sector: t(`sector.${identity.sector}`) })}
-          onClick={onEditIdentity}
-        >
-          <span className="identity-name">{identity.name}</span>
-          <SectorBadge sector={identity.sector} compact />
-        </button>
+        {p.onFacilitate && (
+          <button type="button" className="btn btn-ghost" aria-pressed={p.facilitateOpen} onClick={p.onFacilitate}>
+            {t('facilitate.title')}
+          </button>
+        )}
+        {role !== 'observer' && (
+          <button
+            type="button"
+            className="identity-chip"
+            aria-label={t('identity.change', { name: identity.name, sector: t(`sector.${identity.sector}`) })}
+            onClick={p.onEditIdentity}
+          >
+            <span className="identity-name">{identity.name}</span>
+            <SectorBadge sector={identity.sector} compact />
+          </button>
+        )}
       </div>
     </header>
   );

@@ -16,7 +16,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { NOTE_HEIGHT, NOTE_WIDTH, type ScenarioView } from '../../shared/schema';
 import { dropNote, getNote } from '../../shared/notes';
-import { useBoard } from '../hooks/useBoard';
+import { BoardContext, useBoard, type BoardContextValue } from '../hooks/useBoard';
 import { arrayEqual } from '../hooks/useObserved';
 import { useNoteIds } from '../hooks/useNoteIds';
 import { useScenarios } from '../hooks/useScenarios';
@@ -26,13 +26,12 @@ import { takePendingFocus } from '../lib/focusRequest';
 import { throttle } from '../lib/throttle';
 import { intersects, visibleWorld } from '../lib/viewport';
 import { Cursors } from './Cursors';
-import { NoteCard } from './NoteCard';
+import { DRAFT_DRAG_PREFIX, NoteCard } from './NoteCard';
 import { ScenarioFrame } from './ScenarioFrame';
 import '../styles/Canvas.css';
 
 /** Screen pixels of off-screen content kept mounted, so a pan never shows a gap. */
 const CULL_MARGIN = 400;
-const CURSOR_SEND_MS = 50;
 /** Module constants, not literals: dnd-kit memoises sensors on these objects,
  * and a new object per render would re-render every draggable note. A short
  * distance keeps clicks and typing from starting a drag; touch waits for a
@@ -70,16 +69,41 @@ const FramesLayer = memo(function FramesLayer({ frames, counts }: { frames: Scen
   );
 });
 
+/** The participant's private drafts, few by nature, so never culled. */
+function DraftsLayer({ drafts }: { drafts: BoardContextValue }) {
+  const ids = useNoteIds(drafts.doc);
+  // A new draft mounts here, not in the canvas's own commit.
+  useLayoutEffect(takePendingFocus);
+  return (
+    <BoardContext.Provider value={drafts}>
+      <div className="layer-notes layer-drafts">
+        {ids.map((id) => (
+          <NoteCard key={id} id={id} />
+        ))}
+      </div>
+    </BoardContext.Provider>
+  );
+}
+
 interface CanvasProps {
   viewport: Viewport;
   containerRef: RefObject<HTMLDivElement | null>;
   worldRef: RefObject<HTMLDivElement | null>;
-  onAddNoteAt: (x: number, y: number) => void;
+  /** Absent where this person may not write notes now. */
+  onAddNoteAt?: (x: number, y: number) => void;
+  /** The private drafts subtree, for a participant who has one. */
+  drafts: BoardContextValue | null;
+  /** The item the facilitator put in the spotlight. */
+  spotlightId: string | null;
+  /** Cursor sends are throttled harder in a crowd. */
+  cursorSendMs: number;
+  /** In a crowd only the facilitator's pointer is drawn. */
+  facilitatorCursorOnly: boolean;
 }
 
-export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt }: CanvasProps) {
+export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt, drafts, spotlightId, cursorSendMs, facilitatorCursorOnly }: CanvasProps) {
   const { t } = useTranslation();
-  const { doc, awareness, positions } = useBoard();
+  const { doc, awareness, positions, role } = useBoard();
   const ids = useNoteIds(doc);
   const positionsVersion = useSyncExternalStore(positions.subscribe, positions.getVersion);
   const scenarios = useScenarios(doc);
@@ -113,19 +137,24 @@ export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt }: Canvas
 
   const onDragEnd = useCallback(
     ({ active, delta }: DragEndEvent) => {
-      const id = String(active.id);
-      const note = getNote(doc, id);
-      if (!note) return;
+      const raw = String(active.id);
+      const isDraft = raw.startsWith(DRAFT_DRAG_PREFIX);
+      const target = isDraft ? drafts?.doc : doc;
+      const id = isDraft ? raw.slice(DRAFT_DRAG_PREFIX.length) : raw;
+      const note = target ? getNote(target, id) : null;
+      if (!target || !note) return;
       const zoom = viewRef.current.zoom;
-      dropNote(doc, id, note.x + delta.x / zoom, note.y + delta.y / zoom);
+      dropNote(target, id, note.x + delta.x / zoom, note.y + delta.y / zoom);
     },
-    [doc, viewRef],
+    [doc, drafts, viewRef],
   );
 
   const sendCursor = useMemo(
-    () => throttle((x: number | null, y: number) => awareness.setLocalStateField('cursor', x === null ? null : { x, y }), CURSOR_SEND_MS),
-    [awareness],
+    () => throttle((x: number | null, y: number) => awareness.setLocalStateField('cursor', x === null ? null : { x, y }), cursorSendMs),
+    [awareness, cursorSendMs],
   );
+  // Observers (the projector) have no pointer worth sharing.
+  const sharesCursor = role !== 'observer';
 
   const accessibility = useMemo(
     () => ({
@@ -147,23 +176,31 @@ export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt }: Canvas
       className="canvas"
       tabIndex={0}
       role="application"
-      aria-label={t('canvas.label')}
+      aria-label={t(onAddNoteAt ? 'canvas.label' : 'canvas.labelReadOnly')}
+      data-spotlight={spotlightId ?? ''}
       onPointerMove={(e) => {
+        if (!sharesCursor) return;
         const p = toWorld(e.clientX, e.clientY);
         sendCursor(Math.round(p.x), Math.round(p.y));
       }}
-      onPointerLeave={() => sendCursor(null, 0)}
+      onPointerLeave={() => sharesCursor && sendCursor(null, 0)}
       onDoubleClick={(e) => {
+        if (!onAddNoteAt) return;
         if ((e.target as Element).closest('.note, .frame-header, button, input, textarea, select')) return;
         const p = toWorld(e.clientX, e.clientY);
         onAddNoteAt(p.x - NOTE_WIDTH / 2, p.y - NOTE_HEIGHT / 2);
       }}
     >
+      {spotlightId && (
+        // One rule instead of every card observing the session.
+        <style>{`[data-note-id="${CSS.escape(spotlightId)}"]:not([data-draft]), [data-scenario-frame="${CSS.escape(spotlightId)}"] { outline: 6px solid var(--spotlight); outline-offset: 4px; }`}</style>
+      )}
       <DndContext sensors={sensors} onDragEnd={onDragEnd} autoScroll={false} accessibility={accessibility}>
         <div ref={worldRef} className="world">
           <FramesLayer frames={visibleFrames} counts={counts} />
           <NotesLayer ids={visible} />
-          <Cursors zoom={view.zoom} />
+          {drafts && <DraftsLayer drafts={drafts} />}
+          <Cursors zoom={view.zoom} facilitatorOnly={facilitatorCursorOnly} />
         </div>
       </DndContext>
     </div>

@@ -1,6 +1,6 @@
 /** Always-visible connection state, announced politely when it changes. */
 import { useTranslation } from 'react-i18next';
-import type { ConnectionStatus as Status } from '../hooks/useRoomConnection';
+import type { ConnectionStatus as Status } from '../hooks/useSyncedDoc';
 
 export function ConnectionStatus({ status, synced }: { status: Status; synced: boolean }) {
   const { t } = useTranslation();

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useBoard } from '../hooks/useBoard';
 import { useCursors } from '../hooks/useCursors';
 
-export function Cursors({ zoom }: { zoom: number }) {
+export function Cursors({ zoom, facilitatorOnly }: { zoom: number; facilitatorOnly: boolean }) {
   const { t } = useTranslation();
   const { awareness } = useBoard();
-  const cursors = useCursors(awareness);
+  const all = useCursors(awareness);
+  const cursors = facilitatorOnly ? all.filter((c) => c.user.role === 'facilitator') : all;
   return (
     <div className="layer-cursors" aria-hidden="true">
       {cursors.map((c) => (

@@ -3,10 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateRoomResponse } from '../../shared/api';
 import { MAX_TITLE_LENGTH } from '../../shared/schema';
+import { saveCreatedRoom } from '../lib/access';
 import { boardPath, navigate } from '../lib/route';
 import { LanguageSwitch } from './LanguageSwitch';
 import '../styles/Home.css';
 
+/** Creates the room and keeps its links on this device, which enters as facilitator. */
 async function createRoom(title: string): Promise<string> {
   const res = await fetch('/api/rooms', {
     method: 'POST',
@@ -14,7 +16,9 @@ async function createRoom(title: string): Promise<string> {
     body: JSON.stringify({ title }),
   });
   if (res.status !== 201) throw new Error(`HTTP ${res.status}`);
-  return CreateRoomResponse.parse(await res.json()).roomId;
+  const created = CreateRoomResponse.parse(await res.json());
+  saveCreatedRoom(created);
+  return created.roomId;
 }
 
 export function Home() {

@@ -1,14 +1,15 @@
-/** Asks for a name and a sector before someone first writes on a board. */
+/** Asks for a name, a sector and whether one is in the room or remote,
+ * before someone first writes on a board. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_NAME_LENGTH, SECTORS, type Sector } from '../../shared/schema';
-import type { Identity } from '../lib/identity';
+import { MAX_NAME_LENGTH, SECTORS, WHERES, type Sector, type Where } from '../../shared/schema';
+import type { Profile } from '../lib/identity';
 import { Dialog } from './Dialog';
 
 interface JoinDialogProps {
   open: boolean;
-  identity: Identity | null;
-  onSave: (name: string, sector: Sector) => void;
+  identity: Profile | null;
+  onSave: (name: string, sector: Sector, where: Where) => void;
   onCancel?: () => void;
 }
 
@@ -16,12 +17,13 @@ export function JoinDialog({ open, identity, onSave, onCancel }: JoinDialogProps
   const { t } = useTranslation();
   const [name, setName] = useState(identity?.name ?? '');
   const [sector, setSector] = useState<Sector>(identity?.sector ?? 'public');
+  const [where, setWhere] = useState<Where>(identity?.where ?? 'room');
   const editing = identity !== null;
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (!name.trim()) return;
-    onSave(name, sector);
+    onSave(name, sector, where);
   };
 
   return (
@@ -47,6 +49,15 @@ export function JoinDialog({ open, identity, onSave, onCancel }: JoinDialogProps
               <input type="radio" name="sector" value={s} checked={sector === s} onChange={() => setSector(s)} />
               <span className="sector-swatch" aria-hidden="true" />
               <span>{t(`sector.${s}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="field where-choice">
+          <legend className="field-label">{t('identity.where')}</legend>
+          {WHERES.map((w) => (
+            <label key={w} className="sector-option">
+              <input type="radio" name="where" value={w} checked={where === w} onChange={() => setWhere(w)} />
+              <span>{t(`where.${w}`)}</span>
             </label>
           ))}
         </fieldset>

@@ -2,13 +2,14 @@
  * One sticky note. It subscribes to its own Y.Map (useNote) and binds its
  * textarea to its own Y.Text (useYTextArea), so a change elsewhere on the
  * board never renders it. While dragged it moves by CSS transform only; the
- * position is written once, on drop, by the board.
+ * position is written once, on drop, by the canvas. What it offers follows
+ * the role, the phase and authorship (noteRights); a private draft says so.
  */
 import { memo, useState } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import { MAX_NOTE_TEXT } from '../../shared/schema';
-import { useBoard } from '../hooks/useBoard';
+import { noteRights, useBoard } from '../hooks/useBoard';
 import { useNote } from '../hooks/useNote';
 import { useYTextArea } from '../hooks/useYTextArea';
 import { DotControls } from './DotControls';
@@ -20,48 +21,69 @@ interface NoteCardProps {
   id: string;
 }
 
+/** Drafts live in another document; their drag ids say so. */
+export const DRAFT_DRAG_PREFIX = 'draft:';
+
 function NoteCardImpl({ id }: NoteCardProps) {
   const { t } = useTranslation();
-  const { doc, viewRef } = useBoard();
+  const ctx = useBoard();
+  const { doc, viewRef, space, role } = ctx;
   const note = useNote(doc, id);
   const text = useYTextArea(note?.ytext ?? null);
   const [menuOpen, setMenuOpen] = useState(false);
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id });
+  const may = noteRights(ctx, note?.authorId ?? '');
+  const drafts = space === 'drafts';
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id: drafts ? DRAFT_DRAG_PREFIX + id : id,
+    disabled: !may.move,
+  });
 
   if (!note) return null;
   // dnd-kit reports screen pixels; the note lives in world units.
   const zoom = viewRef.current.zoom;
   const dx = transform ? transform.x / zoom : 0;
   const dy = transform ? transform.y / zoom : 0;
+  const hasMenu = may.move || may.remove || (role === 'facilitator' && !drafts);
 
   return (
     <div
       ref={setNodeRef}
-      className={`note note-${note.color}${isDragging ? ' is-dragging' : ''}${menuOpen ? ' has-menu' : ''}`}
+      className={`note note-${note.color}${isDragging ? ' is-dragging' : ''}${menuOpen ? ' has-menu' : ''}${drafts ? ' is-draft' : ''}`}
       style={{ transform: `translate(${note.x + dx}px, ${note.y + dy}px)` }}
       role="group"
-      aria-label={t('note.label', { name: note.authorName })}
+      aria-label={drafts ? t('note.draftLabel') : t('note.label', { name: note.authorName })}
       data-note-id={id}
+      data-draft={drafts || undefined}
+      data-where={note.where}
       data-scenario-id={note.scenarioId ?? ''}
     >
       <div className="note-top">
-        <div className="note-handle" data-drag-handle {...attributes} {...listeners} aria-label={t('note.move')} title={t('note.move')}>
-          <span className="note-grip" aria-hidden="true">
-            ⋮⋮
-          </span>
-          <span className="note-author">{note.authorName}</span>
-          <SectorBadge sector={note.authorSector} compact />
-        </div>
-        <button
-          type="button"
-          className="icon-btn note-menu-btn"
-          aria-label={t('note.menu')}
-          title={t('note.menu')}
-          aria-expanded={menuOpen}
-          onClick={() => setMenuOpen((o) => !o)}
-        >
-          ⋯
-        </button>
+        {may.move ? (
+          <div className="note-handle" data-drag-handle {...attributes} {...listeners} aria-label={t('note.move')} title={t('note.move')}>
+            <span className="note-grip" aria-hidden="true">
+              ⋮⋮
+            </span>
+            <span className="note-author">{drafts ? t('note.private') : note.authorName}</span>
+            {!drafts && <SectorBadge sector={note.authorSector} compact />}
+          </div>
+        ) : (
+          <div className="note-handle is-static">
+            <span className="note-author">{note.authorName}</span>
+            <SectorBadge sector={note.authorSector} compact />
+          </div>
+        )}
+        {hasMenu && (
+          <button
+            type="button"
+            className="icon-btn note-menu-btn"
+            aria-label={t('note.menu')}
+            title={t('note.menu')}
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            ⋯
+          </button>
+        )}
       </div>
       <textarea
         ref={text.ref}
@@ -69,12 +91,22 @@ function NoteCardImpl({ id }: NoteCardProps) {
         aria-label={t('note.text')}
         maxLength={MAX_NOTE_TEXT}
         onInput={text.onInput}
+        readOnly={!may.edit}
         spellCheck
       />
       <div className="note-footer">
-        <DotControls itemId={id} />
+        {drafts ? <span className="draft-hint">{t('note.privateHint')}</span> : <DotControls itemId={id} />}
       </div>
-      {menuOpen && <NoteMenu id={id} color={note.color} scenarioId={note.scenarioId} onClose={() => setMenuOpen(false)} />}
+      {menuOpen && (
+        <NoteMenu
+          id={id}
+          color={note.color}
+          scenarioId={note.scenarioId}
+          canMove={may.move}
+          canDelete={may.remove}
+          onClose={() => setMenuOpen(false)}
+        />
+      )}
     </div>
   );
 }

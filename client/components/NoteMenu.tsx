@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLORS, type NoteColor } from '../../shared/schema';
 import { deleteNote, recolorNote, setNoteScenario } from '../../shared/notes';
+import { setSpotlight } from '../../shared/session';
 import { useBoard } from '../hooks/useBoard';
 import { useScenarios } from '../hooks/useScenarios';
 
@@ -10,12 +11,15 @@ interface NoteMenuProps {
   id: string;
   color: NoteColor;
   scenarioId: string | null;
+  canMove: boolean;
+  canDelete: boolean;
   onClose: () => void;
 }
 
-export function NoteMenu({ id, color, scenarioId, onClose }: NoteMenuProps) {
+/** Colour and scenario need the right to move the note; delete, authorship; spotlight, the facilitator. */
+export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }: NoteMenuProps) {
   const { t } = useTranslation();
-  const { doc } = useBoard();
+  const { doc, role, space, serverNow } = useBoard();
   const scenarios = useScenarios(doc);
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -39,6 +43,19 @@ export function NoteMenu({ id, color, scenarioId, onClose }: NoteMenuProps) {
 
   return (
     <div className="popover note-menu" ref={ref} role="group" aria-label={t('note.menu')} data-no-pan>
+      {role === 'facilitator' && space === 'board' && (
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() => {
+            setSpotlight(doc, { kind: 'note', id }, serverNow());
+            onClose();
+          }}
+        >
+          {t('spotlight.button')}
+        </button>
+      )}
+      {canMove && (
       <fieldset className="swatches">
         <legend className="field-label">{t('note.color')}</legend>
         {NOTE_COLORS.map((c) => (
@@ -53,6 +70,8 @@ export function NoteMenu({ id, color, scenarioId, onClose }: NoteMenuProps) {
           </label>
         ))}
       </fieldset>
+      )}
+      {canMove && space === 'board' && (
       <label className="field">
         <span className="field-label">{t('note.scenario')}</span>
         <select
@@ -68,7 +87,8 @@ export function NoteMenu({ id, color, scenarioId, onClose }: NoteMenuProps) {
           ))}
         </select>
       </label>
-      {confirming ? (
+      )}
+      {!canDelete ? null : confirming ? (
         <div className="confirm" role="alert">
           <span>{t('note.confirmDelete')}</span>
           <div className="confirm-actions">

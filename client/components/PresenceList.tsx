@@ -1,8 +1,7 @@
 /** Who is here: a compact button with avatars that opens the full list. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBoard } from '../hooks/useBoard';
-import { usePeers } from '../hooks/usePeers';
+import type { PeerUser } from '../hooks/usePeers';
 import { SectorBadge } from './SectorBadge';
 
 const AVATARS_SHOWN = 4;
@@ -15,10 +14,8 @@ const initials = (name: string): string =>
     .map((w) => w[0]?.toUpperCase() ?? '')
     .join('');
 
-export function PresenceList() {
+export function PresenceList({ peers }: { peers: PeerUser[] }) {
   const { t } = useTranslation();
-  const { awareness } = useBoard();
-  const peers = usePeers(awareness);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -77,6 +74,7 @@ export function PresenceList() {
                 <span className="presence-name">
                   {p.name} {p.isSelf && <span className="muted">{t('presence.you')}</span>}
                 </span>
+                <span className="muted small">{t(`where.${p.where}`)}</span>
                 <SectorBadge sector={p.sector} />
               </li>
             ))}

@@ -29,7 +29,8 @@ const KEY_DIRS: Record<string, [number, number]> = {
 
 function ScenarioFrameImpl({ scenario: s, count }: ScenarioFrameProps) {
   const { t } = useTranslation();
-  const { doc, viewRef } = useBoard();
+  const { doc, viewRef, rights } = useBoard();
+  const editable = rights.cluster;
   const [menuOpen, setMenuOpen] = useState(false);
   const [offset, setOffset] = useState({ dx: 0, dy: 0, dw: 0, dh: 0 });
   const gesture = useRef<Gesture | null>(null);
@@ -90,46 +91,53 @@ function ScenarioFrameImpl({ scenario: s, count }: ScenarioFrameProps) {
       data-scenario-frame={s.id}
       data-note-count={count}
     >
-      <header className="frame-header" data-no-pan {...gestureHandlers('move')}>
-        <button
-          type="button"
-          className="icon-btn frame-grip"
-          aria-label={t('scenario.move')}
-          title={t('scenario.move')}
-          onKeyDown={onKey('move')}
-        >
-          ⋮⋮
-        </button>
+      <header className="frame-header" data-no-pan {...(editable ? gestureHandlers('move') : {})}>
+        {editable && (
+          <button
+            type="button"
+            className="icon-btn frame-grip"
+            aria-label={t('scenario.move')}
+            title={t('scenario.move')}
+            onKeyDown={onKey('move')}
+          >
+            ⋮⋮
+          </button>
+        )}
         <input
           className="frame-name"
           aria-label={t('scenario.name')}
           value={s.name}
           maxLength={MAX_NAME_LENGTH}
           placeholder={t('scenario.unnamed')}
+          readOnly={!editable}
           onChange={(e) => renameScenario(doc, s.id, e.target.value)}
         />
         <span className="frame-count">{t('scenario.count', { count })}</span>
         <DotControls itemId={s.id} />
+        {editable && (
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t('scenario.menu')}
+            title={t('scenario.menu')}
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            ⋯
+          </button>
+        )}
+      </header>
+      {menuOpen && editable && <ScenarioMenu scenario={s} onClose={() => setMenuOpen(false)} />}
+      {editable && (
         <button
           type="button"
-          className="icon-btn"
-          aria-label={t('scenario.menu')}
-          title={t('scenario.menu')}
-          aria-expanded={menuOpen}
-          onClick={() => setMenuOpen((o) => !o)}
-        >
-          ⋯
-        </button>
-      </header>
-      {menuOpen && <ScenarioMenu scenario={s} onClose={() => setMenuOpen(false)} />}
-      <button
-        type="button"
-        className="frame-resize"
-        aria-label={t('scenario.resize')}
-        title={t('scenario.resize')}
-        onKeyDown={onKey('resize')}
-        {...gestureHandlers('resize')}
-      />
+          className="frame-resize"
+          aria-label={t('scenario.resize')}
+          title={t('scenario.resize')}
+          onKeyDown={onKey('resize')}
+          {...gestureHandlers('resize')}
+        />
+      )}
     </section>
   );
 }

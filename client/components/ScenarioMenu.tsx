@@ -3,11 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCENARIO_COLORS, type ScenarioView } from '../../shared/schema';
 import { deleteScenario, recolorScenario } from '../../shared/scenarios';
+import { setSpotlight } from '../../shared/session';
 import { useBoard } from '../hooks/useBoard';
 
 export function ScenarioMenu({ scenario, onClose }: { scenario: ScenarioView; onClose: () => void }) {
   const { t } = useTranslation();
-  const { doc } = useBoard();
+  const { doc, role, serverNow } = useBoard();
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -30,6 +31,18 @@ export function ScenarioMenu({ scenario, onClose }: { scenario: ScenarioView; on
 
   return (
     <div className="popover frame-menu" ref={ref} role="group" aria-label={t('scenario.menu')} data-no-pan>
+      {role === 'facilitator' && (
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() => {
+            setSpotlight(doc, { kind: 'scenario', id: scenario.id }, serverNow());
+            onClose();
+          }}
+        >
+          {t('spotlight.button')}
+        </button>
+      )}
       <fieldset className="swatches">
         <legend className="field-label">{t('scenario.color')}</legend>
         {SCENARIO_COLORS.map((c) => (

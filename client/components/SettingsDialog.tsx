@@ -1,8 +1,8 @@
-/** Board settings: the workshop title and each participant's number of dots. */
+/** Board settings (facilitator): title, dots per person, and the crowd-mode threshold. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DOTS_PER_PERSON, MAX_TITLE_LENGTH } from '../../shared/schema';
-import { setDotsPerPerson, setTitle } from '../../shared/session';
+import { setCrowdThreshold, setDotsPerPerson, setTitle } from '../../shared/session';
 import { useBoard } from '../hooks/useBoard';
 import { useSession } from '../hooks/useSession';
 import { Dialog } from './Dialog';
@@ -13,11 +13,13 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   const session = useSession(doc);
   const [title, setTitleDraft] = useState(session.title);
   const [dots, setDots] = useState(String(session.dotsPerPerson));
+  const [crowd, setCrowd] = useState(String(session.crowdThreshold));
 
   useEffect(() => {
     if (!open) return;
     setTitleDraft(session.title);
     setDots(String(session.dotsPerPerson));
+    setCrowd(String(session.crowdThreshold));
     // Only refresh the drafts when the dialog opens, not while typing.
   }, [open]);
 
@@ -25,6 +27,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
     if (title.trim() && title.trim() !== session.title) setTitle(doc, title);
     const n = Number(dots);
     if (Number.isInteger(n)) setDotsPerPerson(doc, n);
+    const c = Number(crowd);
+    if (Number.isFinite(c) && c >= 2 && Math.round(c) !== session.crowdThreshold) setCrowdThreshold(doc, c);
     onClose();
   };
 
@@ -52,6 +56,11 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             value={dots}
             onChange={(e) => setDots(e.target.value)}
           />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('settings.crowdThreshold')}</span>
+          <input className="input input-number" type="number" min={2} max={10000} step={1} value={crowd} onChange={(e) => setCrowd(e.target.value)} />
+          <span className="muted small">{t('settings.crowdHint')}</span>
         </label>
         <div className="dialog-actions">
           <button type="button" className="btn btn-ghost" onClick={onClose}>

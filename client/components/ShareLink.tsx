@@ -5,7 +5,16 @@ import { useTranslation } from 'react-i18next';
 
 const COPIED_FOR_MS = 2000;
 
-export function ShareLink({ url }: { url: string }) {
+interface ShareLinkProps {
+  url: string;
+  /** Accessible name of the address field. */
+  label?: string;
+  /** Accessible name of the copy button ("Copy link" by default). */
+  copyLabel?: string;
+  className?: string;
+}
+
+export function ShareLink({ url, label, copyLabel, className }: ShareLinkProps) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -38,16 +47,16 @@ export function ShareLink({ url }: { url: string }) {
   };
 
   return (
-    <div className="share">
+    <div className={`share ${className ?? ''}`}>
       <input
         ref={inputRef}
         className="share-url input"
         readOnly
         value={url}
-        aria-label={t('share.label')}
+        aria-label={label ?? t('share.label')}
         onFocus={(e) => e.currentTarget.select()}
       />
-      <button type="button" className="btn btn-secondary" aria-label={t('share.copy')} onClick={() => void copy()}>
+      <button type="button" className="btn btn-secondary" aria-label={copyLabel ?? t('share.copy')} onClick={() => void copy()}>
         <svg className="share-icon" width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1"

@@ -1,17 +1,24 @@
-/** The board's tools: create, zoom, fit, results, settings. */
+/** The board's tools: create (as the phase allows), zoom, fit, results,
+ * following the facilitator, and the facilitator's panel and settings. */
 import { useTranslation } from 'react-i18next';
 
 interface ToolbarProps {
   zoom: number;
   resultsOpen: boolean;
-  onAddNote: () => void;
-  onNewScenario: () => void;
+  /** Absent when this person may not add notes now. */
+  onAddNote?: () => void;
+  /** Absent when this person may not create scenarios now. */
+  onNewScenario?: () => void;
   onZoomIn: () => void;
   onZoomOut: () => void;
   onResetZoom: () => void;
   onFit: () => void;
   onToggleResults: () => void;
-  onSettings: () => void;
+  /** Facilitator only. */
+  onSettings?: () => void;
+  /** Everyone but the facilitator. */
+  following?: boolean;
+  onToggleFollow?: () => void;
 }
 
 export function Toolbar(p: ToolbarProps) {
@@ -19,16 +26,22 @@ export function Toolbar(p: ToolbarProps) {
   const percent = Math.round(p.zoom * 100);
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <div className="toolbar-group">
-        <button type="button" className="btn btn-primary tool" onClick={p.onAddNote}>
-          <span aria-hidden="true" className="tool-icon">+</span>
-          {t('toolbar.addNote')}
-        </button>
-        <button type="button" className="btn btn-secondary tool" onClick={p.onNewScenario}>
-          <span aria-hidden="true" className="tool-icon">▢</span>
-          {t('toolbar.newScenario')}
-        </button>
-      </div>
+      {(p.onAddNote || p.onNewScenario) && (
+        <div className="toolbar-group">
+          {p.onAddNote && (
+            <button type="button" className="btn btn-primary tool" onClick={p.onAddNote}>
+              <span aria-hidden="true" className="tool-icon">+</span>
+              {t('toolbar.addNote')}
+            </button>
+          )}
+          {p.onNewScenario && (
+            <button type="button" className="btn btn-secondary tool" onClick={p.onNewScenario}>
+              <span aria-hidden="true" className="tool-icon">▢</span>
+              {t('toolbar.newScenario')}
+            </button>
+          )}
+        </div>
+      )}
       <div className="toolbar-group">
         <button type="button" className="icon-btn tool" aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')} onClick={p.onZoomOut}>
           −
@@ -51,6 +64,12 @@ export function Toolbar(p: ToolbarProps) {
         </button>
       </div>
       <div className="toolbar-group">
+        {p.onToggleFollow && (
+          <button type="button" className="btn btn-ghost tool" aria-pressed={p.following} onClick={p.onToggleFollow}>
+            <span aria-hidden="true" className="tool-icon">◎</span>
+            <span className="tool-label">{t('spotlight.follow')}</span>
+          </button>
+        )}
         <button
           type="button"
           className="btn btn-ghost tool"
@@ -61,9 +80,11 @@ export function Toolbar(p: ToolbarProps) {
           <span aria-hidden="true" className="tool-icon">▤</span>
           <span className="tool-label">{t('toolbar.results')}</span>
         </button>
-        <button type="button" className="icon-btn tool" aria-label={t('toolbar.settings')} title={t('toolbar.settings')} onClick={p.onSettings}>
-          ⚙
-        </button>
+        {p.onSettings && (
+          <button type="button" className="icon-btn tool" aria-label={t('toolbar.settings')} title={t('toolbar.settings')} onClick={p.onSettings}>
+            ⚙
+          </button>
+        )}
       </div>
     </div>
   );

@@ -1,12 +1,12 @@
-/** This device's participant, loaded from and saved to localStorage. */
+/** This device's profile (name, sector, where), loaded from and saved to localStorage. */
 import { useCallback, useState } from 'react';
-import type { Sector } from '../../shared/schema';
-import { loadIdentity, saveIdentity, type Identity } from '../lib/identity';
+import type { Sector, Where } from '../../shared/schema';
+import { loadProfile, saveProfile, type Profile } from '../lib/identity';
 
-export function useIdentity(): [Identity | null, (name: string, sector: Sector) => void] {
-  const [identity, setIdentity] = useState<Identity | null>(loadIdentity);
-  const update = useCallback((name: string, sector: Sector) => {
-    setIdentity((prev) => saveIdentity(name, sector, prev));
+export function useProfile(): [Profile | null, (name: string, sector: Sector, where: Where) => void] {
+  const [profile, setProfile] = useState<Profile | null>(loadProfile);
+  const update = useCallback((name: string, sector: Sector, where: Where) => {
+    setProfile(saveProfile(name, sector, where));
   }, []);
-  return [identity, update];
+  return [profile, update];
 }

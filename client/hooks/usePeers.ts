@@ -3,7 +3,8 @@
  * someone joins, leaves or renames. */
 import { useCallback } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { isSector, type Sector } from '../../shared/schema';
+import type { Role } from '../../shared/phases';
+import { isSector, isWhere, type Sector, type Where } from '../../shared/schema';
 import { useObserved } from './useObserved';
 
 export interface PeerUser {
@@ -12,13 +13,26 @@ export interface PeerUser {
   name: string;
   sector: Sector;
   color: string;
+  where: Where;
+  role: Role;
   isSelf: boolean;
 }
+
+const isRole = (v: unknown): v is Role => v === 'facilitator' || v === 'participant' || v === 'observer';
 
 export function readUser(clientId: number, state: Record<string, unknown>, selfId: number): PeerUser | null {
   const u = state['user'] as Partial<PeerUser> | undefined;
   if (!u || typeof u.id !== 'string' || typeof u.name !== 'string' || !isSector(u.sector)) return null;
-  return { clientId, id: u.id, name: u.name, sector: u.sector, color: typeof u.color === 'string' ? u.color : '#555', isSelf: clientId === selfId };
+  return {
+    clientId,
+    id: u.id,
+    name: u.name,
+    sector: u.sector,
+    color: typeof u.color === 'string' ? u.color : '#555',
+    where: isWhere(u.where) ? u.where : 'remote',
+    role: isRole(u.role) ? u.role : 'participant',
+    isSelf: clientId === selfId,
+  };
 }
 
 const samePeers = (a: PeerUser[], b: PeerUser[]): boolean =>

@@ -43,8 +43,11 @@ const WHEEL_ZOOM_SPEED = 0.0025;
 export function useViewport(
   containerRef: RefObject<HTMLDivElement | null>,
   worldRef: RefObject<HTMLDivElement | null>,
+  /** A view ref owned by the caller, so board context can exist before the canvas. */
+  sharedViewRef?: RefObject<View>,
 ): Viewport {
-  const viewRef = useRef<View>(INITIAL_VIEW);
+  const ownViewRef = useRef<View>(INITIAL_VIEW);
+  const viewRef = sharedViewRef ?? ownViewRef;
   const [view, setViewState] = useState<View>(INITIAL_VIEW);
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
   const frame = useRef(0);

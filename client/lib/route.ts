@@ -1,16 +1,21 @@
-/** Two routes, read from the history API; no router library needed. */
+/** Routes, read from the history API; no router library needed. */
 import { isRoomId } from '../../shared/ids';
 
-export type Route = { kind: 'home' } | { kind: 'board'; roomId: string } | { kind: 'not-found' };
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'board'; roomId: string }
+  | { kind: 'present'; roomId: string }
+  | { kind: 'not-found' };
 
-const BOARD_PATH = /^\/r\/([^/]+)\/?$/;
+const ROOM_PATH = /^\/r\/([^/]+)(\/present)?\/?$/;
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'home' };
-  const m = BOARD_PATH.exec(pathname);
+  const m = ROOM_PATH.exec(pathname);
   if (m?.[1]) {
     const roomId = decodeURIComponent(m[1]);
-    return isRoomId(roomId) ? { kind: 'board', roomId } : { kind: 'not-found' };
+    if (!isRoomId(roomId)) return { kind: 'not-found' };
+    return m[2] ? { kind: 'present', roomId } : { kind: 'board', roomId };
   }
   return { kind: 'not-found' };
 }

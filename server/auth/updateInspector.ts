@@ -11,7 +11,9 @@
  * a deleted note) are reported as `void`: Yjs integrates them nowhere.
  */
 import * as Y from 'yjs';
-import { RejectedUpdate } from '../rooms/updateGuard';
+
+/** A malformed update: the sender's connection is closed (1002). */
+export class RejectedUpdate extends Error {}
 
 export interface Location {
   /** Root map name, e.g. "notes". */
@@ -62,7 +64,11 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Touch[] {
     return null;
   };
   const findInDoc = (id: Y.ID): Struct | null => {
-    if (Y.getState(doc.store, id.client) <= id.clock) return null;
+    if (Y.getState(doc.store, id.client) <= id.clock) {
+      // Yjs would park such an item as pending forever: the sender refers to
+      // changes the server never accepted (e.g. after a refused update).
+      throw new RejectedUpdate('update depends on changes the server does not have');
+    }
     return Y.getItem(doc.store, id) as Struct;
   };
 
@@ -117,6 +123,8 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Touch[] {
   const touches: Touch[] = [];
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue; // GC and Skip structs change nothing visible
+    // Structs the document already has are ignored by Yjs, and so here.
+    if (s.id.clock + s.length <= Y.getState(doc.store, s.id.client)) continue;
     const where = ownItemLocation(s);
     if (where === VOID) {
       touches.push({ op: 'void' });
@@ -130,7 +138,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Touch[] {
     for (const { clock, len } of ranges) {
       const end = clock + len;
       // Deletes of items created in this same update.
+      const known = Y.getState(doc.store, client);
       for (const it of own.get(client) ?? []) {
+        if (it.id.clock + it.length <= known) continue; // the document's copy is checked below
         if (it.id.clock < end && it.id.clock + it.length > clock) {
           const where = ownItemLocation(it);
           touches.push(where === VOID ? { op: 'void' } : { op: 'delete', ...where });

@@ -13,7 +13,19 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from 
 import type { Store, StoredDocument } from '../storage/store';
 import type { Logger } from '../log';
 import type { Peer } from './peer';
-import { decodeUpdateOrThrow } from './updateGuard';
+import { inspectUpdate } from '../auth/updateInspector';
+import { checkUpdate, type Verdict } from '../auth/updatePolicy';
+import { encodeControl } from '../../shared/control';
+import { readSession, type Sector } from '../../shared/schema';
+
+/** A room is either a board or one participant's private drafts, which
+ * follow the phase and lock of their board. */
+export type RoomKind = { kind: 'board' } | { kind: 'drafts'; owner: string; board: Room };
+
+export interface ReadyEntry {
+  name: string;
+  sector: Sector;
+}
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot past this many bytes… */
@@ -32,11 +44,20 @@ export const defaultRoomOptions: RoomOptions = {
 
 const LOAD_ORIGIN = Symbol('load');
 const RETRY_BASE_MS = 100;
+const HYDRATE_AFTER_MS = 250;
 const RETRY_MAX_MS = 10_000;
 
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
+  private readonly ydoc = new Y.Doc();
+  readonly awareness = new Awareness(this.ydoc);
+  /**
+   * The stored state, until it is applied to the Y.Doc. A cold room answers
+   * its first joins straight from these bytes and applies them on the next
+   * turn, so the join does not wait for a full decode of the board.
+   */
+  private stored: Uint8Array | null = null;
+  /** Peers still owed our sync step 1 (it needs the applied state vector). */
+  private owedStep1: Peer[] = [];
   /** Each peer with the awareness client ids it speaks for. */
   private readonly peers = new Map<Peer, Set<number>>();
 
@@ -54,13 +75,19 @@ export class Room {
   private logBatches: number;
   private compactTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
+  /** Holders other than peers (a drafts room holds its board), so unloading waits for them. */
+  holds = 0;
+  /** Answers to the current ready check; only facilitators are told. */
+  private readiness: { checkId: string; ready: Map<string, ReadyEntry> } | null = null;
 
   constructor(
+    /** The store's document id: the room id, or `${roomId}~drafts~${participantId}`. */
     readonly roomId: string,
     private readonly store: Store,
     stored: StoredDocument,
     private readonly log: Logger,
     private readonly opts: RoomOptions = defaultRoomOptions,
+    readonly kind: RoomKind = { kind: 'board' },
   ) {
     this.lastSeq = stored.lastSeq;
     this.logBytes = stored.logBytes;
@@ -68,11 +95,31 @@ export class Room {
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     if (parts.length > 0) {
       // One merged apply is far cheaper than one transaction per logged update.
-      Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), LOAD_ORIGIN);
+      this.stored = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      // Joins usually arrive within milliseconds and are answered from the
+      // bytes; whatever happens first (an edit, a read, this timer) hydrates.
+      setTimeout(() => this.hydrate(), HYDRATE_AFTER_MS).unref();
     }
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.onDocUpdate);
+    this.ydoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** The room's document, with its stored state applied. */
+  get doc(): Y.Doc {
+    this.hydrate();
+    return this.ydoc;
+  }
+
+  private hydrate(): void {
+    const stored = this.stored;
+    if (!stored) return;
+    this.stored = null;
+    Y.applyUpdate(this.ydoc, stored, LOAD_ORIGIN);
+    const owed = this.owedStep1;
+    this.owedStep1 = [];
+    const step1 = encodeSyncStep1(Y.encodeStateVector(this.ydoc));
+    for (const peer of owed) if (this.peers.has(peer)) peer.send(step1);
   }
 
   get peerCount(): number {
@@ -82,7 +129,8 @@ export class Room {
   /** Greets a new peer: our state vector (so it sends what we lack) and who is here. */
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
-    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.stored) this.owedStep1.push(peer);
+    else peer.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)));
     if (this.awareness.getStates().size > 0) {
       peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
     }
@@ -94,10 +142,50 @@ export class Room {
     if (ids && ids.size > 0) removeAwarenessStates(this.awareness, [...ids], null);
   }
 
-  /** Applies a peer's update. Throws RejectedUpdate for a malformed one. */
-  receiveUpdate(peer: Peer, update: Uint8Array): void {
-    decodeUpdateOrThrow(update);
+  /**
+   * Applies a peer's update if its role allows every part of it; otherwise
+   * drops it whole and tells the sender why. Throws RejectedUpdate for a
+   * malformed one (the connection is then closed).
+   */
+  receiveUpdate(peer: Peer, update: Uint8Array): Verdict {
+    const touches = inspectUpdate(this.doc, update);
+    const verdict = checkUpdate(touches, peer.actor, {
+      doc: this.doc,
+      board: this.kind.kind === 'drafts' ? this.kind.board.doc : this.doc,
+      kind: this.kind.kind,
+      owner: this.kind.kind === 'drafts' ? this.kind.owner : undefined,
+    });
+    if (!verdict.ok) {
+      this.log.info({ roomId: this.roomId, connId: peer.id, role: peer.actor.role, reason: verdict.reason, detail: verdict.detail }, 'update refused');
+      peer.send(encodeControl({ t: 'refused', reason: verdict.reason, detail: verdict.detail }));
+      return verdict;
+    }
     Y.applyUpdate(this.doc, update, peer);
+    return verdict;
+  }
+
+  /** Records a participant's answer to the ready check and tells the facilitators. */
+  markReady(peer: Peer, checkId: string, ready: boolean, entry: ReadyEntry): void {
+    const pid = peer.actor.participantId;
+    if (!pid || readSession(this.doc).readyCheck?.id !== checkId) return;
+    if (this.readiness?.checkId !== checkId) this.readiness = { checkId, ready: new Map() };
+    if (ready) this.readiness.ready.set(pid, entry);
+    else this.readiness.ready.delete(pid);
+    for (const p of this.peers.keys()) if (p.actor.role === 'facilitator') this.sendReadiness(p);
+  }
+
+  sendReadiness(peer: Peer): void {
+    const check = readSession(this.doc).readyCheck;
+    if (!check || peer.actor.role !== 'facilitator') return;
+    const ready = this.readiness?.checkId === check.id ? [...this.readiness.ready] : [];
+    peer.send(
+      encodeControl({ t: 'readiness', checkId: check.id, ready: ready.map(([participantId, e]) => ({ participantId, ...e })) }),
+    );
+  }
+
+  /** Peers connected to this room, for server-side fan-out of control messages. */
+  forEachPeer(f: (peer: Peer) => void): void {
+    for (const p of this.peers.keys()) f(p);
   }
 
   receiveAwareness(peer: Peer, update: Uint8Array): void {
@@ -112,7 +200,13 @@ export class Room {
     if (this.pendingUpdates.length > 0) await this.flushNow();
     else await this.flushChain;
     if (!this.peers.has(peer)) return;
-    peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    const update = this.stored
+      ? stateVector.length === 1 && stateVector[0] === 0
+        ? this.stored // an empty client needs everything: the stored bytes as they are
+        : Y.diffUpdate(this.stored, stateVector)
+      : Y.encodeStateAsUpdate(this.ydoc, stateVector);
+    peer.send(encodeSyncStep2(update));
+    if (this.stored) setImmediate(() => this.hydrate());
   }
 
   answerAwarenessQuery(peer: Peer): void {
@@ -228,7 +322,7 @@ export class Room {
     await this.compact();
     this.destroyed = true;
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 
   /** Used on shutdown: peers reconnect to the next server process. */

@@ -5,6 +5,7 @@
  * returned promise resolves. Statements are prepared once.
  */
 import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RoomRecord, Store, StoredDocument } from './store';
@@ -27,39 +28,63 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
     CREATE TABLE IF NOT EXISTS rooms (
       room_id TEXT PRIMARY KEY,
       title TEXT NOT NULL,
-      created_at INTEGER NOT NULL
+      created_at INTEGER NOT NULL,
+      facilitator_hash TEXT NOT NULL,
+      participant_hash TEXT NOT NULL,
+      observer_hash TEXT NOT NULL
     );
     CREATE TABLE IF NOT EXISTS snapshots (
-      room_id TEXT PRIMARY KEY REFERENCES rooms(room_id) ON DELETE CASCADE,
+      doc_id TEXT PRIMARY KEY,
       data BLOB NOT NULL,
       upto_seq INTEGER NOT NULL
     );
     CREATE TABLE IF NOT EXISTS updates (
-      room_id TEXT NOT NULL REFERENCES rooms(room_id) ON DELETE CASCADE,
+      doc_id TEXT NOT NULL,
       seq INTEGER NOT NULL,
       data BLOB NOT NULL,
-      PRIMARY KEY (room_id, seq)
+      PRIMARY KEY (doc_id, seq)
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS secrets (
+      name TEXT PRIMARY KEY,
+      value BLOB NOT NULL
+    );
   `);
-  db.pragma('foreign_keys = ON');
 
-  const insertRoom = db.prepare('INSERT INTO rooms (room_id, title, created_at) VALUES (?, ?, ?)');
-  const selectRoom = db.prepare<[string], { room_id: string; title: string; created_at: number }>(
-    'SELECT room_id, title, created_at FROM rooms WHERE room_id = ?',
+  const insertRoom = db.prepare(
+    'INSERT INTO rooms (room_id, title, created_at, facilitator_hash, participant_hash, observer_hash) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  interface RoomRow {
+    room_id: string;
+    title: string;
+    created_at: number;
+    facilitator_hash: string;
+    participant_hash: string;
+    observer_hash: string;
+  }
+  const selectRoom = db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE room_id = ?');
   const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>(
-    'SELECT data, upto_seq FROM snapshots WHERE room_id = ?',
+    'SELECT data, upto_seq FROM snapshots WHERE doc_id = ?',
   );
   const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
-    'SELECT seq, data FROM updates WHERE room_id = ? AND seq > ? ORDER BY seq',
+    'SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
   );
-  const selectLastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE room_id = ?');
-  const insertUpdate = db.prepare('INSERT INTO updates (room_id, seq, data) VALUES (?, ?, ?)');
+  const selectLastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_id = ?');
+  const insertUpdate = db.prepare('INSERT INTO updates (doc_id, seq, data) VALUES (?, ?, ?)');
   const upsertSnapshot = db.prepare(
-    'INSERT INTO snapshots (room_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(room_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
+    'INSERT INTO snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
   );
-  const deleteUpdatesUpto = db.prepare('DELETE FROM updates WHERE room_id = ? AND seq <= ?');
+  const deleteUpdatesUpto = db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?');
   const deleteRoomRow = db.prepare('DELETE FROM rooms WHERE room_id = ?');
+  // A room's documents are the room id itself and ids under `${roomId}~`.
+  const underRoom = "doc_id = @id OR substr(doc_id, 1, length(@id) + 1) = @id || '~'";
+  const deleteDocUpdates = db.prepare(`DELETE FROM updates WHERE ${underRoom}`);
+  const deleteDocSnapshots = db.prepare(`DELETE FROM snapshots WHERE ${underRoom}`);
+  const withPrefix = 'substr(doc_id, 1, length(@prefix)) = @prefix';
+  const selectDocIds = db.prepare<[{ prefix: string }], { doc_id: string }>(
+    `SELECT doc_id FROM updates WHERE ${withPrefix} UNION SELECT doc_id FROM snapshots WHERE ${withPrefix}`,
+  );
+  const selectSecret = db.prepare<[string], { value: Buffer }>('SELECT value FROM secrets WHERE name = ?');
+  const insertSecret = db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)');
 
   // The next sequence number per room, kept in memory after the first read so
   // an append is a single INSERT.
@@ -73,8 +98,14 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
   const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
   const createTx = db.transaction((room: RoomRecord, initial: Uint8Array) => {
-    insertRoom.run(room.roomId, room.title, room.createdAt);
+    const h = room.tokenHashes;
+    insertRoom.run(room.roomId, room.title, room.createdAt, h.facilitator, h.participant, h.observer);
     insertUpdate.run(room.roomId, 1, initial);
+  });
+  const deleteRoomTx = db.transaction((roomId: string) => {
+    deleteRoomRow.run(roomId);
+    deleteDocUpdates.run({ id: roomId });
+    deleteDocSnapshots.run({ id: roomId });
   });
   const compactTx = db.transaction((roomId: string, snapshot: Uint8Array, uptoSeq: number) => {
     upsertSnapshot.run(roomId, snapshot, uptoSeq);
@@ -88,7 +119,13 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
     },
     async getRoom(roomId) {
       const row = selectRoom.get(roomId);
-      return row ? { roomId: row.room_id, title: row.title, createdAt: row.created_at } : null;
+      if (!row) return null;
+      return {
+        roomId: row.room_id,
+        title: row.title,
+        createdAt: row.created_at,
+        tokenHashes: { facilitator: row.facilitator_hash, participant: row.participant_hash, observer: row.observer_hash },
+      };
     },
     async load(roomId) {
       const snap = selectSnapshot.get(roomId);
@@ -112,9 +149,16 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
     async compact(roomId, snapshot, uptoSeq) {
       compactTx(roomId, snapshot, uptoSeq);
     },
+    async listDocs(prefix) {
+      return selectDocIds.all({ prefix }).map((r) => r.doc_id);
+    },
     async deleteRoom(roomId) {
-      deleteRoomRow.run(roomId);
-      nextSeq.delete(roomId);
+      deleteRoomTx(roomId);
+      for (const id of nextSeq.keys()) if (id === roomId || id.startsWith(`${roomId}~`)) nextSeq.delete(id);
+    },
+    async secret(name) {
+      insertSecret.run(name, crypto.randomBytes(32));
+      return toBytes(selectSecret.get(name)!.value);
     },
     async close() {
       if (db.open) {

@@ -1,14 +1,20 @@
 /**
- * The storage seam. A room is an append-only log of Yjs updates plus, after
+ * The storage seam. A "document" is identified by a doc id: a room's board
+ * has the room id; a participant's private drafts live in their own
+ * document, `${roomId}~drafts~${participantId}`. A room is an append-only log of Yjs updates plus, after
  * compaction, one snapshot that replaces a prefix of the log. Everything the
  * server persists goes through these few calls, so another backend
  * (PostgreSQL) only has to implement this interface and pass
  * test/integration/storeContract.ts.
  */
+import type { TokenHashes } from '../auth/tokens';
+
 export interface RoomRecord {
   roomId: string;
   title: string;
   createdAt: number;
+  /** SHA-256 of each role's link token; the tokens themselves are never stored. */
+  tokenHashes: TokenHashes;
 }
 
 export interface StoredDocument {
@@ -26,11 +32,17 @@ export interface Store {
   /** Creates the room with its first state; fails if the id exists. */
   createRoom(room: RoomRecord, initialUpdate: Uint8Array): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | null>;
-  load(roomId: string): Promise<StoredDocument>;
+  /** Loads a document; one never written to loads empty. */
+  load(docId: string): Promise<StoredDocument>;
   /** Durably appends one update and returns its sequence number. */
-  append(roomId: string, update: Uint8Array): Promise<number>;
+  append(docId: string, update: Uint8Array): Promise<number>;
   /** Replaces every update up to and including `uptoSeq` with `snapshot`. */
-  compact(roomId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Ids of stored documents starting with `prefix` (a room's drafts). */
+  listDocs(prefix: string): Promise<string[]>;
+  /** Deletes the room and every document under its id. */
   deleteRoom(roomId: string): Promise<void>;
+  /** A named secret of this installation, created on first use. */
+  secret(name: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }

@@ -10,11 +10,17 @@ import { randomId } from '../../shared/ids';
 import type { Logger } from '../log';
 import type { Peer } from '../rooms/peer';
 import type { Room } from '../rooms/room';
-import { RejectedUpdate } from '../rooms/updateGuard';
+import { RejectedUpdate } from '../auth/updateInspector';
+import type { Actor } from '../auth/updatePolicy';
+import { ClientControl } from '../../shared/control';
+
+export type ControlHandler = (conn: Connection, room: Room, msg: ClientControl) => void;
 
 export interface ConnectionLimits {
-  /** Frames held while the room loads, before the socket is cut off. */
+  /** Frames held while the socket authenticates and the room loads… */
   maxQueuedFrames: number;
+  /** …and their bytes, before the socket is cut off. */
+  maxQueuedBytes: number;
   /** A peer this far behind is dropped rather than buffered without bound. */
   maxBufferedBytes: number;
 }
@@ -28,7 +34,11 @@ export class Connection implements Peer {
   readonly id = randomId(10);
   private room: Room | null = null;
   private queue: Uint8Array[] | null = [];
+  private queuedBytes = 0;
   private closed = false;
+  /** Read-only until authenticated: nothing is processed before `attach` anyway. */
+  actor: Actor = { role: 'observer', participantId: null };
+  private onControl: ControlHandler = () => {};
 
   constructor(
     private readonly ws: WebSocket,
@@ -39,9 +49,11 @@ export class Connection implements Peer {
     ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));
   }
 
-  /** Binds the loaded room and replays what arrived meanwhile. */
-  attach(room: Room): void {
+  /** Binds the authenticated actor and the loaded room, then replays what arrived meanwhile. */
+  attach(room: Room, actor: Actor, onControl: ControlHandler): void {
     if (this.closed) return;
+    this.actor = actor;
+    this.onControl = onControl;
     this.room = room;
     room.join(this);
     const queued = this.queue ?? [];
@@ -72,7 +84,10 @@ export class Connection implements Peer {
     if (!isBinary) return this.refuse(CLOSE_UNSUPPORTED, 'text frames are not part of the protocol');
     const frame = toBytes(data);
     if (this.queue) {
-      if (this.queue.length >= this.limits.maxQueuedFrames) return this.refuse(CLOSE_POLICY, 'too many frames before sync');
+      this.queuedBytes += frame.byteLength;
+      if (this.queue.length >= this.limits.maxQueuedFrames || this.queuedBytes > this.limits.maxQueuedBytes) {
+        return this.refuse(CLOSE_POLICY, 'too much sent before the room opened');
+      }
       this.queue.push(frame);
       return;
     }
@@ -104,6 +119,12 @@ export class Connection implements Peer {
         case 'query-awareness':
           room.answerAwarenessQuery(this);
           return;
+        case 'control': {
+          const parsed = ClientControl.safeParse(msg.payload);
+          if (!parsed.success) return this.refuse(CLOSE_PROTOCOL_ERROR, 'invalid control message');
+          this.onControl(this, room, parsed.data);
+          return;
+        }
         default: {
           const never: never = msg;
           return never;

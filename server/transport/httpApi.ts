@@ -3,30 +3,69 @@
  * every error is `{ error: { code, message } }` with a fitting status.
  */
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
-import { CreateRoomBody, type ApiError, type CreateRoomResponse } from '../../shared/api';
+import { z } from 'zod';
+import { CreateRoomBody, type CreateRoomResponse, type IdentityResponse } from '../../shared/api';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../rooms/roomRegistry';
+import { issueIdentity, roleOfToken } from '../auth/tokens';
+import { sendError } from './httpErrors';
+import { rateLimit } from './rateLimit';
 
 const MAX_BODY = '16kb';
 
-export function sendError(res: Response, status: number, code: string, message: string): void {
-  const body: ApiError = { error: { code, message } };
-  res.status(status).json(body);
+export interface ApiOptions {
+  identityKey: Uint8Array;
+  /** Base of the links handed out; the request's own origin when unset. */
+  publicUrl: string | null;
+  roomCreateLimit: { max: number; windowMs: number };
 }
 
-export function createApiRouter(registry: RoomRegistry, log: Logger): express.Router {
+const IdentityBody = z.object({}).strict();
+
+const bearer = (req: Request): string | null => {
+  const h = req.get('authorization');
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
+};
+
+export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOptions): express.Router {
   const api = express.Router();
   api.use(express.json({ limit: MAX_BODY, strict: true, type: () => true }));
+  const origin = (req: Request): string => opts.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
-  api.post('/rooms', async (req: Request, res: Response) => {
+  api.post('/rooms', rateLimit(opts.roomCreateLimit), async (req: Request, res: Response) => {
     const parsed = CreateRoomBody.safeParse(req.body);
     if (!parsed.success) {
       const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
       return sendError(res, 400, 'invalid_body', message);
     }
-    const roomId = await registry.create(parsed.data.title);
-    const body: CreateRoomResponse = { roomId };
+    const { roomId, tokens } = await registry.create(parsed.data.title);
+    const base = `${origin(req)}/r/${roomId}`;
+    // Tokens travel in the fragment, which browsers never send to a server or in a Referer.
+    const body: CreateRoomResponse = {
+      roomId,
+      tokens,
+      links: {
+        facilitator: `${base}#t=${tokens.facilitator}`,
+        participant: `${base}#t=${tokens.participant}`,
+        observer: `${base}/present#t=${tokens.observer}`,
+      },
+    };
     res.status(201).json(body);
+  });
+
+  api.post('/rooms/:roomId/identity', async (req: Request<{ roomId: string }>, res: Response) => {
+    if (!IdentityBody.safeParse(req.body ?? {}).success) return sendError(res, 400, 'invalid_body', 'body must be {}');
+    const record = await registry.record(req.params.roomId);
+    if (!record) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
+    const role = roleOfToken(bearer(req), record.tokenHashes);
+    if (!role) return sendError(res, 401, 'invalid_token', 'This link is not valid for this workshop');
+    const identity = role === 'observer' ? null : issueIdentity(opts.identityKey, record.roomId);
+    const body: IdentityResponse = {
+      role,
+      participantId: identity?.participantId ?? null,
+      identityToken: identity?.identityToken ?? null,
+    };
+    res.json(body);
   });
 
   api.get('/rooms/:roomId', async (req: Request<{ roomId: string }>, res: Response) => {

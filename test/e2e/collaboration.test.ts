@@ -1,11 +1,12 @@
 /**
  * Two people in one workshop, a facilitator on a laptop and a participant on
- * a phone, each in their own browser context against the real server.
+ * a phone (in board view), each in their own browser context against the
+ * real server, each entering through their own link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createRoom, startServer, type RunningServer } from '../helpers/server';
-import { desktopContext, launchBrowser, phoneContext, waitForSynced } from '../helpers/browser';
+import { advanceToPhase, desktopContext, launchBrowser, openLink, phoneContext } from '../helpers/browser';
 
 let server: RunningServer;
 let browser: Browser;
@@ -28,13 +29,11 @@ interface Pair {
 
 /** A fresh room opened by a facilitator (desktop) and a participant (phone). */
 async function openRoomInBoth(title = 'Mobility plan 2030'): Promise<Pair> {
-  const roomId = await createRoom(server, title);
-  const d = await desktopContext(browser, { identity: { id: 'facilitator-0001', name: 'Giulia Rossi', sector: 'public' } });
-  const p = await phoneContext(browser, { identity: { id: 'participant-0001', name: 'Marco Bianchi', sector: 'civil' } });
+  const room = await createRoom(server, title);
+  const d = await desktopContext(browser, { identity: { name: 'Giulia Rossi', sector: 'public' } });
+  const p = await phoneContext(browser, { identity: { name: 'Marco Bianchi', sector: 'civil' }, viewMode: 'board' });
   contexts.push(d, p);
-  const [desktop, phone] = await Promise.all([d.newPage(), p.newPage()]);
-  await Promise.all([desktop.goto(`${server.url}/r/${roomId}`), phone.goto(`${server.url}/r/${roomId}`)]);
-  await Promise.all([waitForSynced(desktop), waitForSynced(phone)]);
+  const [desktop, phone] = await Promise.all([openLink(d, room.links.facilitator), openLink(p, room.links.participant)]);
   return { desktop, phone };
 }
 
@@ -101,6 +100,8 @@ describe('a workshop shared between a laptop and a phone', () => {
     const { desktop, phone } = await openRoomInBoth();
     const alpha = await addNote(desktop, 'Alpha: congestion charge');
     const beta = await addNote(desktop, 'Beta: school streets');
+    // Dots are placed in the Priorities phase, which the facilitator opens.
+    await advanceToPhase(desktop, 'priorities');
     await desktop.locator(`[data-note-id="${alpha}"]`).getByRole('button', { name: 'Add dot' }).click();
 
     await phone.getByRole('button', { name: 'Results' }).click();
@@ -123,10 +124,11 @@ describe('a workshop shared between a laptop and a phone', () => {
   });
 
   it('switches the phone to Italian', async () => {
-    const { phone } = await openRoomInBoth();
+    const { desktop, phone } = await openRoomInBoth();
     await phone.getByRole('button', { name: 'Italiano' }).click();
     await phone.getByRole('button', { name: 'Aggiungi nota' }).waitFor();
-    await phone.getByRole('button', { name: 'Nuovo scenario' }).waitFor();
+    await phone.locator('[data-phase-step="listening"][aria-current="step"]').getByText('Ascolto').waitFor();
+    await advanceToPhase(desktop, 'priorities');
     await phone.getByText('5 punti su 5 rimasti').waitFor();
     expect(await phone.evaluate(() => document.documentElement.lang)).toBe('it');
     expect(await phone.getByRole('button', { name: 'Add note' }).count()).toBe(0);

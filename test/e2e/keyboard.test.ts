@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { createRoom, startServer, type RunningServer } from '../helpers/server';
-import { desktopContext, launchBrowser, waitForSynced } from '../helpers/browser';
+import { desktopContext, launchBrowser, openLink } from '../helpers/browser';
 
 let server: RunningServer;
 let browser: Browser;
@@ -10,7 +10,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  context = await desktopContext(browser, { identity: { id: 'keyboard-user-01', name: 'Kim', sector: 'other' } });
+  context = await desktopContext(browser, { identity: { name: 'Kim', sector: 'other' } });
 });
 
 afterAll(async () => {
@@ -27,10 +27,8 @@ const translateOf = (style: string | null): [number, number] => {
 
 describe('keyboard use of the board', () => {
   it('adds a note with N, moves it with the drag handle and zooms with + and 0', async () => {
-    const roomId = await createRoom(server, 'Keyboard');
-    const page = await context.newPage();
-    await page.goto(`${server.url}/r/${roomId}`);
-    await waitForSynced(page);
+    const room = await createRoom(server, 'Keyboard');
+    const page = await openLink(context, room.links.facilitator);
 
     const canvas = page.getByRole('application');
     await canvas.focus();

@@ -9,8 +9,12 @@ export interface RawSocket {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export async function openRaw(server: RunningServer, roomId: string): Promise<RawSocket> {
-  const ws = new WebSocket(`${server.wsUrl}/sync/${roomId}`);
+/** Opens `/sync/<docName>` with the given query credentials (none by default). */
+export async function openRaw(server: RunningServer, docName: string, token?: string, identity?: string): Promise<RawSocket> {
+  const q = new URLSearchParams();
+  if (token) q.set('token', token);
+  if (identity) q.set('identity', identity);
+  const ws = new WebSocket(`${server.wsUrl}/sync/${docName}?${q}`);
   const frames: Uint8Array[] = [];
   ws.on('message', (d: Buffer) => frames.push(new Uint8Array(d)));
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>

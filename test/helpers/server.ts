@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Role } from '../../shared/phases';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -85,13 +86,39 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   };
 }
 
-/** Creates a room through the API and returns its id. */
-export async function createRoom(server: RunningServer, title = 'Contratto di fiume'): Promise<string> {
+export interface RoomAccess {
+  roomId: string;
+  tokens: Record<Role, string>;
+  links: Record<Role, string>;
+}
+
+/** Creates a room through the API, as the home page does. */
+export async function createRoom(server: RunningServer, title = 'Contratto di fiume'): Promise<RoomAccess> {
   const res = await fetch(`${server.url}/api/rooms`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title }),
   });
   if (res.status !== 201) throw new Error(`room creation failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { roomId: string }).roomId;
+  return (await res.json()) as RoomAccess;
+}
+
+export interface Credentials {
+  role: Role;
+  token: string;
+  participantId: string | null;
+  identityToken: string | null;
+}
+
+/** Exchanges a room's link token for a server-issued identity, as a browser does on first visit. */
+export async function identify(server: RunningServer, room: RoomAccess, role: Role): Promise<Credentials> {
+  const token = room.tokens[role];
+  const res = await fetch(`${server.url}/api/rooms/${room.roomId}/identity`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '{}',
+  });
+  if (res.status !== 200) throw new Error(`identity failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { participantId: string | null; identityToken: string | null };
+  return { role, token, ...body };
 }

@@ -3,8 +3,8 @@ import * as encoding from 'lib0/encoding';
 import { createNote, getNote } from '../../shared/notes';
 import { encodeUpdate, messageSync, messageYjsUpdate } from '../../shared/protocol';
 import { newRoomId } from '../../shared/ids';
-import { createRoom, startServer, type RunningServer } from '../helpers/server';
-import { connectClient, connectSynced } from '../helpers/yclient';
+import { createRoom, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
+import { connectClient, joinRoom } from '../helpers/yclient';
 import { openRaw } from '../helpers/rawSocket';
 import { waitFor } from '../helpers/waitFor';
 
@@ -13,10 +13,10 @@ const MAX = 64 * 1024;
 
 describe('bad input on the sync socket', () => {
   let server: RunningServer;
-  let roomId: string;
+  let room: RoomAccess;
   beforeAll(async () => {
     server = await startServer({ env: { MAX_MESSAGE_BYTES: String(MAX) } });
-    roomId = await createRoom(server);
+    room = await createRoom(server);
   });
   afterAll(async () => {
     await server.stop();
@@ -24,8 +24,8 @@ describe('bad input on the sync socket', () => {
 
   /** After each bad client, two good ones in the same room still sync. */
   async function othersStillServed(): Promise<void> {
-    const a = await connectSynced(server, roomId);
-    const b = await connectSynced(server, roomId);
+    const a = await joinRoom(server, room);
+    const b = await joinRoom(server, room);
     const id = createNote(a.doc, { x: 0, y: 0, text: 'ancora qui', author });
     await waitFor(() => getNote(b.doc, id), { message: 'good clients still sync' });
     a.destroy();
@@ -44,8 +44,8 @@ describe('bad input on the sync socket', () => {
 
   for (const [what, frame, code] of cases) {
     it(`closes only the sender of ${what} (${code}) and keeps serving others`, async () => {
-      const bystander = await connectSynced(server, roomId);
-      const raw = await openRaw(server, roomId);
+      const bystander = await joinRoom(server, room);
+      const raw = await openRaw(server, room.roomId, room.tokens.observer);
       raw.ws.send(frame());
       const closed = await raw.closed;
       expect(closed.code).toBe(code);
@@ -59,7 +59,7 @@ describe('bad input on the sync socket', () => {
   }
 
   it('refuses a frame over the size limit (1009) and keeps serving others', async () => {
-    const raw = await openRaw(server, roomId);
+    const raw = await openRaw(server, room.roomId, room.tokens.observer);
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, messageSync);
     encoding.writeVarUint(e, messageYjsUpdate);

@@ -3,7 +3,7 @@ import { ROOM_ID_PATTERN } from '../../shared/ids';
 import { RoomInfo } from '../../shared/api';
 import { createNote } from '../../shared/notes';
 import { createRoom, startServer, type RunningServer } from '../helpers/server';
-import { connectSynced } from '../helpers/yclient';
+import { joinRoom } from '../helpers/yclient';
 import { waitFor } from '../helpers/waitFor';
 
 describe('HTTP API', () => {
@@ -31,15 +31,15 @@ describe('HTTP API', () => {
   });
 
   it('describes a room with its title and live counts', async () => {
-    const roomId = await createRoom(server, 'Sviluppo locale');
-    const client = await connectSynced(server, roomId);
+    const room = await createRoom(server, 'Sviluppo locale');
+    const client = await joinRoom(server, room);
     createNote(client.doc, { x: 0, y: 0, text: 'uno', author: { id: 'p-00000001', name: 'E', sector: 'public' } });
     const info = await waitFor(async () => {
-      const res = await fetch(`${server.url}/api/rooms/${roomId}`);
+      const res = await fetch(`${server.url}/api/rooms/${room.roomId}`);
       const body = RoomInfo.parse(await res.json());
       return body.notes === 1 ? body : null;
     });
-    expect(info).toMatchObject({ roomId, title: 'Sviluppo locale', notes: 1, scenarios: 0, connections: 1 });
+    expect(info).toMatchObject({ roomId: room.roomId, title: 'Sviluppo locale', notes: 1, scenarios: 0, connections: 1 });
     client.destroy();
   });
 
@@ -71,8 +71,8 @@ describe('HTTP API', () => {
   });
 
   it('reports health with loaded rooms and open connections', async () => {
-    const roomId = await createRoom(server);
-    const client = await connectSynced(server, roomId);
+    const room = await createRoom(server);
+    const client = await joinRoom(server, room);
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { rooms: number; connections: number };

@@ -16,13 +16,15 @@ const stateOf = (parts: (Uint8Array | null)[]): unknown => {
   return d.getMap('m').toJSON();
 };
 
+const tokenHashes = { facilitator: 'a'.repeat(64), participant: 'b'.repeat(64), observer: 'c'.repeat(64) };
+
 export function storeContract(name: string, makeStore: () => Promise<Store>): void {
   describe(`${name} store contract`, () => {
     it('creates a room with its first update and reads it back', async () => {
       const store = await makeStore();
       const roomId = newRoomId();
-      await store.createRoom({ roomId, title: 'T', createdAt: 1 }, updateWith('a', 1));
-      expect(await store.getRoom(roomId)).toEqual({ roomId, title: 'T', createdAt: 1 });
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+      expect(await store.getRoom(roomId)).toEqual({ roomId, title: 'T', createdAt: 1, tokenHashes });
       const loaded = await store.load(roomId);
       expect(loaded.snapshot).toBeNull();
       expect(stateOf(loaded.updates)).toEqual({ a: 1 });
@@ -38,15 +40,15 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
     it('refuses to create the same room twice', async () => {
       const store = await makeStore();
       const roomId = newRoomId();
-      await store.createRoom({ roomId, title: 'T', createdAt: 1 }, updateWith('a', 1));
-      await expect(store.createRoom({ roomId, title: 'T', createdAt: 1 }, updateWith('a', 1))).rejects.toThrow();
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+      await expect(store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1))).rejects.toThrow();
       await store.close();
     });
 
     it('appends updates in order with increasing sequence numbers', async () => {
       const store = await makeStore();
       const roomId = newRoomId();
-      await store.createRoom({ roomId, title: 'T', createdAt: 1 }, updateWith('a', 1));
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
       const s1 = await store.append(roomId, updateWith('b', 2));
       const s2 = await store.append(roomId, updateWith('c', 3));
       expect(s2).toBeGreaterThan(s1);
@@ -60,7 +62,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
     it('compaction replaces the log prefix and keeps later updates', async () => {
       const store = await makeStore();
       const roomId = newRoomId();
-      await store.createRoom({ roomId, title: 'T', createdAt: 1 }, updateWith('a', 1));
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
       const s1 = await store.append(roomId, updateWith('b', 2));
       const before = await store.load(roomId);
       const snapshot = Y.mergeUpdates(before.updates);
@@ -79,7 +81,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
     it('survives being reopened', async () => {
       const store = await makeStore();
       const roomId = newRoomId();
-      await store.createRoom({ roomId, title: 'T', createdAt: 1 }, updateWith('a', 1));
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
       await store.append(roomId, updateWith('b', 2));
       await store.close();
       const again = await makeStore();
@@ -87,14 +89,44 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       await again.close();
     });
 
-    it('deletes a room with its log', async () => {
+    it('keeps documents under a room apart and lists them by prefix', async () => {
       const store = await makeStore();
       const roomId = newRoomId();
-      await store.createRoom({ roomId, title: 'T', createdAt: 1 }, updateWith('a', 1));
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+      await store.append(`${roomId}~drafts~p1`, updateWith('d', 1));
+      await store.append(`${roomId}~drafts~p2`, updateWith('e', 2));
+      expect((await store.listDocs(`${roomId}~drafts~`)).sort()).toEqual([`${roomId}~drafts~p1`, `${roomId}~drafts~p2`]);
+      expect(stateOf((await store.load(`${roomId}~drafts~p1`)).updates)).toEqual({ d: 1 });
+      expect(stateOf((await store.load(roomId)).updates)).toEqual({ a: 1 });
+      expect((await store.load(newRoomId())).updates).toEqual([]);
+      await store.close();
+    });
+
+    it('deletes a room with its log and its documents', async () => {
+      const store = await makeStore();
+      const roomId = newRoomId();
+      const other = newRoomId();
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+      await store.createRoom({ roomId: other, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+      await store.append(`${roomId}~drafts~p1`, updateWith('d', 1));
       await store.deleteRoom(roomId);
       expect(await store.getRoom(roomId)).toBeNull();
       expect((await store.load(roomId)).updates).toEqual([]);
+      expect(await store.listDocs(roomId)).toEqual([]);
+      expect((await store.load(other)).updates).toHaveLength(1);
       await store.close();
+    });
+
+    it('keeps a secret stable across reopenings', async () => {
+      const store = await makeStore();
+      const key = await store.secret('identity');
+      expect(key.byteLength).toBe(32);
+      expect(await store.secret('identity')).toEqual(key);
+      await store.close();
+      const again = await makeStore();
+      expect(await again.secret('identity')).toEqual(key);
+      expect(await again.secret('other')).not.toEqual(key);
+      await again.close();
     });
   });
 }

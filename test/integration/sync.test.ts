@@ -4,7 +4,8 @@ import { createScenario, listScenarios } from '../../shared/scenarios';
 import { castDot, tally } from '../../shared/votes';
 import { getSession } from '../../shared/session';
 import { createRoom, startServer, type RunningServer } from '../helpers/server';
-import { connectSynced, connectClient, contentOf } from '../helpers/yclient';
+import { joinRoom, connectClient, contentOf } from '../helpers/yclient';
+import { identify } from '../helpers/server';
 import { waitFor } from '../helpers/waitFor';
 
 const alice = { id: 'alice-0001', name: 'Alice', sector: 'public' as const };
@@ -20,16 +21,16 @@ describe('live sync through the server', () => {
   });
 
   it('gives a new client the session the room was created with', async () => {
-    const roomId = await createRoom(server, 'Marketing territoriale');
-    const c = await connectSynced(server, roomId);
+    const room = await createRoom(server, 'Marketing territoriale');
+    const c = await joinRoom(server, room);
     expect(getSession(c.doc)).toMatchObject({ title: 'Marketing territoriale', dotsPerPerson: 5 });
     c.destroy();
   });
 
   it('two clients converge on notes, text, scenarios and votes', async () => {
-    const roomId = await createRoom(server);
-    const a = await connectSynced(server, roomId);
-    const b = await connectSynced(server, roomId);
+    const room = await createRoom(server);
+    const a = await joinRoom(server, room);
+    const b = await joinRoom(server, room);
 
     const n1 = createNote(a.doc, { x: 0, y: 0, text: 'Piste ciclabili', author: alice });
     const n2 = createNote(b.doc, { x: 300, y: 0, text: 'Mercato contadino', author: bruno });
@@ -54,9 +55,9 @@ describe('live sync through the server', () => {
   });
 
   it('merges edits made offline when the client reconnects', async () => {
-    const roomId = await createRoom(server);
-    const a = await connectSynced(server, roomId);
-    const b = await connectSynced(server, roomId);
+    const room = await createRoom(server);
+    const a = await joinRoom(server, room);
+    const b = await joinRoom(server, room);
     a.provider.disconnect();
     const offline = createNote(a.doc, { x: 10, y: 10, text: 'scritta offline', author: alice });
     const online = createNote(b.doc, { x: 10, y: 300, text: 'scritta online', author: bruno });
@@ -69,9 +70,9 @@ describe('live sync through the server', () => {
   });
 
   it('relays presence between clients and drops it when a client leaves', async () => {
-    const roomId = await createRoom(server);
-    const a = await connectSynced(server, roomId);
-    const b = await connectSynced(server, roomId);
+    const room = await createRoom(server);
+    const a = await joinRoom(server, room);
+    const b = await joinRoom(server, room);
     a.provider.awareness.setLocalStateField('user', { name: 'Alice', sector: 'public' });
     await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID), { message: 'presence relayed' });
     a.destroy();
@@ -80,18 +81,18 @@ describe('live sync through the server', () => {
   });
 
   it('serves a room again after it was unloaded, with nothing lost', async () => {
-    const roomId = await createRoom(server);
-    const a = await connectSynced(server, roomId);
+    const room = await createRoom(server);
+    const a = await joinRoom(server, room);
     const id = createNote(a.doc, { x: 0, y: 0, text: 'resta', author: alice });
     // Wait until the server has it: a second client sees it.
-    const probe = await connectSynced(server, roomId);
+    const probe = await joinRoom(server, room);
     await waitFor(() => getNote(probe.doc, id));
     probe.destroy();
     a.destroy();
     await waitFor(async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { rooms: number }).rooms === 0, {
       message: 'room unloaded after grace',
     });
-    const c = connectClient(server, roomId);
+    const c = connectClient(server, room.roomId, { as: await identify(server, room, 'participant') });
     await waitFor(() => getNote(c.doc, id), { message: 'note back after reload' });
     c.destroy();
   });

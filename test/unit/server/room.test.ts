@@ -21,6 +21,7 @@ const peer = (id: string, onSend?: (frame: Uint8Array) => void): RecordingPeer =
   const frames: Uint8Array[] = [];
   return {
     id,
+    actor: { role: 'facilitator', participantId: 'facilitator-01' },
     frames,
     send(frame) {
       onSend?.(frame);
@@ -40,7 +41,8 @@ async function openRoom(wrap?: (s: Store) => Store): Promise<{ room: Room; store
   const base = createSqliteStore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-room-')) });
   const store = wrap ? wrap(base) : base;
   const roomId = newRoomId();
-  await store.createRoom({ roomId, title: 'T', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()));
+  const tokenHashes = { facilitator: 'a'.repeat(64), participant: 'b'.repeat(64), observer: 'c'.repeat(64) };
+  await store.createRoom({ roomId, title: 'T', createdAt: 0, tokenHashes }, Y.encodeStateAsUpdate(new Y.Doc()));
   return { room: new Room(roomId, store, await store.load(roomId), log), store, roomId };
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { inspectUpdate, type Touch } from '../../../server/auth/updateInspector';
-import { RejectedUpdate } from '../../../server/rooms/updateGuard';
+import { inspectUpdate, RejectedUpdate, type Touch } from '../../../server/auth/updateInspector';
 import { createNote, deleteNote, editNoteText, moveNote } from '../../../shared/notes';
 import { initSession, setDotsPerPerson } from '../../../shared/session';
 import { castDot } from '../../../shared/votes';
@@ -102,5 +101,31 @@ describe('inspectUpdate', () => {
   it('refuses undecodable updates', () => {
     const { server } = setup();
     expect(() => inspectUpdate(server, new Uint8Array([1, 2, 3]))).toThrow(RejectedUpdate);
+  });
+});
+
+describe('inspectUpdate on replays and gaps', () => {
+  it('ignores structs the document already has', () => {
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    createNote(client, { x: 1, y: 2, text: 'x', author });
+    const u = Y.encodeStateAsUpdate(client);
+    Y.applyUpdate(server, u);
+    expect(inspectUpdate(server, u)).toEqual([]);
+  });
+
+  it('refuses an update that builds on changes the server never accepted', () => {
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    let id = '';
+    createNote(client, { x: 1, y: 2, text: 'x', author });
+    const sv = Y.encodeStateVector(client);
+    client.transact(() => {
+      id = [...client.getMap('notes').keys()][0]!;
+    });
+    moveNote(client, id, 9, 9);
+    // The server never saw the note; the move alone refers to it.
+    const moveOnly = Y.encodeStateAsUpdate(client, sv);
+    expect(() => inspectUpdate(server, moveOnly)).toThrow(RejectedUpdate);
   });
 });

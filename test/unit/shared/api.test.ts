@@ -35,7 +35,10 @@ describe('creating a room over HTTP', () => {
   });
 
   it('answers with the new room id', () => {
-    expect(CreateRoomResponse.parse({ roomId: 'abc' })).toEqual({ roomId: 'abc' });
+    const perRole = { facilitator: 'f', participant: 'p', observer: 'o' };
+    const body = { roomId: 'abc', tokens: perRole, links: perRole };
+    expect(CreateRoomResponse.parse(body)).toEqual(body);
+    expect(CreateRoomResponse.safeParse({ roomId: 'abc' }).success).toBe(false);
     expect(CreateRoomResponse.safeParse({}).success).toBe(false);
   });
 });

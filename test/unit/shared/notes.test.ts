@@ -36,6 +36,7 @@ describe('creating notes', () => {
       authorId: 'participant-ada',
       authorName: 'Ada',
       authorSector: 'civil',
+      where: 'remote',
       scenarioId: null,
       createdAt: 1234,
     });
@@ -275,6 +276,7 @@ describe('reading notes written by other clients', () => {
       authorId: '',
       authorName: '',
       authorSector: 'other',
+      where: 'remote',
       scenarioId: null,
       createdAt: 0,
     });

@@ -10,13 +10,13 @@ import { getSession, initSession, setDotsPerPerson, setTitle } from '../../../sh
 
 describe('session settings', () => {
   it('a fresh board has no title and the default dot budget', () => {
-    expect(getSession(new Y.Doc())).toEqual({ title: '', dotsPerPerson: DEFAULT_DOTS_PER_PERSON, createdAt: 0 });
+    expect(getSession(new Y.Doc())).toMatchObject({ title: '', dotsPerPerson: DEFAULT_DOTS_PER_PERSON, createdAt: 0, phase: 'listening', locked: false, privateWriting: true, spotlight: null, readyCheck: null });
   });
 
   it('starts a session with its title, budget and creation time', () => {
     const doc = new Y.Doc();
     initSession(doc, { title: 'Mobility 2040', dotsPerPerson: 7, now: 1700 });
-    expect(getSession(doc)).toEqual({ title: 'Mobility 2040', dotsPerPerson: 7, createdAt: 1700 });
+    expect(getSession(doc)).toMatchObject({ title: 'Mobility 2040', dotsPerPerson: 7, createdAt: 1700 });
   });
 
   it('starts with the default budget when none is given', () => {

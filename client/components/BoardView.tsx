@@ -1,0 +1,155 @@
+/**
+ * The full board: header, phase bar, banners, canvas, toolbar, results, and
+ * for the facilitator their panel and settings. Owns the actions that need
+ * the view (add a note at the centre, fit, follow the spotlight).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newItemId } from '../../shared/ids';
+import { NOTE_HEIGHT, NOTE_WIDTH, SCENARIO_COLORS, type SessionView } from '../../shared/schema';
+import { DEFAULT_SCENARIO_HEIGHT, DEFAULT_SCENARIO_WIDTH, createScenario, listScenarios } from '../../shared/scenarios';
+import { useBoard } from '../hooks/useBoard';
+import { useFollowSpotlight } from '../hooks/useFollowSpotlight';
+import type { ViewMode } from '../hooks/useViewMode';
+import { useViewport } from '../hooks/useViewport';
+import { requestFocus } from '../lib/focusRequest';
+import { freeSpotNear } from '../lib/placement';
+import { ZOOM_STEP, unionRect, type Rect } from '../lib/viewport';
+import { BoardHeader } from './BoardHeader';
+import { Canvas } from './Canvas';
+import { FacilitatorPanel } from './FacilitatorPanel';
+import { PhaseBar } from './PhaseBar';
+import { ResultsPanel } from './ResultsPanel';
+import type { RoomChrome } from './RoomScreen';
+import { SessionBanners } from './SessionBanners';
+import { SettingsDialog } from './SettingsDialog';
+import { Toolbar } from './Toolbar';
+
+const isTyping = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+
+/** Wide enough for the facilitator's panel to sit beside the canvas by default. */
+const PANEL_MIN_WIDTH = 1100;
+
+interface BoardViewProps {
+  chrome: RoomChrome;
+  session: SessionView;
+  viewMode: ViewMode;
+  onViewMode: (mode: ViewMode) => void;
+}
+
+export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewProps) {
+  const { t } = useTranslation();
+  const { doc, positions, viewRef, role, rights, serverNow } = useBoard();
+  const facilitator = role === 'facilitator';
+  const [resultsOpen, setResultsOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(() => facilitator && window.innerWidth >= PANEL_MIN_WIDTH);
+  const [following, setFollowing] = useState(false);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const worldRef = useRef<HTMLDivElement>(null);
+  const viewport = useViewport(containerRef, worldRef, viewRef);
+  const { writeNote } = chrome;
+
+  useFollowSpotlight(doc, session.spotlight, following && !facilitator, viewport, worldRef);
+
+  const addNoteAt = useCallback(
+    (x: number, y: number) => {
+      // The note mounts on the next commit; its textarea takes focus then.
+      const created = writeNote?.(x, y);
+      if (created) requestFocus(`[data-note-id="${created}"] textarea`);
+    },
+    [writeNote],
+  );
+
+  const addNoteAtCentre = useCallback(() => {
+    const c = viewport.centre();
+    const spot = freeSpotNear(positions, listScenarios(doc), c.x - NOTE_WIDTH / 2, c.y - NOTE_HEIGHT / 2);
+    addNoteAt(spot.x, spot.y);
+  }, [addNoteAt, doc, positions, viewport]);
+
+  const newScenario = useCallback(() => {
+    const c = viewport.centre();
+    const n = listScenarios(doc).length;
+    const id = newItemId();
+    requestFocus(`[data-scenario-frame="${id}"] .frame-name`);
+    createScenario(doc, {
+      id,
+      name: t('scenario.defaultName', { n: n + 1 }),
+      x: c.x - DEFAULT_SCENARIO_WIDTH / 2,
+      y: c.y - DEFAULT_SCENARIO_HEIGHT / 2,
+      color: SCENARIO_COLORS[n % SCENARIO_COLORS.length],
+    });
+  }, [doc, t, viewport]);
+
+  const fit = useCallback(() => {
+    const rects: Rect[] = listScenarios(doc).map((s) => ({ x: s.x, y: s.y, w: s.w, h: s.h }));
+    for (const [, p] of positions.entries()) rects.push({ x: p.x, y: p.y, w: NOTE_WIDTH, h: NOTE_HEIGHT });
+    viewport.fit(unionRect(rects));
+  }, [doc, positions, viewport]);
+
+  const closeResults = useCallback(() => setResultsOpen(false), []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'n' && e.key !== 'N') return;
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      addNoteAtCentre();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [addNoteAtCentre]);
+
+  return (
+    <div className={`board${resultsOpen ? ' has-results' : ''}${panelOpen ? ' has-panel' : ''}`} data-role={role}>
+      <BoardHeader
+        status={chrome.status}
+        synced={chrome.synced}
+        peers={chrome.peers}
+        crowd={chrome.crowd}
+        viewMode={viewMode}
+        onViewMode={onViewMode}
+        onEditIdentity={chrome.editIdentity}
+        onLinks={chrome.openLinks}
+        onFacilitate={facilitator ? () => setPanelOpen((o) => !o) : undefined}
+        facilitateOpen={panelOpen}
+      />
+      <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} />
+      <SessionBanners session={session} />
+      <main className="board-main">
+        <div className="board-stage">
+          <Canvas
+            viewport={viewport}
+            containerRef={containerRef}
+            worldRef={worldRef}
+            onAddNoteAt={writeNote ? addNoteAt : undefined}
+            drafts={chrome.drafts}
+            spotlightId={session.spotlight?.id ?? null}
+            cursorSendMs={chrome.cursorSendMs}
+            facilitatorCursorOnly={chrome.crowd}
+          />
+          <Toolbar
+            zoom={viewport.view.zoom}
+            resultsOpen={resultsOpen}
+            onAddNote={writeNote ? addNoteAtCentre : undefined}
+            onNewScenario={rights.cluster ? newScenario : undefined}
+            onZoomIn={() => viewport.zoomBy(ZOOM_STEP)}
+            onZoomOut={() => viewport.zoomBy(1 / ZOOM_STEP)}
+            onResetZoom={viewport.resetZoom}
+            onFit={fit}
+            onToggleResults={() => setResultsOpen((o) => !o)}
+            onSettings={facilitator ? () => setSettingsOpen(true) : undefined}
+            following={following}
+            onToggleFollow={facilitator ? undefined : () => setFollowing((f) => !f)}
+          />
+          {resultsOpen && <ResultsPanel onClose={closeResults} />}
+        </div>
+        {facilitator && panelOpen && (
+          <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => setPanelOpen(false)} />
+        )}
+      </main>
+      {facilitator && <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+/** The facilitator's controls beside the board: timer, lock, private writing
+ * and reveal, ready check, spotlight, and the participation balance. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newItemId } from '../../shared/ids';
+import { SECTORS, type SessionView } from '../../shared/schema';
+import {
+  askReady,
+  endReadyCheck,
+  extendTimer,
+  pauseTimer,
+  resetTimer,
+  resumeTimer,
+  setLocked,
+  setPrivateWriting,
+  setSpotlight,
+  startTimer,
+} from '../../shared/session';
+import { useBoard } from '../hooks/useBoard';
+import type { PeerUser } from '../hooks/usePeers';
+import { useReadiness } from '../hooks/useReadiness';
+import { BalancePanel } from './BalancePanel';
+import { SectorBadge } from './SectorBadge';
+
+const MINUTE = 60_000;
+
+function TimerControls({ session }: { session: SessionView }) {
+  const { t } = useTranslation();
+  const { doc, serverNow } = useBoard();
+  const [minutes, setMinutes] = useState('5');
+  const timer = session.timer;
+  const duration = Math.max(0.25, Math.min(180, Number(minutes) || 5)) * MINUTE;
+  return (
+    <section className="panel-section" aria-labelledby="timer-title">
+      <h3 id="timer-title" className="panel-title">
+        {t('timer.title')}
+      </h3>
+      <div className="panel-row">
+        <label className="field field-inline">
+          <span className="field-label">{t('timer.minutes')}</span>
+          <input className="input input-number" type="number" min={1} max={180} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        </label>
+        <button type="button" className="btn btn-primary btn-small" onClick={() => startTimer(doc, duration, serverNow())}>
+          {t('timer.start')}
+        </button>
+      </div>
+      <div className="panel-row">
+        {timer.state === 'running' ? (
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => pauseTimer(doc, serverNow())}>
+            {t('timer.pause')}
+          </button>
+        ) : (
+          <button type="button" className="btn btn-secondary btn-small" disabled={timer.state === 'idle'} onClick={() => resumeTimer(doc, serverNow())}>
+            {t('timer.resume')}
+          </button>
+        )}
+        <button type="button" className="btn btn-secondary btn-small" disabled={timer.state === 'idle'} onClick={() => extendTimer(doc, MINUTE, serverNow())}>
+          {t('timer.addMinute')}
+        </button>
+        <button type="button" className="btn btn-ghost btn-small" disabled={timer.state === 'idle'} onClick={() => resetTimer(doc, duration)}>
+          {t('timer.reset')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ReadyCheckControls({ session }: { session: SessionView }) {
+  const { t } = useTranslation();
+  const { doc, control, serverNow } = useBoard();
+  const check = session.readyCheck;
+  const ready = useReadiness(control, check?.id ?? null);
+  return (
+    <section className="panel-section" aria-labelledby="ready-title">
+      <h3 id="ready-title" className="panel-title">
+        {t('ready.title')}
+      </h3>
+      {check ? (
+        <>
+          <p className="ready-count" role="status" data-ready-count={ready.length}>
+            {t('ready.count', { count: ready.length })}
+          </p>
+          <ul className="ready-sectors">
+            {SECTORS.map((s) => (
+              <li key={s} data-ready-sector={s}>
+                <SectorBadge sector={s} compact /> {ready.filter((r) => r.sector === s).length}
+              </li>
+            ))}
+          </ul>
+          {ready.length > 0 && <p className="muted small ready-names">{ready.map((r) => r.name).join(', ')}</p>}
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => endReadyCheck(doc)}>
+            {t('ready.end')}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => askReady(doc, newItemId(), serverNow())}>
+          {t('ready.ask')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function BoardControls({ session }: { session: SessionView }) {
+  const { t } = useTranslation();
+  const { doc, control } = useBoard();
+  const [revealed, setRevealed] = useState<number | null>(null);
+  useEffect(() => control.subscribe((msg) => msg.t === 'revealed' && setRevealed(msg.notes)), [control]);
+  return (
+    <section className="panel-section" aria-labelledby="board-controls-title">
+      <h3 id="board-controls-title" className="panel-title">
+        {t('facilitate.board')}
+      </h3>
+      <button
+        type="button"
+        className={`btn btn-small ${session.locked ? 'btn-danger' : 'btn-secondary'}`}
+        aria-pressed={session.locked}
+        onClick={() => setLocked(doc, !session.locked)}
+      >
+        {session.locked ? '🔒 ' : ''}
+        {t('lock.toggle')}
+      </button>
+      <label className="check">
+        <input type="checkbox" checked={session.privateWriting} onChange={(e) => setPrivateWriting(doc, e.target.checked)} />
+        {t('privateWriting.toggle')}
+      </label>
+      <button type="button" className="btn btn-secondary btn-small" onClick={() => control.send({ t: 'reveal' })}>
+        {t('privateWriting.reveal')}
+      </button>
+      <span className="muted small" role="status">
+        {revealed !== null ? t('privateWriting.revealed', { count: revealed }) : ''}
+      </span>
+      {session.spotlight && (
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => setSpotlight(doc, null, 0)}>
+          {t('spotlight.clear')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function FacilitatorPanel({ session, peers, crowd, onClose }: { session: SessionView; peers: PeerUser[]; crowd: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="facilitator-panel" aria-labelledby="facilitate-title">
+      <header className="results-header">
+        <h2 id="facilitate-title">{t('facilitate.title')}</h2>
+        {crowd && (
+          <span className="crowd-badge" role="status">
+            {t('crowd.on')}
+          </span>
+        )}
+        <button type="button" className="icon-btn" aria-label={t('facilitate.close')} title={t('facilitate.close')} onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      <div className="panel-body">
+        <TimerControls session={session} />
+        <BoardControls session={session} />
+        <ReadyCheckControls session={session} />
+        <BalancePanel peers={peers} />
+      </div>
+    </aside>
+  );
+}

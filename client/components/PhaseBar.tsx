@@ -1,0 +1,116 @@
+/** The five phases with the current one marked, the current prompt, and for
+ * the facilitator previous/next and an editable prompt. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { PHASES, nextPhase, previousPhase, type Role } from '../../shared/phases';
+import { MAX_PROMPT_LENGTH, type SessionView } from '../../shared/schema';
+import { setPhase, setPrompt } from '../../shared/session';
+import { TimerDisplay } from './TimerDisplay';
+
+interface PhaseBarProps {
+  doc: Y.Doc;
+  session: SessionView;
+  role: Role;
+  serverNow: () => number;
+  compact?: boolean;
+  /** The projector shows its timer elsewhere, larger. */
+  showTimer?: boolean;
+}
+
+function PromptEditor({ doc, session }: { doc: Y.Doc; session: SessionView }) {
+  const { t } = useTranslation();
+  const stored = session.prompts[session.phase];
+  const [draft, setDraft] = useState(stored);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (!editing) setDraft(stored);
+  }, [stored, editing]);
+  const save = (): void => {
+    setEditing(false);
+    if (draft !== stored) setPrompt(doc, session.phase, draft);
+  };
+  return (
+    <input
+      className="input prompt-input"
+      aria-label={t('phase.prompt')}
+      placeholder={t('phase.promptPlaceholder')}
+      value={draft}
+      maxLength={MAX_PROMPT_LENGTH}
+      onFocus={() => setEditing(true)}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur();
+        if (e.key === 'Escape') {
+          setDraft(stored);
+          setEditing(false);
+        }
+      }}
+    />
+  );
+}
+
+export function PhaseBar({ doc, session, role, serverNow, compact = false, showTimer = true }: PhaseBarProps) {
+  const { t } = useTranslation();
+  const current = session.phase;
+  const prev = previousPhase(current);
+  const next = nextPhase(current);
+  const facilitator = role === 'facilitator';
+  const prompt = session.prompts[current];
+  return (
+    <section className={`phase-bar${compact ? ' is-compact' : ''}`} aria-label={t('phase.label')} data-phase={current}>
+      <div className="phase-row">
+        {facilitator && (
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t('phase.previous')}
+            title={t('phase.previous')}
+            disabled={!prev}
+            onClick={() => prev && setPhase(doc, prev)}
+          >
+            ‹
+          </button>
+        )}
+        <ol className="phase-steps">
+          {PHASES.map((p, i) => (
+            <li
+              key={p}
+              className={`phase-step${p === current ? ' is-current' : ''}${PHASES.indexOf(current) > i ? ' is-done' : ''}`}
+              aria-current={p === current ? 'step' : undefined}
+              data-phase-step={p}
+            >
+              <span className="phase-num" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="phase-name">{t(`phases.${p}`)}</span>
+            </li>
+          ))}
+        </ol>
+        {facilitator && (
+          <button
+            type="button"
+            className="btn btn-secondary phase-next"
+            disabled={!next}
+            aria-label={next ? t('phase.nextTo', { phase: t(`phases.${next}`) }) : t('phase.next')}
+            onClick={() => next && setPhase(doc, next)}
+          >
+            {t('phase.next')} ›
+          </button>
+        )}
+        {showTimer && <TimerDisplay timer={session.timer} serverNow={serverNow} />}
+      </div>
+      <div className="phase-prompt">
+        <span className="phase-current">{t(`phases.${current}`)}</span>
+        {facilitator ? (
+          <PromptEditor key={current} doc={doc} session={session} />
+        ) : (
+          <p className="prompt-text" data-prompt>
+            {prompt || t(`phaseHint.${current}`)}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

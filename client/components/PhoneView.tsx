@@ -1,0 +1,175 @@
+/**
+ * The simple view for a phone in the room: the prompt and the timer, a box
+ * to write a note, one's own notes, and in Priorities a plain list of notes
+ * and scenarios with Add dot / Remove dot. No canvas to pan.
+ */
+import { memo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { MAX_NOTE_TEXT, type SessionView } from '../../shared/schema';
+import { listScenarios } from '../../shared/scenarios';
+import { BoardContext, useBoard } from '../hooks/useBoard';
+import { useNote } from '../hooks/useNote';
+import { useNoteIds } from '../hooks/useNoteIds';
+import { useNoteText } from '../hooks/useNoteText';
+import { useScenarios } from '../hooks/useScenarios';
+import type { ViewMode } from '../hooks/useViewMode';
+import { freeSpotNear } from '../lib/placement';
+import { ConnectionStatus } from './ConnectionStatus';
+import { CrowdPresence, DotsLeft, ViewSwitch } from './BoardHeader';
+import { DotControls } from './DotControls';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PhaseBar } from './PhaseBar';
+import type { RoomChrome } from './RoomScreen';
+import { SectorBadge } from './SectorBadge';
+import { SessionBanners } from './SessionBanners';
+import '../styles/PhoneView.css';
+
+/** Where phone notes land on the board: near the top-left, fanned out. */
+const PHONE_ORIGIN = { x: 40, y: 40 };
+
+const NoteRow = memo(function NoteRow({ doc, id, mineOnly, vote }: { doc: Y.Doc; id: string; mineOnly: boolean; vote: boolean }) {
+  const { t } = useTranslation();
+  const { identity, space } = useBoard();
+  const note = useNote(doc, id);
+  const text = useNoteText(doc, id);
+  if (!note || (mineOnly && note.authorId !== identity.id)) return null;
+  return (
+    <li className={`phone-item note-${note.color}${space === 'drafts' ? ' is-draft' : ''}`} data-note-id={id}>
+      <p className="phone-item-text">{text || t('note.empty')}</p>
+      <div className="phone-item-meta">
+        {space === 'drafts' ? <span className="draft-hint">{t('note.privateHint')}</span> : <SectorBadge sector={note.authorSector} compact />}
+        {vote && <DotControls itemId={id} />}
+      </div>
+    </li>
+  );
+});
+
+function NoteList({ mineOnly, vote }: { mineOnly: boolean; vote: boolean }) {
+  const { doc } = useBoard();
+  const ids = useNoteIds(doc);
+  return (
+    <>
+      {ids.map((id) => (
+        <NoteRow key={id} doc={doc} id={id} mineOnly={mineOnly} vote={vote} />
+      ))}
+    </>
+  );
+}
+
+function ScenarioList() {
+  const { t } = useTranslation();
+  const { doc } = useBoard();
+  const scenarios = useScenarios(doc);
+  return (
+    <>
+      {scenarios.map((s) => (
+        <li key={s.id} className={`phone-item phone-scenario frame-${s.color}`} data-scenario-frame={s.id}>
+          <p className="phone-item-text">
+            <span className="phone-kind">{t('results.kindScenario')}</span> {s.name || t('scenario.unnamed')}
+          </p>
+          <div className="phone-item-meta">
+            <DotControls itemId={s.id} />
+          </div>
+        </li>
+      ))}
+    </>
+  );
+}
+
+function WriteBox({ onWrite }: { onWrite: (text: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    onWrite(text.trim());
+    setText('');
+  };
+  return (
+    <form className="phone-write" onSubmit={submit}>
+      <label className="field">
+        <span className="field-label">{t('phone.write')}</span>
+        <textarea className="input phone-textarea" value={text} maxLength={MAX_NOTE_TEXT} rows={3} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button type="submit" className="btn btn-primary btn-large" disabled={!text.trim()}>
+        {t('toolbar.addNote')}
+      </button>
+    </form>
+  );
+}
+
+interface PhoneViewProps {
+  chrome: RoomChrome;
+  session: SessionView;
+  viewMode: ViewMode;
+  onViewMode: (mode: ViewMode) => void;
+}
+
+export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewProps) {
+  const { t } = useTranslation();
+  const { doc, positions, rights, role, identity, serverNow } = useBoard();
+  const { writeNote, drafts } = chrome;
+  const voting = rights.vote && role !== 'observer';
+
+  const write = (text: string): void => {
+    const spot = freeSpotNear(positions, listScenarios(doc), PHONE_ORIGIN.x, PHONE_ORIGIN.y);
+    writeNote?.(spot.x, spot.y, text);
+  };
+
+  return (
+    <div className="phone" data-role={role}>
+      <header className="phone-header">
+        <div className="phone-title-row">
+          <h1 className="board-title">{session.title || '\u00a0'}</h1>
+          <ConnectionStatus status={chrome.status} synced={chrome.synced} />
+        </div>
+        <div className="phone-tools">
+          <ViewSwitch mode={viewMode} onChange={onViewMode} />
+          <LanguageSwitch />
+          {role !== 'observer' && (
+            <button
+              type="button"
+              className="identity-chip"
+              aria-label={t('identity.change', { name: identity.name, sector: t(`sector.${identity.sector}`) })}
+              onClick={chrome.editIdentity}
+            >
+              <span className="identity-name">{identity.name}</span>
+              <SectorBadge sector={identity.sector} compact />
+            </button>
+          )}
+        </div>
+      </header>
+      <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} compact />
+      <SessionBanners session={session} />
+      <main className="phone-main">
+        {writeNote && <WriteBox onWrite={write} />}
+        {voting ? (
+          <section aria-labelledby="phone-vote-title">
+            <div className="phone-section-head">
+              <h2 id="phone-vote-title">{t('phone.vote')}</h2>
+              <DotsLeft />
+            </div>
+            <ul className="phone-list">
+              <ScenarioList />
+              <NoteList mineOnly={false} vote />
+            </ul>
+          </section>
+        ) : (
+          <section aria-labelledby="phone-mine-title">
+            <h2 id="phone-mine-title">{t('phone.mine')}</h2>
+            <ul className="phone-list">
+              {drafts && (
+                <BoardContext.Provider value={drafts}>
+                  <NoteList mineOnly vote={false} />
+                </BoardContext.Provider>
+              )}
+              <NoteList mineOnly vote={false} />
+            </ul>
+          </section>
+        )}
+        {chrome.crowd && <CrowdPresence peers={chrome.peers} />}
+      </main>
+    </div>
+  );
+}

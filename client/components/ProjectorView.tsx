@@ -1,0 +1,91 @@
+/**
+ * The projector (observer link): large type, the phase and its prompt, the
+ * timer, a QR code for joining, and the board fitted to its content — or to
+ * whatever the facilitator spotlights, always.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NOTE_HEIGHT, NOTE_WIDTH, type SessionView } from '../../shared/schema';
+import { useBoard } from '../hooks/useBoard';
+import { useFollowSpotlight } from '../hooks/useFollowSpotlight';
+import { useNoteIds } from '../hooks/useNoteIds';
+import { useScenarios } from '../hooks/useScenarios';
+import { useViewport } from '../hooks/useViewport';
+import { joinLinkFromToken, loadAccess, type RoomAccess } from '../lib/access';
+import { unionRect, type Rect } from '../lib/viewport';
+import { Canvas } from './Canvas';
+import { ConnectionStatus } from './ConnectionStatus';
+import { PhaseBar } from './PhaseBar';
+import { QrCode } from './QrCode';
+import type { RoomChrome } from './RoomScreen';
+import { TimerDisplay } from './TimerDisplay';
+import '../styles/Projector.css';
+
+/** The join link: from the projector link itself, or from the facilitator's links on this device. */
+function joinLinkOf(roomId: string, access: RoomAccess, joinToken: string | null): string | null {
+  if (joinToken) return joinLinkFromToken(roomId, joinToken);
+  return access.links?.participant ?? loadAccess(roomId)?.links?.participant ?? null;
+}
+
+interface ProjectorViewProps {
+  chrome: RoomChrome;
+  session: SessionView;
+  access: RoomAccess;
+  joinToken: string | null;
+}
+
+export function ProjectorView({ chrome, session, access, joinToken }: ProjectorViewProps) {
+  const { t } = useTranslation();
+  const { doc, positions, viewRef, role, serverNow } = useBoard();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const worldRef = useRef<HTMLDivElement>(null);
+  const viewport = useViewport(containerRef, worldRef, viewRef);
+  const ids = useNoteIds(doc);
+  const scenarios = useScenarios(doc);
+  const followed = useFollowSpotlight(doc, session.spotlight, true, viewport, worldRef);
+  const join = joinLinkOf(chrome.roomId, access, joinToken);
+  const { fit, size } = viewport;
+  const spotlit = session.spotlight !== null;
+
+  // Without a spotlight, the whole board stays in view as it grows.
+  useEffect(() => {
+    if (spotlit || size.width === 0) return;
+    const rects: Rect[] = scenarios.map((s) => ({ x: s.x, y: s.y, w: s.w, h: s.h }));
+    for (const [, p] of positions.entries()) rects.push({ x: p.x, y: p.y, w: NOTE_WIDTH, h: NOTE_HEIGHT });
+    fit(unionRect(rects));
+  }, [ids.length, scenarios, positions, fit, size, spotlit, chrome.synced]);
+
+  return (
+    <div className="projector" data-role={role}>
+      <header className="projector-header">
+        <h1 className="projector-title">{session.title || '\u00a0'}</h1>
+        <ConnectionStatus status={chrome.status} synced={chrome.synced} />
+      </header>
+      <PhaseBar doc={doc} session={session} role="observer" serverNow={serverNow} showTimer={false} />
+      <div className="projector-body">
+        <main className="projector-stage" data-following={followed ?? ''}>
+          <Canvas
+            viewport={viewport}
+            containerRef={containerRef}
+            worldRef={worldRef}
+            drafts={null}
+            spotlightId={session.spotlight?.id ?? null}
+            cursorSendMs={500}
+            facilitatorCursorOnly
+          />
+        </main>
+        <aside className="projector-side" aria-label={t('projector.side')}>
+          <TimerDisplay timer={session.timer} serverNow={serverNow} size="large" />
+          {session.locked && <p className="projector-lock">🔒 {t('lock.banner')}</p>}
+          {join && (
+            <section className="projector-join" aria-labelledby="projector-join-title">
+              <h2 id="projector-join-title">{t('projector.join')}</h2>
+              <QrCode value={join} label={t('links.qrParticipant')} className="qr-large" />
+              <p className="projector-link">{join.replace(/^https?:\/\//, '')}</p>
+            </section>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Who has contributed: notes and dots per sector and per person, in the room
+ * versus remote, and who is online without having contributed yet. For the
+ * facilitator's balance panel; recomputed at most once a frame.
+ */
+import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { SECTORS, notesOf, readBallot, readNote, votesOf, type Sector, type Where } from '../../shared/schema';
+import type { PeerUser } from './usePeers';
+
+export interface PersonTally {
+  id: string;
+  name: string;
+  sector: Sector;
+  where: Where;
+  notes: number;
+  dots: number;
+}
+
+export interface Participation {
+  bySector: Record<Sector, { notes: number; dots: number; people: number }>;
+  byWhere: Record<Where, number>;
+  people: PersonTally[];
+  silent: PeerUser[];
+}
+
+function compute(doc: Y.Doc, peers: PeerUser[]): Participation {
+  const people = new Map<string, PersonTally>();
+  const person = (id: string, name: string, sector: Sector, where: Where): PersonTally => {
+    let p = people.get(id);
+    if (!p) people.set(id, (p = { id, name, sector, where, notes: 0, dots: 0 }));
+    return p;
+  };
+  notesOf(doc).forEach((m, id) => {
+    const n = readNote(id, m);
+    person(n.authorId, n.authorName, n.authorSector, n.where).notes++;
+  });
+  const peerById = new Map(peers.map((p) => [p.id, p]));
+  votesOf(doc).forEach((raw, voterId) => {
+    const b = readBallot(raw);
+    if (!b) return;
+    const dots = Object.values(b.dots).reduce((a, n) => a + n, 0);
+    if (dots === 0) return;
+    const peer = peerById.get(voterId);
+    person(voterId, people.get(voterId)?.name ?? peer?.name ?? '', b.sector, people.get(voterId)?.where ?? peer?.where ?? 'remote').dots += dots;
+  });
+  const bySector = Object.fromEntries(SECTORS.map((s) => [s, { notes: 0, dots: 0, people: 0 }])) as Participation['bySector'];
+  const byWhere: Record<Where, number> = { room: 0, remote: 0 };
+  for (const p of people.values()) {
+    bySector[p.sector].notes += p.notes;
+    bySector[p.sector].dots += p.dots;
+    bySector[p.sector].people++;
+  }
+  for (const p of peers) if (p.role !== 'observer') byWhere[p.where]++;
+  const silent = peers.filter((p) => p.role === 'participant' && !people.has(p.id));
+  return { bySector, byWhere, people: [...people.values()].sort((a, b) => b.notes + b.dots - (a.notes + a.dots)), silent };
+}
+
+export function useParticipation(doc: Y.Doc, peers: PeerUser[]): Participation {
+  const version = useRef(0);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      let frame = 0;
+      const schedule = (): void => {
+        if (!frame)
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            version.current++;
+            onChange();
+          });
+      };
+      const notes = notesOf(doc);
+      const votes = votesOf(doc);
+      notes.observe(schedule);
+      votes.observe(schedule);
+      return () => {
+        cancelAnimationFrame(frame);
+        notes.unobserve(schedule);
+        votes.unobserve(schedule);
+      };
+    },
+    [doc],
+  );
+  const v = useSyncExternalStore(subscribe, () => version.current);
+  // v: the document changed; peers: someone joined, left or renamed.
+  return useMemo(() => compute(doc, peers), [doc, peers, v]);
+}

@@ -1,0 +1,64 @@
+/**
+ * Tavolo's own messages on the sync socket, beside the y-websocket ones:
+ * message type 7, then one JSON string. Stock y-websocket clients never
+ * receive them unless they say hello first. Every message is validated with
+ * these schemas on both ends.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { z } from 'zod';
+import { SECTORS } from './schema';
+
+export const messageControl = 7;
+
+const Sector = z.enum(SECTORS);
+const Id = z.string().min(1).max(64);
+
+export const ClientControl = z.discriminatedUnion('t', [
+  /** Asks for the welcome (role, identity, server clock). */
+  z.object({ t: z.literal('hello') }).strict(),
+  /** Answers the facilitator's ready check. */
+  z.object({ t: z.literal('ready'), checkId: Id, ready: z.boolean(), name: z.string().max(80), sector: Sector }).strict(),
+  /** Facilitator: publish every participant's private notes now. */
+  z.object({ t: z.literal('reveal') }).strict(),
+  /** Re-measures clock skew. */
+  z.object({ t: z.literal('time'), sentAt: z.number() }).strict(),
+]);
+export type ClientControl = z.infer<typeof ClientControl>;
+
+const Role = z.enum(['facilitator', 'participant', 'observer']);
+
+export const ServerControl = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('welcome'), role: Role, participantId: z.string().nullable(), serverNow: z.number() }),
+  z.object({ t: z.literal('time'), sentAt: z.number(), serverNow: z.number() }),
+  /** The sender's last update was dropped whole; `reason` is an i18n-friendly code. */
+  z.object({ t: z.literal('refused'), reason: z.string(), detail: z.string() }),
+  /** Facilitators only: who answered the current ready check, with their sector. */
+  z.object({
+    t: z.literal('readiness'),
+    checkId: z.string(),
+    ready: z.array(z.object({ participantId: z.string(), name: z.string(), sector: Sector })),
+  }),
+  z.object({ t: z.literal('revealed'), notes: z.number() }),
+]);
+export type ServerControl = z.infer<typeof ServerControl>;
+
+export function encodeControl(msg: ClientControl | ServerControl): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, messageControl);
+  encoding.writeVarString(e, JSON.stringify(msg));
+  return encoding.toUint8Array(e);
+}
+
+/** Reads the JSON after the message type; throws on anything malformed. */
+export function readControlPayload(decoder: decoding.Decoder): unknown {
+  return JSON.parse(decoding.readVarString(decoder)) as unknown;
+}
+
+/**
+ * Offset to add to the local clock to get server time, from one round trip:
+ * the server's clock is assumed to have been read halfway through it.
+ */
+export function clockOffset(sentAt: number, serverNow: number, receivedAt: number): number {
+  return serverNow - (sentAt + receivedAt) / 2;
+}

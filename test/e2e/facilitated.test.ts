@@ -1,0 +1,198 @@
+/**
+ * A facilitated hybrid session: a facilitator on a laptop, a participant,
+ * and the projector (observer link), each in their own browser context
+ * against the real server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createRoom, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
+import { advanceToPhase, desktopContext, launchBrowser, openLink, phoneContext, waitUntil } from '../helpers/browser';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Session {
+  room: RoomAccess;
+  facilitator: Page;
+  participant: Page;
+  projector: Page;
+}
+
+/** A fresh room with its three people; the projector link carries the join token, as "Open projector view" does. */
+async function openSession(participantView: 'board' | 'simple' = 'board'): Promise<Session> {
+  const room = await createRoom(server, 'River contract');
+  const f = await desktopContext(browser, { identity: { name: 'Giulia Rossi', sector: 'public' } });
+  const p =
+    participantView === 'simple'
+      ? await phoneContext(browser, { identity: { name: 'Marco Bianchi', sector: 'civil', where: 'room' } })
+      : await desktopContext(browser, { identity: { name: 'Marco Bianchi', sector: 'civil', where: 'remote' }, viewMode: 'board' });
+  const o = await desktopContext(browser);
+  contexts.push(f, p, o);
+  const [facilitator, participant, projector] = await Promise.all([
+    openLink(f, room.links.facilitator),
+    openLink(p, room.links.participant),
+    openLink(o, `${room.links.observer}&join=${room.tokens.participant}`),
+  ]);
+  return { room, facilitator, participant, projector };
+}
+
+/** Adds a note from the toolbar and types into it (the new note takes focus). */
+async function addNote(page: Page, text: string): Promise<string> {
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const focused = page.locator('[data-note-id]:has(textarea:focus)');
+  await focused.waitFor();
+  await page.keyboard.type(text);
+  return (await focused.getAttribute('data-note-id')) ?? '';
+}
+
+const noteWithText = (page: Page, text: string) =>
+  page.waitForFunction(
+    (t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].some((a) => a.value === t),
+    text,
+    { timeout: 10_000 },
+  );
+
+const countNotesWithText = (page: Page, text: string): Promise<number> =>
+  page.evaluate((t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].filter((a) => a.value === t).length, text);
+
+describe('a facilitated session with a facilitator, a participant and a projector', () => {
+  it('shows a phase change on every screen', async () => {
+    const { facilitator, participant, projector } = await openSession();
+    for (const page of [facilitator, participant, projector]) {
+      await page.locator('[data-phase-step="listening"][aria-current="step"]').waitFor();
+    }
+    await facilitator.getByRole('button', { name: 'Next phase: Discussion' }).click();
+    for (const page of [facilitator, participant, projector]) {
+      await page.locator('[data-phase-step="discussion"][aria-current="step"]').waitFor();
+    }
+    // The facilitator's prompt for the phase reaches everyone.
+    await facilitator.getByLabel('Prompt').fill('Which trade-offs worry you most?');
+    await facilitator.getByLabel('Prompt').press('Enter');
+    await participant.getByText('Which trade-offs worry you most?').waitFor();
+    await projector.getByText('Which trade-offs worry you most?').waitFor();
+    // Only the facilitator steers the phases.
+    expect(await participant.getByRole('button', { name: /Next phase/ }).count()).toBe(0);
+  });
+
+  it('gives the projector nothing to edit with', async () => {
+    const { facilitator, projector } = await openSession();
+    await addNote(facilitator, 'Restore the wetlands');
+    await noteWithText(projector, 'Restore the wetlands');
+    expect(await projector.getByRole('button', { name: 'Add note' }).count()).toBe(0);
+    expect(await projector.getByRole('button', { name: 'New scenario' }).count()).toBe(0);
+    expect(await projector.getByRole('button', { name: 'Note options' }).count()).toBe(0);
+    expect(await projector.locator('[data-note-id] textarea').first().getAttribute('readonly')).not.toBeNull();
+    expect(await projector.locator('[data-note-id] [data-drag-handle]').count()).toBe(0);
+  });
+
+  it('shows the join QR code on the projector and follows the spotlight', async () => {
+    const { room, facilitator, projector } = await openSession();
+    const qr = projector.locator('[data-qr]');
+    await qr.waitFor();
+    expect(await qr.getAttribute('data-qr')).toBe(room.links.participant);
+    expect(await qr.locator('svg').count()).toBe(1);
+
+    const first = await addNote(facilitator, 'Flood-risk map');
+    await addNote(facilitator, 'Second note');
+    const card = facilitator.locator(`[data-note-id="${first}"]`);
+    await card.getByRole('button', { name: 'Note options' }).click();
+    await card.getByRole('button', { name: 'Spotlight' }).click();
+    await projector.locator(`.canvas[data-spotlight="${first}"]`).waitFor();
+    await projector.locator(`[data-following="${first}"]`).waitFor();
+    // The spotlighted note ends up on the projector's screen, centred.
+    await waitUntil(async () => {
+      const box = await projector.locator(`[data-note-id="${first}"]`).boundingBox();
+      const stage = await projector.locator('.projector-stage').boundingBox();
+      if (!box || !stage) return false;
+      return Math.abs(box.x + box.width / 2 - (stage.x + stage.width / 2)) < 40;
+    }, 'the spotlighted note to be centred on the projector');
+  });
+
+  it('keeps a participant note private until the facilitator reveals it', async () => {
+    const { facilitator, participant, projector } = await openSession();
+    const draft = await addNote(participant, 'My private worry');
+    await participant.locator(`[data-note-id="${draft}"][data-draft]`).waitFor();
+    await participant.getByText('Private — only you see this').first().waitFor();
+
+    // A board note makes the round trip; by then the draft would have too, were it public.
+    await addNote(facilitator, 'Public marker');
+    await noteWithText(participant, 'Public marker');
+    await noteWithText(projector, 'Public marker');
+    expect(await countNotesWithText(facilitator, 'My private worry')).toBe(0);
+    expect(await countNotesWithText(projector, 'My private worry')).toBe(0);
+
+    await facilitator.getByRole('button', { name: 'Reveal notes' }).click();
+    await noteWithText(facilitator, 'My private worry');
+    await noteWithText(projector, 'My private worry');
+    // The participant's copy is now the board's note, no longer a draft.
+    await waitUntil(
+      async () => (await participant.locator(`[data-note-id="${draft}"]:not([data-draft])`).count()) === 1 &&
+        (await participant.locator('[data-draft]').count()) === 0,
+      'the draft to become a board note for its author',
+    );
+  });
+
+  it('locks the board for everyone but the facilitator', async () => {
+    const { facilitator, participant } = await openSession();
+    await participant.getByRole('button', { name: 'Add note' }).waitFor();
+    await facilitator.getByRole('button', { name: 'Lock board' }).click();
+    await participant.getByText('The facilitator has locked the board').waitFor();
+    await waitUntil(async () => (await participant.getByRole('button', { name: 'Add note' }).count()) === 0, 'Add note to disappear');
+    await facilitator.getByRole('button', { name: 'Lock board' }).click();
+    await participant.getByRole('button', { name: 'Add note' }).waitFor();
+  });
+
+  it('counts down the same timer on every screen, paused and reset by the facilitator', async () => {
+    const { facilitator, participant, projector } = await openSession();
+    await facilitator.getByLabel('Minutes').fill('1');
+    await facilitator.getByRole('button', { name: 'Start' }).click();
+    for (const page of [facilitator, participant, projector]) await page.locator('[data-timer-state="running"]').first().waitFor();
+    await facilitator.getByRole('button', { name: 'Pause' }).click();
+    await participant.locator('[data-timer-state="paused"]').waitFor();
+    const shown = await participant.getByRole('timer').first().textContent();
+    expect(shown).toMatch(/^[01]:\d\d$/);
+    await facilitator.getByRole('button', { name: 'Reset' }).click();
+    await participant.locator('[data-timer-state]').waitFor({ state: 'detached' });
+  });
+
+  it('tells the facilitator who is ready, by sector', async () => {
+    const { facilitator, participant } = await openSession();
+    await facilitator.getByRole('button', { name: 'Ask: ready?' }).click();
+    await participant.getByRole('button', { name: "I'm done" }).click();
+    await facilitator.locator('[data-ready-count="1"]').waitFor();
+    await facilitator.getByText('Marco Bianchi').first().waitFor();
+    await facilitator.locator('[data-ready-sector="civil"]').getByText('1').waitFor();
+    await facilitator.getByRole('button', { name: 'End ready check' }).click();
+    await participant.getByRole('button', { name: "I'm done" }).waitFor({ state: 'detached' });
+  });
+
+  it('lets a phone in the room write a note and vote in the simple view', async () => {
+    const { facilitator, participant: phone } = await openSession('simple');
+    await phone.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Simple view' }).waitFor();
+    expect(await phone.locator('.canvas').count()).toBe(0);
+    await phone.getByLabel('Write a note').fill('Kayak access points');
+    await phone.getByRole('button', { name: 'Add note' }).click();
+    await phone.getByText('Kayak access points').waitFor();
+
+    await facilitator.getByRole('button', { name: 'Reveal notes' }).click();
+    await noteWithText(facilitator, 'Kayak access points');
+    await advanceToPhase(facilitator, 'priorities');
+    const row = phone.locator('.phone-item', { hasText: 'Kayak access points' });
+    await row.getByRole('button', { name: 'Add dot' }).click();
+    await row.locator('[data-my-dots="1"]').waitFor();
+    await phone.getByText('4 of 5 dots left').waitFor();
+    await row.getByRole('button', { name: 'Remove dot' }).click();
+    await phone.getByText('5 of 5 dots left').waitFor();
+  });
+});
