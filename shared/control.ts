@@ -23,6 +23,12 @@ export const ClientControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('reveal') }).strict(),
   /** Re-measures clock skew. */
   z.object({ t: z.literal('time'), sentAt: z.number() }).strict(),
+  /** Secret voting: place (+1) or remove (-1) one dot; the server keeps the ballot. */
+  z.object({ t: z.literal('vote'), itemId: Id, delta: z.union([z.literal(1), z.literal(-1)]), sector: Sector }).strict(),
+  /** Facilitator: publish the current round's results to everyone at once. */
+  z.object({ t: z.literal('revealVotes') }).strict(),
+  /** Facilitator: start a new round; revealed rounds stay as they are. */
+  z.object({ t: z.literal('reopenVoting') }).strict(),
 ]);
 export type ClientControl = z.infer<typeof ClientControl>;
 
@@ -40,6 +46,12 @@ export const ServerControl = z.discriminatedUnion('t', [
     ready: z.array(z.object({ participantId: z.string(), name: z.string(), sector: Sector })),
   }),
   z.object({ t: z.literal('revealed'), notes: z.number() }),
+  /** Your own ballot in the current secret round (sent to each of your devices). */
+  z.object({ t: z.literal('ballot'), round: z.number(), dots: z.record(z.string(), z.number()), remaining: z.number() }),
+  /** Facilitators only: how many people have voted in the round, never what. */
+  z.object({ t: z.literal('voteProgress'), round: z.number(), voters: z.number() }),
+  /** A vote the server did not take; the ballot is unchanged. Not a document refusal. */
+  z.object({ t: z.literal('voteRefused'), reason: z.string(), detail: z.string() }),
 ]);
 export type ServerControl = z.infer<typeof ServerControl>;
 

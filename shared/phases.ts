@@ -17,14 +17,16 @@ export interface PhaseRights {
   cluster: boolean;
   /** Place and remove dots. */
   vote: boolean;
+  /** Create and edit co-design action cards, commit one's sector. */
+  codesign: boolean;
 }
 
 export const PHASE_RIGHTS: Record<Phase, PhaseRights> = {
-  listening: { writeNotes: true, cluster: false, vote: false },
-  discussion: { writeNotes: true, cluster: false, vote: false },
-  scenarios: { writeNotes: false, cluster: true, vote: false },
-  priorities: { writeNotes: false, cluster: false, vote: true },
-  codesign: { writeNotes: true, cluster: true, vote: false },
+  listening: { writeNotes: true, cluster: false, vote: false, codesign: false },
+  discussion: { writeNotes: true, cluster: false, vote: false, codesign: false },
+  scenarios: { writeNotes: false, cluster: true, vote: false, codesign: false },
+  priorities: { writeNotes: false, cluster: false, vote: true, codesign: false },
+  codesign: { writeNotes: true, cluster: true, vote: false, codesign: true },
 };
 
 export type Role = 'facilitator' | 'participant' | 'observer';
@@ -32,8 +34,8 @@ export const ROLES = ['facilitator', 'participant', 'observer'] as const;
 
 /** What a role may do now, given the phase and the lock. */
 export function rightsOf(role: Role, phase: Phase, locked: boolean): PhaseRights {
-  if (role === 'facilitator') return { writeNotes: true, cluster: true, vote: true };
-  if (role === 'observer' || locked) return { writeNotes: false, cluster: false, vote: false };
+  if (role === 'facilitator') return { writeNotes: true, cluster: true, vote: true, codesign: true };
+  if (role === 'observer' || locked) return { writeNotes: false, cluster: false, vote: false, codesign: false };
   return PHASE_RIGHTS[phase];
 }
 

@@ -6,9 +6,44 @@
  * return to the participant's budget.
  */
 import type * as Y from 'yjs';
+import { readVoteSettings } from './voting';
 import { notesOf, readBallot, readNote, readScenario, readSession, scenariosOf, votesOf, type Ballot, type Sector, SECTORS } from './schema';
 
-export type VoteResult = { ok: true; remaining: number } | { ok: false; reason: 'no-dots-left' | 'unknown-item' | 'no-dot-here' };
+export type VoteRefusal = 'no-dots-left' | 'unknown-item' | 'no-dot-here' | 'item-full';
+export type VoteResult = { ok: true; remaining: number } | { ok: false; reason: VoteRefusal };
+
+/**
+ * One dot placed (+1) or removed (-1) on a ballot, within the budget and
+ * the per-item maximum. Pure: the open board (castDot) and the server's
+ * secret ballots both use it, so the rules cannot drift apart.
+ */
+export function changeDots(
+  dots: Record<string, number>,
+  itemId: string,
+  delta: 1 | -1,
+  limits: { budget: number; maxPerItem: number; exists: (id: string) => boolean },
+): { ok: true; dots: Record<string, number>; remaining: number } | { ok: false; reason: VoteRefusal } {
+  const kept: Record<string, number> = {};
+  let used = 0;
+  for (const [id, n] of Object.entries(dots)) {
+    if (n > 0 && limits.exists(id)) {
+      kept[id] = n;
+      used += n;
+    }
+  }
+  const here = kept[itemId] ?? 0;
+  if (delta === 1) {
+    if (!limits.exists(itemId)) return { ok: false, reason: 'unknown-item' };
+    if (used >= limits.budget) return { ok: false, reason: 'no-dots-left' };
+    if (here >= limits.maxPerItem) return { ok: false, reason: 'item-full' };
+    kept[itemId] = here + 1;
+  } else {
+    if (here <= 0) return { ok: false, reason: 'no-dot-here' };
+    if (here === 1) delete kept[itemId];
+    else kept[itemId] = here - 1;
+  }
+  return { ok: true, dots: kept, remaining: limits.budget - used - delta };
+}
 
 export interface Voter {
   id: string;
@@ -48,13 +83,14 @@ function writeBallot(doc: Y.Doc, voter: Voter, dots: Record<string, number>): vo
 }
 
 export function castDot(doc: Y.Doc, voter: Voter, itemId: string): VoteResult {
-  if (!itemExists(doc, itemId)) return { ok: false, reason: 'unknown-item' };
-  const remaining = remainingDots(doc, voter.id);
-  if (remaining <= 0) return { ok: false, reason: 'no-dots-left' };
-  const dots = { ...(getBallot(doc, voter.id)?.dots ?? {}) };
-  dots[itemId] = (dots[itemId] ?? 0) + 1;
-  writeBallot(doc, voter, dots);
-  return { ok: true, remaining: remaining - 1 };
+  const r = changeDots(getBallot(doc, voter.id)?.dots ?? {}, itemId, 1, {
+    budget: readSession(doc).dotsPerPerson,
+    maxPerItem: readVoteSettings(doc).maxPerItem,
+    exists: (id) => itemExists(doc, id),
+  });
+  if (!r.ok) return r;
+  writeBallot(doc, voter, r.dots);
+  return { ok: true, remaining: r.remaining };
 }
 
 export function retractDot(doc: Y.Doc, voter: Voter, itemId: string): VoteResult {

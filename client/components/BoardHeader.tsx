@@ -12,6 +12,7 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresenceList } from './PresenceList';
 import { SectorBadge } from './SectorBadge';
+import { VoteRefusedToast } from './VoteRefusedToast';
 
 interface BoardHeaderProps {
   status: Status;
@@ -28,20 +29,22 @@ interface BoardHeaderProps {
 
 export function DotsLeft() {
   const { t } = useTranslation();
-  const { doc, identity } = useBoard();
-  const { remaining, budget } = useVoteBudget(doc, identity.id);
+  const { remaining, budget } = useVoteBudget();
   return (
-    <div className={`dots-left${remaining === 0 ? ' is-empty' : ''}`} role="status" aria-live="polite" data-remaining={remaining}>
-      <span className="dots-left-pips" aria-hidden="true">
-        {Array.from({ length: Math.min(budget, 10) }, (_, i) => (
-          <span key={i} className={`dot-pip${i < remaining ? ' is-on' : ''}`} />
-        ))}
-      </span>
-      <span className="dots-left-long">{t('dots.left', { remaining, budget })}</span>
-      <span className="dots-left-short" aria-hidden="true">
-        <span className="dot-pip is-on" /> {remaining}/{budget}
-      </span>
-    </div>
+    <>
+      <div className={`dots-left${remaining === 0 ? ' is-empty' : ''}`} role="status" aria-live="polite" data-remaining={remaining}>
+        <span className="dots-left-pips" aria-hidden="true">
+          {Array.from({ length: Math.min(budget, 10) }, (_, i) => (
+            <span key={i} className={`dot-pip${i < remaining ? ' is-on' : ''}`} />
+          ))}
+        </span>
+        <span className="dots-left-long">{t('dots.left', { remaining, budget })}</span>
+        <span className="dots-left-short" aria-hidden="true">
+          <span className="dot-pip is-on" /> {remaining}/{budget}
+        </span>
+      </div>
+      <VoteRefusedToast />
+    </>
   );
 }
 
@@ -65,10 +68,16 @@ export function ViewSwitch({ mode, onChange }: { mode: ViewMode; onChange: (mode
   return (
     <div className="segmented" role="group" aria-label={t('view.label')}>
       <button type="button" className="segmented-btn" aria-pressed={mode === 'board'} onClick={() => onChange('board')}>
-        {t('view.board')}
+        <span className="view-long">{t('view.board')}</span>
+        <span className="view-short" aria-hidden="true">
+          {t('view.boardShort')}
+        </span>
       </button>
       <button type="button" className="segmented-btn" aria-pressed={mode === 'simple'} onClick={() => onChange('simple')}>
-        {t('view.simple')}
+        <span className="view-long">{t('view.simple')}</span>
+        <span className="view-short" aria-hidden="true">
+          {t('view.simpleShort')}
+        </span>
       </button>
     </div>
   );

@@ -1,7 +1,9 @@
 /**
- * The full board: header, phase bar, banners, canvas, toolbar, results, and
- * for the facilitator their panel and settings. Owns the actions that need
- * the view (add a note at the centre, fit, follow the spotlight).
+ * The full board: header, phase bar, banners, canvas, toolbar, results (which
+ * open by themselves when a round is revealed), the action plan in
+ * Co-design, and for the facilitator their panel and settings. Owns the
+ * actions that need the view (add a note at the centre, fit, follow the
+ * spotlight).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +12,13 @@ import { NOTE_HEIGHT, NOTE_WIDTH, SCENARIO_COLORS, type SessionView } from '../.
 import { DEFAULT_SCENARIO_HEIGHT, DEFAULT_SCENARIO_WIDTH, createScenario, listScenarios } from '../../shared/scenarios';
 import { useBoard } from '../hooks/useBoard';
 import { useFollowSpotlight } from '../hooks/useFollowSpotlight';
+import { useRevealSignal } from '../hooks/useRevealSignal';
 import type { ViewMode } from '../hooks/useViewMode';
 import { useViewport } from '../hooks/useViewport';
 import { requestFocus } from '../lib/focusRequest';
 import { freeSpotNear } from '../lib/placement';
 import { ZOOM_STEP, unionRect, type Rect } from '../lib/viewport';
+import { ActionPlanPanel } from './ActionPlan';
 import { BoardHeader } from './BoardHeader';
 import { Canvas } from './Canvas';
 import { FacilitatorPanel } from './FacilitatorPanel';
@@ -52,6 +56,8 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
   const { writeNote } = chrome;
 
   useFollowSpotlight(doc, session.spotlight, following && !facilitator, viewport, worldRef);
+  // Revealed results come forward for everyone at once.
+  useRevealSignal(() => session.phase === 'priorities' && setResultsOpen(true));
 
   const addNoteAt = useCallback(
     (x: number, y: number) => {
@@ -64,9 +70,9 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
 
   const addNoteAtCentre = useCallback(() => {
     const c = viewport.centre();
-    const spot = freeSpotNear(positions, listScenarios(doc), c.x - NOTE_WIDTH / 2, c.y - NOTE_HEIGHT / 2);
+    const spot = freeSpotNear(chrome.occupied, listScenarios(doc), c.x - NOTE_WIDTH / 2, c.y - NOTE_HEIGHT / 2);
     addNoteAt(spot.x, spot.y);
-  }, [addNoteAt, doc, positions, viewport]);
+  }, [addNoteAt, chrome.occupied, doc, viewport]);
 
   const newScenario = useCallback(() => {
     const c = viewport.centre();
@@ -144,6 +150,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
             onToggleFollow={facilitator ? undefined : () => setFollowing((f) => !f)}
           />
           {resultsOpen && <ResultsPanel onClose={closeResults} />}
+          {session.phase === 'codesign' && <ActionPlanPanel />}
         </div>
         {facilitator && panelOpen && (
           <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => setPanelOpen(false)} />

@@ -1,18 +1,19 @@
-/** "Remove dot", the dots on an item (total and mine), "Add dot". Outside
- * voting only a count already placed is shown. */
+/** "Remove dot", the dots on an item (the total when everyone may see it,
+ * and mine), "Add dot". In a secret round nobody sees a total before the
+ * reveal; outside voting only a count already visible is shown. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { castDot, retractDot } from '../../shared/votes';
 import { useBoard } from '../hooks/useBoard';
 import { useItemDots } from '../hooks/useItemDots';
 
 export const DotControls = memo(function DotControls({ itemId }: { itemId: string }) {
   const { t } = useTranslation();
-  const { doc, identity, rights, role } = useBoard();
-  const { total, mine } = useItemDots(itemId);
+  const { voteTotals, identity, rights, role } = useBoard();
+  const { total, mine, open } = useItemDots(itemId);
   const voter = { id: identity.id, sector: identity.sector };
+  const totalShown = total !== null && total > 0;
   if (!rights.vote || role === 'observer') {
-    return total > 0 ? (
+    return totalShown ? (
       <div className="dots" data-dots={total} data-my-dots={mine}>
         <span className="dot-count">
           <span className="dot-pip is-on" aria-hidden="true" />
@@ -22,29 +23,27 @@ export const DotControls = memo(function DotControls({ itemId }: { itemId: strin
     ) : null;
   }
   return (
-    <div className="dots" data-dots={total} data-my-dots={mine}>
+    <div className="dots" data-dots={total ?? undefined} data-my-dots={mine}>
       <button
         type="button"
         className="dot-btn"
         aria-label={t('dots.remove')}
         title={t('dots.remove')}
-        disabled={mine === 0}
-        onClick={() => retractDot(doc, voter, itemId)}
+        disabled={mine === 0 || !open}
+        onClick={() => voteTotals.vote(voter, itemId, -1)}
       >
         −
       </button>
       <span className="dot-count">
-        <span className={`dot-pip${total > 0 ? ' is-on' : ''}`} aria-hidden="true" />
-        <span className="dot-total">{t('dots.total', { count: total })}</span>
-        {mine > 0 && <span className="dot-mine">{t('dots.mine', { count: mine })}</span>}
+        <span className={`dot-pip${mine > 0 || totalShown ? ' is-on' : ''}`} aria-hidden="true" />
+        {total !== null && <span className="dot-total">{t('dots.total', { count: total })}</span>}
+        {total === null ? (
+          <span className="dot-mine">{t('dots.mineSecret', { count: mine })}</span>
+        ) : (
+          mine > 0 && <span className="dot-mine">{t('dots.mine', { count: mine })}</span>
+        )}
       </span>
-      <button
-        type="button"
-        className="dot-btn"
-        aria-label={t('dots.add')}
-        title={t('dots.add')}
-        onClick={() => castDot(doc, voter, itemId)}
-      >
+      <button type="button" className="dot-btn" aria-label={t('dots.add')} title={t('dots.add')} disabled={!open} onClick={() => voteTotals.vote(voter, itemId, 1)}>
         +
       </button>
     </div>

@@ -1,5 +1,6 @@
 /** The facilitator's controls beside the board: timer, lock, private writing
- * and reveal, ready check, spotlight, and the participation balance. */
+ * and reveal, voting rounds and settings, ready check, spotlight, and the
+ * participation balance. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newItemId } from '../../shared/ids';
@@ -21,15 +22,29 @@ import type { PeerUser } from '../hooks/usePeers';
 import { useReadiness } from '../hooks/useReadiness';
 import { BalancePanel } from './BalancePanel';
 import { SectorBadge } from './SectorBadge';
+import { VotingControls } from './VotingControls';
 
-const MINUTE = 60_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const DEFAULT_MINUTES = 5;
+const MAX_MINUTES = 180;
+
+/** The duration the two fields ask for, in whole seconds up to MAX_MINUTES; nothing usable means the default. */
+function timerDuration(minutes: string, seconds: string): number {
+  const m = Number(minutes) || 0;
+  const s = Number(seconds) || 0;
+  const ms = Math.round(m * 60 + s) * SECOND;
+  if (!Number.isFinite(ms) || ms < SECOND) return DEFAULT_MINUTES * MINUTE;
+  return Math.min(MAX_MINUTES * MINUTE, ms);
+}
 
 function TimerControls({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const { doc, serverNow } = useBoard();
-  const [minutes, setMinutes] = useState('5');
+  const [minutes, setMinutes] = useState(String(DEFAULT_MINUTES));
+  const [seconds, setSeconds] = useState('0');
   const timer = session.timer;
-  const duration = Math.max(0.25, Math.min(180, Number(minutes) || 5)) * MINUTE;
+  const duration = timerDuration(minutes, seconds);
   return (
     <section className="panel-section" aria-labelledby="timer-title">
       <h3 id="timer-title" className="panel-title">
@@ -38,13 +53,17 @@ function TimerControls({ session }: { session: SessionView }) {
       <div className="panel-row">
         <label className="field field-inline">
           <span className="field-label">{t('timer.minutes')}</span>
-          <input className="input input-number" type="number" min={1} max={180} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+          <input className="input input-number" type="number" min={0} max={MAX_MINUTES} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
         </label>
+        <label className="field field-inline">
+          <span className="field-label">{t('timer.seconds')}</span>
+          <input className="input input-number" type="number" min={0} max={59} step={5} value={seconds} onChange={(e) => setSeconds(e.target.value)} />
+        </label>
+      </div>
+      <div className="panel-row">
         <button type="button" className="btn btn-primary btn-small" onClick={() => startTimer(doc, duration, serverNow())}>
           {t('timer.start')}
         </button>
-      </div>
-      <div className="panel-row">
         {timer.state === 'running' ? (
           <button type="button" className="btn btn-secondary btn-small" onClick={() => pauseTimer(doc, serverNow())}>
             {t('timer.pause')}
@@ -157,6 +176,7 @@ export function FacilitatorPanel({ session, peers, crowd, onClose }: { session: 
       <div className="panel-body">
         <TimerControls session={session} />
         <BoardControls session={session} />
+        <VotingControls />
         <ReadyCheckControls session={session} />
         <BalancePanel peers={peers} />
       </div>

@@ -1,7 +1,8 @@
 /**
  * The simple view for a phone in the room: the prompt and the timer, a box
- * to write a note, one's own notes, and in Priorities a plain list of notes
- * and scenarios with Add dot / Remove dot. No canvas to pan.
+ * to write a note, one's own notes, in Priorities a plain list of notes and
+ * scenarios with Add dot / Remove dot and the results once revealed, and in
+ * Co-design the action plan. No canvas to pan.
  */
 import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,13 +14,16 @@ import { useNote } from '../hooks/useNote';
 import { useNoteIds } from '../hooks/useNoteIds';
 import { useNoteText } from '../hooks/useNoteText';
 import { useScenarios } from '../hooks/useScenarios';
+import { useVoting } from '../hooks/useVoting';
 import type { ViewMode } from '../hooks/useViewMode';
 import { freeSpotNear } from '../lib/placement';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CrowdPresence, DotsLeft, ViewSwitch } from './BoardHeader';
+import { ActionPlan } from './ActionPlan';
 import { DotControls } from './DotControls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PhaseBar } from './PhaseBar';
+import { RevealedResults } from './RevealedResults';
 import type { RoomChrome } from './RoomScreen';
 import { SectorBadge } from './SectorBadge';
 import { SessionBanners } from './SessionBanners';
@@ -77,6 +81,14 @@ function ScenarioList() {
   );
 }
 
+/** In a secret round: nobody sees dots before the reveal, not even totals. */
+function SecretHint() {
+  const { t } = useTranslation();
+  const { settings, status } = useVoting();
+  if (settings.mode !== 'secret' || status.state !== 'open') return null;
+  return <p className="muted small phone-secret-hint">{t('voting.secretHint')}</p>;
+}
+
 function WriteBox({ onWrite }: { onWrite: (text: string) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -108,12 +120,12 @@ interface PhoneViewProps {
 
 export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewProps) {
   const { t } = useTranslation();
-  const { doc, positions, rights, role, identity, serverNow } = useBoard();
+  const { doc, rights, role, identity, serverNow } = useBoard();
   const { writeNote, drafts } = chrome;
   const voting = rights.vote && role !== 'observer';
 
   const write = (text: string): void => {
-    const spot = freeSpotNear(positions, listScenarios(doc), PHONE_ORIGIN.x, PHONE_ORIGIN.y);
+    const spot = freeSpotNear(chrome.occupied, listScenarios(doc), PHONE_ORIGIN.x, PHONE_ORIGIN.y);
     writeNote?.(spot.x, spot.y, text);
   };
 
@@ -144,12 +156,20 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
       <SessionBanners session={session} />
       <main className="phone-main">
         {writeNote && <WriteBox onWrite={write} />}
+        {session.phase === 'priorities' && <RevealedResults />}
+        {session.phase === 'codesign' && (
+          <section aria-labelledby="phone-actions-title">
+            <h2 id="phone-actions-title">{t('phone.actionPlan')}</h2>
+            <ActionPlan />
+          </section>
+        )}
         {voting ? (
           <section aria-labelledby="phone-vote-title">
             <div className="phone-section-head">
               <h2 id="phone-vote-title">{t('phone.vote')}</h2>
               <DotsLeft />
             </div>
+            <SecretHint />
             <ul className="phone-list">
               <ScenarioList />
               <NoteList mineOnly={false} vote />

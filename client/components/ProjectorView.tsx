@@ -1,7 +1,8 @@
 /**
  * The projector (observer link): large type, the phase and its prompt, the
  * timer, a QR code for joining, and the board fitted to its content — or to
- * whatever the facilitator spotlights, always.
+ * whatever the facilitator spotlights, always. Revealed results and the
+ * Co-design action plan take the stage over the board.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ import { unionRect, type Rect } from '../lib/viewport';
 import { Canvas } from './Canvas';
 import { ConnectionStatus } from './ConnectionStatus';
 import { PhaseBar } from './PhaseBar';
+import { ProjectorPanels } from './ProjectorPanels';
 import { QrCode } from './QrCode';
 import type { RoomChrome } from './RoomScreen';
 import { TimerDisplay } from './TimerDisplay';
@@ -73,6 +75,7 @@ export function ProjectorView({ chrome, session, access, joinToken }: ProjectorV
             cursorSendMs={500}
             facilitatorCursorOnly
           />
+          <ProjectorPanels session={session} />
         </main>
         <aside className="projector-side" aria-label={t('projector.side')}>
           <TimerDisplay timer={session.timer} serverNow={serverNow} size="large" />

@@ -1,69 +1,72 @@
-/** Live ranking of notes and scenarios by dots, with each item's split by sector. */
-import { memo } from 'react';
+/**
+ * The results drawer. Secret voting: nothing until the facilitator reveals
+ * the round, then the server's guarded results, past rounds selectable.
+ * Open voting: the live round scored on this device. Printable.
+ */
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SECTORS } from '../../shared/schema';
-import type { TallyRow } from '../../shared/votes';
 import { useBoard } from '../hooks/useBoard';
-import { useTally } from '../hooks/useTally';
+import { useLiveResult, useRevealedRounds } from '../hooks/useRoundResults';
+import { useVoting } from '../hooks/useVoting';
+import { ResultsView } from './ResultsView';
+import { VotingStatusLine } from './VotingStatusLine';
 import '../styles/ResultsPanel.css';
 
-function SectorBar({ row }: { row: TallyRow }) {
-  const { t } = useTranslation();
-  const parts = SECTORS.filter((s) => row.bySector[s] > 0);
-  return (
-    <div className="sector-breakdown">
-      <div className="sector-bar" role="img" aria-label={`${t('results.bySector')}: ${parts.map((s) => `${t(`sector.${s}`)} ${row.bySector[s]}`).join(', ')}`}>
-        {parts.map((s) => (
-          <span key={s} className={`sector-seg sector-${s}`} style={{ flexGrow: row.bySector[s] }} />
-        ))}
-      </div>
-      <ul className="sector-legend" aria-hidden="true">
-        {parts.map((s) => (
-          <li key={s} className={`sector-${s}`}>
-            <span className="sector-swatch" />
-            {t(`sector.${s}`)} {row.bySector[s]}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+/** The value of the round picker that means "the live open round". */
+const LIVE = 0;
 
 export const ResultsPanel = memo(function ResultsPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { doc } = useBoard();
-  const rows = useTally(doc);
+  const { settings, status } = useVoting();
+  const rounds = useRevealedRounds(doc);
+  const live = useLiveResult(doc);
+  const [picked, setPicked] = useState<number | null>(null);
+
+  const choices = [...(live ? [LIVE] : []), ...rounds.map((r) => r.round).reverse()];
+  const selected = picked !== null && choices.includes(picked) ? picked : (choices[0] ?? null);
+  const result = selected === LIVE ? live : (rounds.find((r) => r.round === selected) ?? null);
+  const waiting = settings.mode === 'secret' && status.state === 'open';
+
   return (
     <aside className="results" aria-labelledby="results-title">
       <header className="results-header">
         <h2 id="results-title">{t('results.title')}</h2>
-        <button type="button" className="icon-btn" aria-label={t('results.close')} title={t('results.close')} onClick={onClose}>
-          ✕
-        </button>
+        <div className="results-header-tools">
+          {result && (
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => window.print()}>
+              {t('results.print')}
+            </button>
+          )}
+          <button type="button" className="icon-btn" aria-label={t('results.close')} title={t('results.close')} onClick={onClose}>
+            ✕
+          </button>
+        </div>
       </header>
-      {rows.length === 0 ? (
-        <p className="muted results-empty">{t('results.empty')}</p>
+      <div className="results-meta">
+        <VotingStatusLine />
+        {choices.length > 1 && (
+          <label className="field field-inline results-round">
+            <span className="field-label">{t('results.roundLabel')}</span>
+            <select className="input" value={selected ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
+              {choices.map((c) => (
+                <option key={c} value={c}>
+                  {c === LIVE ? t('results.live') : t('results.roundOption', { round: c })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {waiting && (
+          <p className="results-pending" role="status" data-results-pending>
+            {t('results.pending')}
+          </p>
+        )}
+      </div>
+      {result ? (
+        <ResultsView key={result.round} result={result} balanced={settings.balanced} />
       ) : (
-        <ol className="results-list">
-          {rows.map((r) => (
-            <li key={r.id} className="result" data-item-id={r.id} data-rank={r.rank}>
-              <span className="result-rank" aria-label={`${t('results.rank')} ${r.rank}`}>
-                {r.rank}
-              </span>
-              <div className="result-body">
-                <div className="result-top">
-                  <span className={`result-kind kind-${r.kind}`}>{t(r.kind === 'note' ? 'results.kindNote' : 'results.kindScenario')}</span>
-                  <span className="result-label">{r.label || t(r.kind === 'note' ? 'note.empty' : 'scenario.unnamed')}</span>
-                </div>
-                <SectorBar row={r} />
-              </div>
-              <span className="result-dots">
-                <strong>{r.dots}</strong>
-                <span className="muted">{t('results.dotsUnit', { count: r.dots })}</span>
-              </span>
-            </li>
-          ))}
-        </ol>
+        !waiting && <p className="muted results-empty">{t('results.empty')}</p>
       )}
     </aside>
   );

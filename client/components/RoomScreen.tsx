@@ -27,7 +27,7 @@ import { LinksDialog } from './LinksDialog';
 import { PhoneView } from './PhoneView';
 import { ProjectorView } from './ProjectorView';
 
-const NO_RIGHTS: PhaseRights = { writeNotes: false, cluster: false, vote: false };
+const NO_RIGHTS: PhaseRights = { writeNotes: false, cluster: false, vote: false, codesign: false };
 /** Cursor sends: smooth normally, sparse in a crowd. */
 const CURSOR_MS = 50;
 const CROWD_CURSOR_MS = 500;
@@ -49,6 +49,8 @@ export interface RoomScreenProps {
 export type WriteNote = (x: number, y: number, text?: string) => string | null;
 
 export interface RoomChrome {
+  /** Every note layer a new note must not overlap: the board, and a participant's drafts. */
+  occupied: readonly NotePositions[];
   peers: ReturnType<typeof usePeers>;
   crowd: boolean;
   cursorSendMs: number;
@@ -74,8 +76,10 @@ export function RoomScreen(props: RoomScreenProps) {
 
   // Not in StrictMode: these observers live exactly as long as the doc.
   const positions = useMemo(() => new NotePositions(doc), [doc]);
-  const voteTotals = useMemo(() => new VoteTotals(doc), [doc]);
+  const draftPositions = useMemo(() => (drafts ? new NotePositions(drafts.doc) : null), [drafts]);
+  const voteTotals = useMemo(() => new VoteTotals(doc, control), [doc, control]);
   useEffect(() => () => positions.destroy(), [positions]);
+  useEffect(() => () => draftPositions?.destroy(), [draftPositions]);
   useEffect(() => () => voteTotals.destroy(), [voteTotals]);
 
   const identity = useMemo<Identity>(
@@ -110,7 +114,7 @@ export function RoomScreen(props: RoomScreenProps) {
   const draftsCtx = useMemo<BoardContextValue | null>(
     () =>
       drafts && role === 'participant'
-        ? { ...ctx, doc: drafts.doc, space: 'drafts', rights: drafting ? { writeNotes: true, cluster: false, vote: false } : NO_RIGHTS }
+        ? { ...ctx, doc: drafts.doc, space: 'drafts', rights: drafting ? { writeNotes: true, cluster: false, vote: false, codesign: false } : NO_RIGHTS }
         : null,
     [ctx, drafts, role, drafting],
   );
@@ -132,7 +136,9 @@ export function RoomScreen(props: RoomScreenProps) {
   const editIdentity = useCallback(() => setEditingProfile(true), []);
   const openLinks = useCallback(() => setLinksOpen(true), []);
 
+  const occupied = useMemo(() => (draftPositions ? [positions, draftPositions] : [positions]), [positions, draftPositions]);
   const chrome: RoomChrome = {
+    occupied,
     peers,
     crowd,
     cursorSendMs: crowd ? CROWD_CURSOR_MS : CURSOR_MS,

@@ -1,21 +1,23 @@
-/** Dots on one note or scenario: the total, and how many are mine. Every
- * card shares the board's VoteTotals, so a vote costs one tally, not one per card. */
+/** Dots on one note or scenario: the total everyone may see (null while a
+ * secret round is open), and how many are mine. Every card shares the
+ * board's VoteTotals, so a vote costs one tally, not one per card. */
 import { useCallback } from 'react';
-import { dotsOn } from '../../shared/votes';
 import { useBoard } from './useBoard';
 import { shallowEqual, useObserved } from './useObserved';
 
 export interface ItemDots {
-  total: number;
+  total: number | null;
   mine: number;
+  /** Dots may be placed or removed now (a revealed secret round is closed). */
+  open: boolean;
 }
 
 export function useItemDots(itemId: string): ItemDots {
-  const { doc, voteTotals, identity } = useBoard();
+  const { voteTotals, identity } = useBoard();
   const subscribe = useCallback((onChange: () => void) => voteTotals.subscribe(onChange), [voteTotals]);
   return useObserved(
     subscribe,
-    () => ({ total: voteTotals.total(itemId), mine: dotsOn(doc, identity.id, itemId) }),
+    () => ({ total: voteTotals.total(itemId), mine: voteTotals.mine(identity.id, itemId), open: voteTotals.open() }),
     shallowEqual,
   );
 }

@@ -1,29 +1,14 @@
-/** This participant's dots: how many they may still place, out of how many. */
+/** This participant's dots: how many they may still place, out of how many
+ * (from the server's ballot in secret voting, from the document in open). */
 import { useCallback } from 'react';
-import type * as Y from 'yjs';
-import { notesOf, scenariosOf, sessionOf, votesOf } from '../../shared/schema';
-import { getSession } from '../../shared/session';
-import { remainingDots } from '../../shared/votes';
+import type { VoteBudget } from '../lib/voteTotals';
+import { useBoard } from './useBoard';
 import { shallowEqual, useObserved } from './useObserved';
 
-export interface VoteBudget {
-  remaining: number;
-  budget: number;
-}
+export type { VoteBudget };
 
-export function useVoteBudget(doc: Y.Doc, participantId: string): VoteBudget {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      // Deleting an item returns its dots, so item existence matters too.
-      const types = [votesOf(doc), sessionOf(doc), notesOf(doc), scenariosOf(doc)];
-      types.forEach((t) => t.observe(onChange));
-      return () => types.forEach((t) => t.unobserve(onChange));
-    },
-    [doc],
-  );
-  return useObserved(
-    subscribe,
-    () => ({ remaining: remainingDots(doc, participantId), budget: getSession(doc).dotsPerPerson }),
-    shallowEqual,
-  );
+export function useVoteBudget(): VoteBudget {
+  const { voteTotals, identity } = useBoard();
+  const subscribe = useCallback((onChange: () => void) => voteTotals.subscribe(onChange), [voteTotals]);
+  return useObserved(subscribe, () => voteTotals.budget(identity.id), shallowEqual);
 }

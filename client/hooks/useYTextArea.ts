@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { MAX_NOTE_TEXT } from '../../shared/schema';
-import { applyTextEdit } from '../../shared/text';
+import { applyTextEdit, clampText } from '../../shared/text';
 
 type Delta = Array<{ insert?: unknown; retain?: number; delete?: number }>;
 
@@ -29,7 +29,8 @@ export function mapIndex(delta: Delta, index: number): number {
   return Math.max(0, index + shift);
 }
 
-export function useYTextArea(ytext: Y.Text | null): {
+/** Binds a textarea to a Y.Text; `maxLength` is the field's limit (a note's by default). */
+export function useYTextArea(ytext: Y.Text | null, maxLength = MAX_NOTE_TEXT): {
   ref: (el: HTMLTextAreaElement | null) => void;
   onInput: (e: FormEvent<HTMLTextAreaElement>) => void;
 } {
@@ -65,9 +66,9 @@ export function useYTextArea(ytext: Y.Text | null): {
 
   const onInput = useCallback(
     (e: FormEvent<HTMLTextAreaElement>) => {
-      if (ytext) applyTextEdit(ytext, e.currentTarget.value.slice(0, MAX_NOTE_TEXT));
+      if (ytext) applyTextEdit(ytext, clampText(e.currentTarget.value, maxLength));
     },
-    [ytext],
+    [ytext, maxLength],
   );
 
   return { ref, onInput };

@@ -14,7 +14,6 @@
  * - in Listening with private writing on, participants write drafts in their
  *   own drafts document, never straight onto the board.
  */
-import type * as Y from 'yjs';
 import { ITEM_ID_PATTERN } from '../../shared/ids';
 import { rightsOf, type Role } from '../../shared/phases';
 import {
@@ -35,6 +34,14 @@ import {
 } from '../../shared/schema';
 import { isPhase } from '../../shared/phases';
 import type { Touch } from './updateInspector';
+import * as Y from 'yjs';
+import { ACTION_TEXT_FIELDS, MAX_PARTNERS, ROOT_ACTIONS, actionsOf, isCommitment, isOrganisation } from '../../shared/actions';
+import { isValidVoteSettings, readVoteSettings } from '../../shared/voting';
+
+/** Action cards this update deletes whole. */
+function removedActions(touches: Exclude<Touch, { op: 'void' }>[]): Set<string> {
+  return new Set(touches.filter((t) => t.root === ROOT_ACTIONS && t.op === 'delete' && t.path.length === 1).map((t) => t.path[0]!));
+}
 
 export interface Actor {
   role: Role;
@@ -88,6 +95,17 @@ const SESSION_VALUE: Record<string, (v: unknown) => boolean> = {
   spotlight: (v) => v === null || (isObject(v) && (v.kind === 'note' || v.kind === 'scenario') && typeof v.id === 'string' && finite(v.at)),
   readyCheck: (v) => v === null || (isObject(v) && typeof v.id === 'string' && v.id.length <= 64 && finite(v.askedAt)),
   crowdThreshold: (v) => Number.isInteger(v) && (v as number) >= 2 && (v as number) <= 10_000,
+  voteSettings: isValidVoteSettings,
+};
+
+const ACTION_TEXT_KEYS = new Set<string>(ACTION_TEXT_FIELDS);
+const ACTION_VALUE: Record<string, (v: unknown) => boolean> = {
+  title: shortString(MAX_TITLE_LENGTH),
+  fromItemId: (v) => v === null || (typeof v === 'string' && ITEM_ID_PATTERN.test(v)),
+  lead: (v) => v === null || isOrganisation(v),
+  partners: (v) => Array.isArray(v) && v.length <= MAX_PARTNERS && v.every(isOrganisation),
+  createdBy: (v) => typeof v === 'string' && v.length <= 64,
+  createdAt: finite,
 };
 
 function validBallot(v: unknown, budget: number): boolean {
@@ -132,6 +150,24 @@ function checkSchema(t: Exclude<Touch, { op: 'void' }>, budget: number, allowedR
     case ROOT_VOTES:
       if (id === undefined || key !== undefined || !ITEM_ID_PATTERN.test(id)) return refuse('schema', 'votes are keyed by participant id');
       return values((v) => validBallot(v, budget), 'ballot');
+    case ROOT_ACTIONS: {
+      if (id === undefined || !ITEM_ID_PATTERN.test(id)) return refuse('schema', 'actions are keyed by id');
+      if (key === undefined) return t.op === 'delete' || t.content === 'map' ? OK : refuse('schema', 'actions are maps');
+      if (ACTION_TEXT_KEYS.has(key)) {
+        if (deeper.length > 0) return refuse('schema', 'nesting too deep');
+        return t.op === 'delete' || t.content === 'text' || t.content === 'string' ? OK : refuse('schema', `${key} must be text`);
+      }
+      if (key === 'commitments') {
+        if (deeper.length === 0) return t.op === 'delete' || t.content === 'map' ? OK : refuse('schema', 'commitments are a map');
+        if (deeper.length > 1 || !isSector(deeper[0])) return refuse('schema', 'commitments are keyed by sector');
+        if (t.op === 'insert' && t.content !== 'value') return refuse('schema', 'a commitment is a plain value');
+        return values(isCommitment, 'commitment');
+      }
+      const check = ACTION_VALUE[key];
+      if (!check || deeper.length > 0) return refuse('schema', `unknown key "${key.slice(0, 40)}"`);
+      if (t.op === 'insert' && t.content !== 'value') return refuse('schema', `${key} must be a plain value`);
+      return values(check, key);
+    }
     case ROOT_SESSION: {
       if (id === undefined || key !== undefined || !(id in SESSION_VALUE)) return refuse('schema', `unknown session key "${String(id).slice(0, 40)}"`);
       return values(SESSION_VALUE[id]!, id);
@@ -151,7 +187,8 @@ export interface PolicyContext {
   owner?: string;
 }
 
-const BOARD_ROOTS = new Set([ROOT_NOTES, ROOT_SCENARIOS, ROOT_VOTES, ROOT_SESSION]);
+// `results` is absent on purpose: only the server writes results.
+const BOARD_ROOTS = new Set([ROOT_NOTES, ROOT_SCENARIOS, ROOT_VOTES, ROOT_SESSION, ROOT_ACTIONS]);
 const DRAFT_ROOTS = new Set([ROOT_NOTES]);
 
 export function checkUpdate(touches: Touch[], actor: Actor, ctx: PolicyContext): Verdict {
@@ -163,6 +200,11 @@ export function checkUpdate(touches: Touch[], actor: Actor, ctx: PolicyContext):
   for (const t of real) {
     const v = checkSchema(t, session.dotsPerPerson, roots);
     if (!v.ok) return v;
+  }
+  const openVoting = readVoteSettings(ctx.board).mode === 'open';
+  // In secret mode ballots go through the server, never into the board.
+  if (!openVoting && real.some((t) => t.root === ROOT_VOTES && t.op === 'insert')) {
+    return refuse('phase', 'votes are secret: they go through the server');
   }
   if (actor.role === 'facilitator') return OK;
 
@@ -201,6 +243,25 @@ export function checkUpdate(touches: Touch[], actor: Actor, ctx: PolicyContext):
       case ROOT_SCENARIOS:
         if (!rights.cluster) return refuse('phase', 'scenarios are edited in the Scenarios phase');
         break;
+      case ROOT_ACTIONS: {
+        if (!rights.codesign) return refuse('phase', 'action cards are edited in the Co-design phase');
+        const [, , sector] = t.path;
+        if (key === 'commitments' && sector !== undefined) {
+          // A commitment is signed by whoever gives it, and withdrawn only by them.
+          const existing = actionsOf(ctx.doc).get(id)?.get('commitments');
+          const current = existing instanceof Y.Map ? existing.get(sector) : undefined;
+          if (t.op === 'delete' && current !== undefined && (current as { participantId?: unknown }).participantId !== me && !removedActions(real).has(id)) {
+            return refuse('not-yours', "only whoever committed can withdraw");
+          }
+          if (t.op === 'insert' && t.content === 'value' && !t.values.every((v) => isCommitment(v) && v.participantId === me)) {
+            return refuse('not-yours', 'commitments are given as yourself');
+          }
+        }
+        if (key === undefined && t.op === 'delete' && actionsOf(ctx.doc).get(id)?.get('createdBy') !== me) {
+          return refuse('not-yours', 'only whoever created an action card can delete it');
+        }
+        break;
+      }
       case ROOT_NOTES: {
         if (key === undefined) {
           // A whole note created or deleted.

@@ -13,14 +13,18 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from 
 import type { Store, StoredDocument } from '../storage/store';
 import type { Logger } from '../log';
 import type { Peer } from './peer';
-import { inspectUpdate } from '../auth/updateInspector';
+import { inspectUpdate, RejectedUpdate } from '../auth/updateInspector';
 import { checkUpdate, type Verdict } from '../auth/updatePolicy';
 import { encodeControl } from '../../shared/control';
 import { readSession, type Sector } from '../../shared/schema';
 
 /** A room is either a board or one participant's private drafts, which
  * follow the phase and lock of their board. */
-export type RoomKind = { kind: 'board' } | { kind: 'drafts'; owner: string; board: Room };
+export type RoomKind =
+  | { kind: 'board' }
+  | { kind: 'drafts'; owner: string; board: Room }
+  /** The secret ballots of a board: written by the server only, never opened by a client. */
+  | { kind: 'ballots'; board: Room };
 
 export interface ReadyEntry {
   name: string;
@@ -149,6 +153,7 @@ export class Room {
    */
   receiveUpdate(peer: Peer, update: Uint8Array): Verdict {
     const touches = inspectUpdate(this.doc, update);
+    if (this.kind.kind === 'ballots') throw new RejectedUpdate('ballots are written by the server only');
     const verdict = checkUpdate(touches, peer.actor, {
       doc: this.doc,
       board: this.kind.kind === 'drafts' ? this.kind.board.doc : this.doc,
@@ -229,6 +234,19 @@ export class Room {
     const owned = peer ? this.peers.get(peer) : undefined;
     for (const id of added) owned?.add(id);
     for (const id of removed) owned?.delete(id);
+    if (peer) {
+      // Presence says who someone is as the server knows them: a client may
+      // choose its name, never its role or identity.
+      for (const list of [added, updated]) {
+        for (const id of list) {
+          const user = (this.awareness.states.get(id) as { user?: Record<string, unknown> } | undefined)?.user;
+          if (user && typeof user === 'object') {
+            user.role = peer.actor.role;
+            user.id = peer.actor.participantId ?? `observer-${peer.id}`;
+          }
+        }
+      }
+    }
     for (const list of [added, updated, removed]) for (const id of list) this.pendingAwareness.add(id);
     this.awarenessOrigins.add(peer);
     this.scheduleFlush();

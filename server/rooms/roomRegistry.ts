@@ -14,6 +14,7 @@ import type { RoomRecord, Store } from '../storage/store';
 import type { Logger } from '../log';
 import { hashLinkTokens, newLinkTokens, type LinkTokens } from '../auth/tokens';
 import { Room, defaultRoomOptions, type RoomKind, type RoomOptions } from './room';
+import { buildReport, type ResultsReport } from './resultsReport';
 
 export interface RegistryOptions {
   unloadGraceMs: number;
@@ -22,6 +23,7 @@ export interface RegistryOptions {
 
 export const draftsDocId = (roomId: string, participantId: string): string => `${roomId}~drafts~${participantId}`;
 export const draftsPrefix = (roomId: string): string => `${roomId}~drafts~`;
+export const ballotsDocId = (roomId: string): string => `${roomId}~ballots`;
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
@@ -82,6 +84,17 @@ export class RoomRegistry {
     });
   }
 
+  /** The board's secret ballots, holding the board loaded while it lives. */
+  async acquireBallots(roomId: string): Promise<Room | null> {
+    if (this.closed) return null;
+    return this.acquireDoc(ballotsDocId(roomId), async () => {
+      const board = await this.acquire(roomId);
+      if (!board) return null;
+      board.holds++;
+      return { kind: 'ballots', board };
+    });
+  }
+
   private acquireDoc(docId: string, kindOf: () => Promise<RoomKind | null>): Promise<Room | null> {
     const timer = this.unloadTimers.get(docId);
     if (timer) {
@@ -128,7 +141,7 @@ export class RoomRegistry {
       .finally(() => this.unloading.delete(room.roomId));
     this.unloading.set(room.roomId, done);
     await done;
-    if (room.kind.kind === 'drafts') {
+    if (room.kind.kind !== 'board') {
       room.kind.board.holds--;
       this.release(room.kind.board);
     }
@@ -154,7 +167,7 @@ export class RoomRegistry {
       }
       let moved = 0;
       board.doc.transact(() => {
-        for (const d of drafts) moved += copyNotes(d.doc, board.doc, d.kind.kind === 'drafts' ? d.kind.owner : '');
+        for (const d of drafts) if (d.kind.kind === 'drafts') moved += copyNotes(d.doc, board.doc, d.kind.owner);
       });
       for (const d of drafts) {
         d.doc.transact(() => notesOf(d.doc).clear());
@@ -185,6 +198,17 @@ export class RoomRegistry {
         voters: votesOf(doc).size,
         connections: room.peerCount,
       };
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** The facilitator's report: revealed rounds, the live open tally, the action plan. */
+  async report(roomId: string): Promise<ResultsReport | null> {
+    const room = await this.acquire(roomId);
+    if (!room) return null;
+    try {
+      return buildReport(roomId, room.doc);
     } finally {
       this.release(room);
     }

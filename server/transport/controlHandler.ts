@@ -5,13 +5,22 @@ import type { Logger } from '../log';
 import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/roomRegistry';
 import type { Connection } from './connection';
+import { SecretVoting } from '../rooms/secretVoting';
 
 export function createControlHandler(registry: RoomRegistry, log: Logger) {
+  const voting = new SecretVoting(registry);
+  const failed = (what: string, roomId: string) => (err: unknown) => log.error({ err, roomId }, `${what} failed`);
+  const facilitatorOnly = (conn: Connection, room: Room, what: string): boolean => {
+    if (conn.actor.role === 'facilitator' && room.kind.kind === 'board') return true;
+    conn.send(encodeControl({ t: 'refused', reason: 'facilitator-only', detail: `only the facilitator ${what}` }));
+    return false;
+  };
   return (conn: Connection, room: Room, msg: ClientControl): void => {
     switch (msg.t) {
       case 'hello':
         conn.send(encodeControl({ t: 'welcome', role: conn.actor.role, participantId: conn.actor.participantId, serverNow: Date.now() }));
         room.sendReadiness(conn);
+        if (room.kind.kind === 'board') voting.greet(room, conn).catch(failed('ballot greeting', room.roomId));
         return;
       case 'time':
         conn.send(encodeControl({ t: 'time', sentAt: msg.sentAt, serverNow: Date.now() }));
@@ -20,17 +29,25 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         if (conn.actor.role === 'observer' || room.kind.kind !== 'board') return;
         room.markReady(conn, msg.checkId, msg.ready, { name: msg.name, sector: msg.sector });
         return;
-      case 'reveal': {
-        if (conn.actor.role !== 'facilitator' || room.kind.kind !== 'board') {
-          conn.send(encodeControl({ t: 'refused', reason: 'facilitator-only', detail: 'only the facilitator reveals notes' }));
-          return;
-        }
+      case 'reveal':
+        if (!facilitatorOnly(conn, room, 'reveals notes')) return;
         registry.reveal(room.roomId).then(
           (notes) => room.forEachPeer((p) => p.send(encodeControl({ t: 'revealed', notes }))),
-          (err: unknown) => log.error({ err, roomId: room.roomId }, 'reveal failed'),
+          failed('reveal', room.roomId),
         );
         return;
-      }
+      case 'vote':
+        if (room.kind.kind !== 'board') return;
+        voting.vote(room, conn, msg.itemId, msg.delta, msg.sector).catch(failed('vote', room.roomId));
+        return;
+      case 'revealVotes':
+        if (!facilitatorOnly(conn, room, 'reveals results')) return;
+        voting.reveal(room).catch(failed('results reveal', room.roomId));
+        return;
+      case 'reopenVoting':
+        if (!facilitatorOnly(conn, room, 'opens a new round')) return;
+        voting.reopen(room).catch(failed('new round', room.roomId));
+        return;
       default: {
         const never: never = msg;
         return never;

@@ -68,6 +68,17 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     res.json(body);
   });
 
+  api.get('/rooms/:roomId/results', async (req: Request<{ roomId: string }>, res: Response) => {
+    const record = await registry.record(req.params.roomId);
+    if (!record) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
+    if (roleOfToken(bearer(req), record.tokenHashes) !== 'facilitator') {
+      return sendError(res, 401, 'invalid_token', 'Results are for the facilitator: send the facilitator token');
+    }
+    const report = await registry.report(record.roomId);
+    if (!report) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
+    res.json(report);
+  });
+
   api.get('/rooms/:roomId', async (req: Request<{ roomId: string }>, res: Response) => {
     const info = await registry.info(req.params.roomId);
     if (!info) return sendError(res, 404, 'room_not_found', 'No workshop with this id');

@@ -3,24 +3,13 @@
  * a phone (in board view), each in their own browser context against the
  * real server, each entering through their own link.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createRoom, startServer, type RunningServer } from '../helpers/server';
-import { advanceToPhase, desktopContext, launchBrowser, openLink, phoneContext } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { setVotingField } from '../helpers/voting';
+import type { Page } from 'playwright-core';
+import { createRoom } from '../helpers/server';
+import { addNote, advanceToPhase, openLink, useBrowserAndServer, waitForNoteText } from '../helpers/browser';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
+const env = useBrowserAndServer();
 
 interface Pair {
   desktop: Page;
@@ -29,32 +18,11 @@ interface Pair {
 
 /** A fresh room opened by a facilitator (desktop) and a participant (phone). */
 async function openRoomInBoth(title = 'Mobility plan 2030'): Promise<Pair> {
-  const room = await createRoom(server, title);
-  const d = await desktopContext(browser, { identity: { name: 'Giulia Rossi', sector: 'public' } });
-  const p = await phoneContext(browser, { identity: { name: 'Marco Bianchi', sector: 'civil' }, viewMode: 'board' });
-  contexts.push(d, p);
+  const room = await createRoom(env.server, title);
+  const d = await env.desktop({ identity: { name: 'Giulia Rossi', sector: 'public' } });
+  const p = await env.phone({ identity: { name: 'Marco Bianchi', sector: 'civil' }, viewMode: 'board' });
   const [desktop, phone] = await Promise.all([openLink(d, room.links.facilitator), openLink(p, room.links.participant)]);
   return { desktop, phone };
-}
-
-/** Adds a note from the toolbar and types into it (the new note takes focus). */
-async function addNote(page: Page, text: string): Promise<string> {
-  const before = await page.locator('[data-note-id]').count();
-  await page.getByRole('button', { name: 'Add note' }).click();
-  await page.locator('[data-note-id]').nth(before).waitFor();
-  const focused = page.locator('[data-note-id]:has(textarea:focus)');
-  await focused.waitFor();
-  await page.keyboard.type(text);
-  return (await focused.getAttribute('data-note-id')) ?? '';
-}
-
-/** Resolves once some note textarea on `page` shows `text`. */
-async function waitForNoteText(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
-    (t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].some((a) => a.value === t),
-    text,
-    { timeout: 10_000 },
-  );
 }
 
 describe('a workshop shared between a laptop and a phone', () => {
@@ -100,8 +68,12 @@ describe('a workshop shared between a laptop and a phone', () => {
     const { desktop, phone } = await openRoomInBoth();
     const alpha = await addNote(desktop, 'Alpha: congestion charge');
     const beta = await addNote(desktop, 'Beta: school streets');
-    // Dots are placed in the Priorities phase, which the facilitator opens.
+    // Dots are placed in the Priorities phase, which the facilitator opens;
+    // open voting shows totals live (secret voting is tested in priorities.test.ts).
     await advanceToPhase(desktop, 'priorities');
+    await desktop.getByLabel('Voting mode').selectOption('open');
+    // Two people only: show every sector's part (the anonymity guard is tested in priorities.test.ts).
+    await setVotingField(desktop, 'Anonymity: smallest group shown', '1');
     await desktop.locator(`[data-note-id="${alpha}"]`).getByRole('button', { name: 'Add dot' }).click();
 
     await phone.getByRole('button', { name: 'Results' }).click();

@@ -3,24 +3,12 @@
  * and the projector (observer link), each in their own browser context
  * against the real server.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createRoom, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
-import { advanceToPhase, desktopContext, launchBrowser, openLink, phoneContext, waitUntil } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createRoom, type RoomAccess } from '../helpers/server';
+import { addNote, advanceToPhase, countNotesWithText, openLink, useBrowserAndServer, waitForNoteText, waitUntil } from '../helpers/browser';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
+const env = useBrowserAndServer();
 
 interface Session {
   room: RoomAccess;
@@ -31,14 +19,13 @@ interface Session {
 
 /** A fresh room with its three people; the projector link carries the join token, as "Open projector view" does. */
 async function openSession(participantView: 'board' | 'simple' = 'board'): Promise<Session> {
-  const room = await createRoom(server, 'River contract');
-  const f = await desktopContext(browser, { identity: { name: 'Giulia Rossi', sector: 'public' } });
+  const room = await createRoom(env.server, 'River contract');
+  const f = await env.desktop({ identity: { name: 'Giulia Rossi', sector: 'public' } });
   const p =
     participantView === 'simple'
-      ? await phoneContext(browser, { identity: { name: 'Marco Bianchi', sector: 'civil', where: 'room' } })
-      : await desktopContext(browser, { identity: { name: 'Marco Bianchi', sector: 'civil', where: 'remote' }, viewMode: 'board' });
-  const o = await desktopContext(browser);
-  contexts.push(f, p, o);
+      ? await env.phone({ identity: { name: 'Marco Bianchi', sector: 'civil', where: 'room' } })
+      : await env.desktop({ identity: { name: 'Marco Bianchi', sector: 'civil', where: 'remote' }, viewMode: 'board' });
+  const o = await env.desktop();
   const [facilitator, participant, projector] = await Promise.all([
     openLink(f, room.links.facilitator),
     openLink(p, room.links.participant),
@@ -46,25 +33,6 @@ async function openSession(participantView: 'board' | 'simple' = 'board'): Promi
   ]);
   return { room, facilitator, participant, projector };
 }
-
-/** Adds a note from the toolbar and types into it (the new note takes focus). */
-async function addNote(page: Page, text: string): Promise<string> {
-  await page.getByRole('button', { name: 'Add note' }).click();
-  const focused = page.locator('[data-note-id]:has(textarea:focus)');
-  await focused.waitFor();
-  await page.keyboard.type(text);
-  return (await focused.getAttribute('data-note-id')) ?? '';
-}
-
-const noteWithText = (page: Page, text: string) =>
-  page.waitForFunction(
-    (t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].some((a) => a.value === t),
-    text,
-    { timeout: 10_000 },
-  );
-
-const countNotesWithText = (page: Page, text: string): Promise<number> =>
-  page.evaluate((t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].filter((a) => a.value === t).length, text);
 
 describe('a facilitated session with a facilitator, a participant and a projector', () => {
   it('shows a phase change on every screen', async () => {
@@ -88,7 +56,7 @@ describe('a facilitated session with a facilitator, a participant and a projecto
   it('gives the projector nothing to edit with', async () => {
     const { facilitator, projector } = await openSession();
     await addNote(facilitator, 'Restore the wetlands');
-    await noteWithText(projector, 'Restore the wetlands');
+    await waitForNoteText(projector, 'Restore the wetlands');
     expect(await projector.getByRole('button', { name: 'Add note' }).count()).toBe(0);
     expect(await projector.getByRole('button', { name: 'New scenario' }).count()).toBe(0);
     expect(await projector.getByRole('button', { name: 'Note options' }).count()).toBe(0);
@@ -127,14 +95,14 @@ describe('a facilitated session with a facilitator, a participant and a projecto
 
     // A board note makes the round trip; by then the draft would have too, were it public.
     await addNote(facilitator, 'Public marker');
-    await noteWithText(participant, 'Public marker');
-    await noteWithText(projector, 'Public marker');
+    await waitForNoteText(participant, 'Public marker');
+    await waitForNoteText(projector, 'Public marker');
     expect(await countNotesWithText(facilitator, 'My private worry')).toBe(0);
     expect(await countNotesWithText(projector, 'My private worry')).toBe(0);
 
     await facilitator.getByRole('button', { name: 'Reveal notes' }).click();
-    await noteWithText(facilitator, 'My private worry');
-    await noteWithText(projector, 'My private worry');
+    await waitForNoteText(facilitator, 'My private worry');
+    await waitForNoteText(projector, 'My private worry');
     // The participant's copy is now the board's note, no longer a draft.
     await waitUntil(
       async () => (await participant.locator(`[data-note-id="${draft}"]:not([data-draft])`).count()) === 1 &&
@@ -186,7 +154,7 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await phone.getByText('Kayak access points').waitFor();
 
     await facilitator.getByRole('button', { name: 'Reveal notes' }).click();
-    await noteWithText(facilitator, 'Kayak access points');
+    await waitForNoteText(facilitator, 'Kayak access points');
     await advanceToPhase(facilitator, 'priorities');
     const row = phone.locator('.phone-item', { hasText: 'Kayak access points' });
     await row.getByRole('button', { name: 'Add dot' }).click();

@@ -1,29 +1,14 @@
 /** Starting a workshop, joining it, and landing on a link that leads nowhere. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { createRoom, startServer, type RunningServer } from '../helpers/server';
-import { desktopContext, launchBrowser, phoneContext, waitForSynced } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { createRoom } from '../helpers/server';
+import { useBrowserAndServer, waitForSynced } from '../helpers/browser';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
-
-const track = (c: BrowserContext): BrowserContext => (contexts.push(c), c);
+const env = useBrowserAndServer();
 
 describe('home page', () => {
   it('creates a workshop with "New workshop", opens it and asks who is joining', async () => {
-    const page = await track(await desktopContext(browser)).newPage();
-    await page.goto(server.url);
+    const page = await (await env.desktop()).newPage();
+    await page.goto(env.server.url);
     await page.getByLabel('Workshop title').fill('River contract');
     await page.getByRole('button', { name: 'New workshop' }).click();
     await page.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/, { timeout: 10_000 });
@@ -50,9 +35,9 @@ describe('home page', () => {
   });
 
   it('shows every link to the facilitator, and a participant joins through theirs', async () => {
-    const context = track(await desktopContext(browser, { identity: { name: 'Ada', sector: 'public' } }));
+    const context = await env.desktop({ identity: { name: 'Ada', sector: 'public' } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByLabel('Workshop title').fill('Links');
     await page.getByRole('button', { name: 'New workshop' }).click();
     await page.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/, { timeout: 10_000 });
@@ -65,7 +50,7 @@ describe('home page', () => {
     await dialog.getByText('Facilitator link (secret)').waitFor();
     expect(await dialog.getByRole('link', { name: 'Open projector view' }).getAttribute('href')).toMatch(/\/present#t=.+&join=.+/);
 
-    const phone = await track(await phoneContext(browser)).newPage();
+    const phone = await (await env.phone()).newPage();
     await phone.goto(participantLink);
     await phone.getByRole('dialog', { name: 'Join the workshop' }).waitFor();
     // The token left the address bar as soon as it was stored.
@@ -80,51 +65,51 @@ describe('home page', () => {
   });
 
   it('names an untitled workshop "Workshop"', async () => {
-    const page = await track(await phoneContext(browser, { identity: { name: 'Bea', sector: 'other' } })).newPage();
-    await page.goto(server.url);
+    const page = await (await env.phone({ identity: { name: 'Bea', sector: 'other' } })).newPage();
+    await page.goto(env.server.url);
     await page.getByRole('button', { name: 'New workshop' }).click();
     await page.waitForURL(/\/r\//, { timeout: 10_000 });
     await page.getByRole('heading', { name: 'Workshop' }).waitFor();
   });
 
   it('says so when the workshop cannot be created', async () => {
-    const page = await track(await desktopContext(browser)).newPage();
+    const page = await (await env.desktop()).newPage();
     await page.route('**/api/rooms', (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal","message":"boom"}}' }),
     );
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByRole('button', { name: 'New workshop' }).click();
     await page.getByRole('alert').getByText('Could not create the workshop').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
   });
 
   it('shows "Workshop not found" for an unknown room, with a way home', async () => {
-    const page = await track(await desktopContext(browser)).newPage();
-    await page.goto(`${server.url}/r/AAAAAAAAAAAAAAAAAAAAAA#t=some-token`);
+    const page = await (await env.desktop()).newPage();
+    await page.goto(`${env.server.url}/r/AAAAAAAAAAAAAAAAAAAAAA#t=some-token`);
     await page.getByRole('heading', { name: 'Workshop not found' }).waitFor({ timeout: 10_000 });
     await page.getByRole('link', { name: 'Go to the home page' }).click();
     await page.getByRole('button', { name: 'New workshop' }).waitFor();
   });
 
   it('asks for the facilitator\'s link when a room is opened without one', async () => {
-    const room = await createRoom(server, 'No link');
-    const page = await track(await desktopContext(browser)).newPage();
-    await page.goto(`${server.url}/r/${room.roomId}`);
+    const room = await createRoom(env.server, 'No link');
+    const page = await (await env.desktop()).newPage();
+    await page.goto(`${env.server.url}/r/${room.roomId}`);
     await page.getByRole('heading', { name: 'You need a link to join' }).waitFor({ timeout: 10_000 });
     await page.getByText('Ask the facilitator for the link').waitFor();
   });
 
   it('says "This link is not valid" for a wrong token', async () => {
-    const room = await createRoom(server, 'Bad link');
-    const page = await track(await desktopContext(browser)).newPage();
-    await page.goto(`${server.url}/r/${room.roomId}#t=not-a-real-token-at-all`);
+    const room = await createRoom(env.server, 'Bad link');
+    const page = await (await env.desktop()).newPage();
+    await page.goto(`${env.server.url}/r/${room.roomId}#t=not-a-real-token-at-all`);
     await page.getByRole('heading', { name: 'This link is not valid' }).waitFor({ timeout: 10_000 });
     await page.getByText('Ask the facilitator for the link').waitFor();
   });
 
   it('follows an Italian browser', async () => {
-    const page = await track(await desktopContext(browser, { locale: 'it-IT' })).newPage();
-    await page.goto(server.url);
+    const page = await (await env.desktop({ locale: 'it-IT' })).newPage();
+    await page.goto(env.server.url);
     await page.getByRole('button', { name: 'Nuovo tavolo' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('it');
   });

@@ -1,23 +1,9 @@
 /** The board works from the keyboard alone: add, move, zoom. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { createRoom, startServer, type RunningServer } from '../helpers/server';
-import { desktopContext, launchBrowser, openLink } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { createRoom } from '../helpers/server';
+import { openLink, useBrowserAndServer } from '../helpers/browser';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  context = await desktopContext(browser, { identity: { name: 'Kim', sector: 'other' } });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const env = useBrowserAndServer();
 
 const translateOf = (style: string | null): [number, number] => {
   const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(style ?? '');
@@ -27,8 +13,8 @@ const translateOf = (style: string | null): [number, number] => {
 
 describe('keyboard use of the board', () => {
   it('adds a note with N, moves it with the drag handle and zooms with + and 0', async () => {
-    const room = await createRoom(server, 'Keyboard');
-    const page = await openLink(context, room.links.facilitator);
+    const room = await createRoom(env.server, 'Keyboard');
+    const page = await openLink(await env.desktop({ identity: { name: 'Kim', sector: 'other' } }), room.links.facilitator);
 
     const canvas = page.getByRole('application');
     await canvas.focus();

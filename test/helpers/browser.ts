@@ -4,6 +4,8 @@
  * (a facilitator's laptop, a participant's phone).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer, type StartOptions } from './server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -65,6 +67,51 @@ export async function phoneContext(browser: Browser, opts: ContextOptions = {}):
   return context;
 }
 
+export interface BrowserAndServer {
+  /** Available from `beforeAll` on. */
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A laptop-shaped context, closed with the file. */
+  desktop(opts?: ContextOptions): Promise<BrowserContext>;
+  /** A phone-shaped context, closed with the file. */
+  phone(opts?: ContextOptions): Promise<BrowserContext>;
+}
+
+/**
+ * One server and one Chromium for a test file: started in `beforeAll`,
+ * stopped in `afterAll` together with every context opened through it.
+ */
+export function useBrowserAndServer(serverOptions: StartOptions = {}): BrowserAndServer {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const started = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`${what} is not started yet: use it inside a test or a hook`);
+    return v;
+  };
+  const track = (c: BrowserContext): BrowserContext => (contexts.push(c), c);
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(serverOptions), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await server?.stop();
+  });
+
+  return {
+    get server() {
+      return started(server, 'the server');
+    },
+    get browser() {
+      return started(browser, 'the browser');
+    },
+    desktop: async (opts) => track(await desktopContext(started(browser, 'the browser'), opts)),
+    phone: async (opts) => track(await phoneContext(started(browser, 'the browser'), opts)),
+  };
+}
+
 /** Polls `check` until it returns true or the deadline passes; never a fixed sleep. */
 export async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -103,3 +150,27 @@ export async function advanceToPhase(page: Page, phase: 'listening' | 'discussio
     await page.locator(`[data-phase-step="${order[order.indexOf(now) + 1]}"][aria-current="step"]`).first().waitFor();
   }
 }
+
+/** Adds a note from the toolbar and types into it (the new note takes focus); returns its id. */
+export async function addNote(page: Page, text: string): Promise<string> {
+  const before = await page.locator('[data-note-id]').count();
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.locator('[data-note-id]').nth(before).waitFor();
+  const focused = page.locator('[data-note-id]:has(textarea:focus)');
+  await focused.waitFor();
+  await page.keyboard.type(text);
+  return (await focused.getAttribute('data-note-id')) ?? '';
+}
+
+/** Resolves once some note textarea on `page` shows `text`. */
+export async function waitForNoteText(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].some((a) => a.value === t),
+    text,
+    { timeout: timeoutMs },
+  );
+}
+
+/** How many note textareas on `page` show exactly `text`. */
+export const countNotesWithText = (page: Page, text: string): Promise<number> =>
+  page.evaluate((t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].filter((a) => a.value === t).length, text);

@@ -6,6 +6,7 @@ import { askReady, getSession, setLocked, setPhase } from '../../shared/session'
 import { castDot, getBallot } from '../../shared/votes';
 import { notesOf, votesOf } from '../../shared/schema';
 import type { Phase } from '../../shared/phases';
+import { readVoteSettings, setVoteSettings } from '../../shared/voting';
 import { createRoom, identify, startServer, type Credentials, type RoomAccess, type RunningServer } from '../helpers/server';
 import { joinRoom, type TestClient } from '../helpers/yclient';
 import { openRaw } from '../helpers/rawSocket';
@@ -143,8 +144,9 @@ describe('roles enforced by the server', () => {
     expect(probe.doc.share.has('evil')).toBe(false);
   });
 
-  it('lets participants vote only in Priorities, and only with their own ballot', async () => {
+  it('lets participants vote openly only in Priorities, and only with their own ballot', async () => {
     const { fac, p1, p2 } = await setup('discussion');
+    setVoteSettings(fac.doc, { mode: 'open' });
     const note = createNote(fac.doc, { x: 0, y: 0, text: 'idea', author: me(fac, 'Fac', 'public') });
     await waitFor(() => getNote(p1.doc, note));
     castDot(p1.doc, { id: p1.creds.participantId!, sector: 'civil' }, note);
@@ -156,8 +158,10 @@ describe('roles enforced by the server', () => {
     await expectRefused(p2, fac, fac, 'not-yours', (d) => getBallot(d, p1.creds.participantId!) === null);
   });
 
-  it('accepts what the phase allows and the budget holds', async () => {
+  it('accepts open ballots the phase allows and the budget holds', async () => {
     const { fac, p2 } = await setup('priorities');
+    setVoteSettings(fac.doc, { mode: 'open' });
+    await waitFor(() => readVoteSettings(p2.doc).mode === 'open');
     const note = createNote(fac.doc, { x: 0, y: 0, text: 'idea', author: me(fac, 'Fac', 'public') });
     await waitFor(() => getNote(p2.doc, note));
     expect(castDot(p2.doc, { id: p2.creds.participantId!, sector: 'civil' }, note).ok).toBe(true);
@@ -246,6 +250,23 @@ describe('roles enforced by the server', () => {
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
     } finally {
       await s.stop();
+    }
+  });
+});
+
+describe('presence', () => {
+  it('shows the role and identity the server knows, whatever a client claims', async () => {
+    const server = await startServer();
+    try {
+      const room = await createRoom(server);
+      const fac = await joinRoom(server, room);
+      const obs = await joinRoom(server, room, { role: 'observer' });
+      obs.provider.awareness.setLocalStateField('user', { name: 'Boss', role: 'facilitator', id: fac.creds.participantId });
+      const seen = await waitFor(() => fac.provider.awareness.getStates().get(obs.doc.clientID)?.user as { role: string; id: string } | undefined);
+      expect(seen.role).toBe('observer');
+      expect(seen.id).not.toBe(fac.creds.participantId);
+    } finally {
+      await server.stop();
     }
   });
 });

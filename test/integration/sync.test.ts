@@ -3,6 +3,7 @@ import { createNote, editNoteText, getNote, listNotes } from '../../shared/notes
 import { createScenario, listScenarios } from '../../shared/scenarios';
 import { castDot, tally } from '../../shared/votes';
 import { getSession } from '../../shared/session';
+import { setVoteSettings } from '../../shared/voting';
 import { createRoom, startServer, type RunningServer } from '../helpers/server';
 import { joinRoom, connectClient, contentOf } from '../helpers/yclient';
 import { identify } from '../helpers/server';
@@ -31,6 +32,8 @@ describe('live sync through the server', () => {
     const room = await createRoom(server);
     const a = await joinRoom(server, room);
     const b = await joinRoom(server, room);
+    // Open voting keeps ballots in the shared document, which this test converges.
+    setVoteSettings(a.doc, { mode: 'open' });
 
     const n1 = createNote(a.doc, { x: 0, y: 0, text: 'Piste ciclabili', author: alice });
     const n2 = createNote(b.doc, { x: 300, y: 0, text: 'Mercato contadino', author: bruno });

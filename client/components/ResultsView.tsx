@@ -1,0 +1,167 @@
+/**
+ * One round's results: a ranking by dots or by how widely the sectors share
+ * an item, each item with its dots stacked by sector (colour and label),
+ * the part the anonymity guard hides as one neutral hatched segment, the
+ * bridging score beside the raw count, balanced dots when enabled, and a
+ * flag where sectors disagree. Used by the results drawer, the projector
+ * and the phone; shows only what `shared/scoring.ts` already guarded.
+ */
+import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ItemResult, RoundResult } from '../../shared/scoring';
+import { SECTORS } from '../../shared/schema';
+import { SectorBadge } from './SectorBadge';
+import '../styles/ResultsPanel.css';
+
+export type ResultsOrder = 'dots' | 'shared';
+
+const percent = (share: number): number => Math.round(share * 100);
+const oneDecimal = (n: number): string => (Math.round(n * 10) / 10).toString();
+
+function SectorBar({ item, k, widthShare }: { item: ItemResult; k: number; widthShare: number }) {
+  const { t } = useTranslation();
+  const shown = SECTORS.filter((s) => (item.bySector[s]?.dots ?? 0) > 0);
+  const hiddenLabel = t('results.hidden', { count: k });
+  const described = [
+    ...shown.map((s) => `${t(`sector.${s}`)} ${item.bySector[s]?.dots ?? 0}`),
+    ...(item.hiddenDots > 0 ? [`${hiddenLabel} ${item.hiddenDots}`] : []),
+  ].join(', ');
+  return (
+    <div className="sector-breakdown">
+      <div className="sector-bar-track">
+        <div
+          className="sector-bar"
+          role="img"
+          aria-label={`${t('results.bySector')}: ${described}`}
+          style={{ width: `${Math.max(4, widthShare * 100)}%` }}
+        >
+          {shown.map((s) => (
+            <span key={s} className={`sector-seg sector-${s}`} data-sector-dots={s} data-count={item.bySector[s]?.dots} style={{ flexGrow: item.bySector[s]?.dots ?? 0 }} />
+          ))}
+          {item.hiddenDots > 0 && <span className="sector-seg sector-hidden" data-hidden-dots={item.hiddenDots} style={{ flexGrow: item.hiddenDots }} />}
+        </div>
+      </div>
+      <ul className="sector-legend" aria-hidden="true">
+        {shown.map((s) => (
+          <li key={s} className={`sector-${s}`}>
+            <span className="sector-swatch" />
+            {t(`sector.${s}`)} {item.bySector[s]?.dots}
+          </li>
+        ))}
+        {item.hiddenDots > 0 && (
+          <li className="sector-hidden-legend">
+            <span className="sector-swatch sector-hidden" />
+            {hiddenLabel} {item.hiddenDots}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+function ResultRow({ item, order, k, maxDots, balanced }: { item: ItemResult; order: ResultsOrder; k: number; maxDots: number; balanced: boolean }) {
+  const { t } = useTranslation();
+  const rank = order === 'dots' ? item.rank : item.bridgingRank;
+  const bridging = percent(item.bridging);
+  return (
+    <li
+      className={`result${item.divergent ? ' is-divergent' : ''}`}
+      data-item-id={item.id}
+      data-rank={rank}
+      data-dots={item.dots}
+      data-bridging={bridging}
+      data-divergent={item.divergent ? 'true' : 'false'}
+    >
+      <span className="result-rank" aria-label={`${t('results.rank')} ${rank}`}>
+        {rank}
+      </span>
+      <div className="result-body">
+        <div className="result-top">
+          <span className={`result-kind kind-${item.kind}`}>{t(item.kind === 'note' ? 'results.kindNote' : 'results.kindScenario')}</span>
+          <span className="result-label">{item.label || t(item.kind === 'note' ? 'note.empty' : 'scenario.unnamed')}</span>
+        </div>
+        <SectorBar item={item} k={k} widthShare={maxDots > 0 ? item.dots / maxDots : 0} />
+        {item.divergent && (
+          <span className="result-flag" data-flag="divergent" title={t('results.divergentHint')}>
+            <span aria-hidden="true">⚠ </span>
+            {t('results.divergent')}
+          </span>
+        )}
+      </div>
+      <div className="result-numbers">
+        <span className="result-dots">
+          <strong>{item.dots}</strong>
+          <span className="muted">{t('results.dotsUnit', { count: item.dots })}</span>
+        </span>
+        <span className="result-bridging" title={t('results.bridgingHint')}>
+          <strong>{bridging}%</strong>
+          <span className="muted">{t('results.bridging')}</span>
+        </span>
+        {balanced && (
+          <span className="result-balanced" title={t('results.balancedHint')} data-balanced={item.balancedDots}>
+            <strong>{oneDecimal(item.balancedDots)}</strong>
+            <span className="muted">{t('results.balanced')}</span>
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}
+
+interface ResultsViewProps {
+  result: RoundResult;
+  balanced: boolean;
+  /** The drawer scrolls its list; inline (phone) grows with the page; large is the projector. */
+  size?: 'panel' | 'inline' | 'large';
+  /** Caps the list (the projector shows the top of the ranking). */
+  limit?: number;
+}
+
+export const ResultsView = memo(function ResultsView({ result, balanced, size = 'panel', limit }: ResultsViewProps) {
+  const { t } = useTranslation();
+  const [order, setOrder] = useState<ResultsOrder>('dots');
+  const items = useMemo(() => {
+    const key = (i: ItemResult): number => (order === 'dots' ? i.rank : i.bridgingRank);
+    const sorted = [...result.items].sort((a, b) => key(a) - key(b) || b.dots - a.dots || a.label.localeCompare(b.label));
+    return limit ? sorted.slice(0, limit) : sorted;
+  }, [result, order, limit]);
+  const maxDots = Math.max(0, ...result.items.map((i) => i.dots));
+  const sectorsWithVoters = SECTORS.filter((s) => result.votersBySector[s] > 0);
+  return (
+    <div className={`results-view is-${size}`} data-round={result.round} data-order={order}>
+      <div className="results-summary" data-voters={result.voters} data-dots-cast={result.dotsCast}>
+        <p className="results-totals">
+          <strong>{t('results.voters', { count: result.voters })}</strong>
+          <span aria-hidden="true"> · </span>
+          <strong>{t('results.dotsCast', { count: result.dotsCast })}</strong>
+        </p>
+        {sectorsWithVoters.length > 0 && (
+          <ul className="results-voters" aria-label={t('results.votersBySector')}>
+            {sectorsWithVoters.map((s) => (
+              <li key={s} data-voters-sector={s} data-count={result.votersBySector[s]}>
+                <SectorBadge sector={s} compact /> {result.votersBySector[s]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="segmented results-order" role="group" aria-label={t('results.order')}>
+        <button type="button" className="segmented-btn" aria-pressed={order === 'dots'} onClick={() => setOrder('dots')}>
+          {t('results.mostDots')}
+        </button>
+        <button type="button" className="segmented-btn" aria-pressed={order === 'shared'} onClick={() => setOrder('shared')}>
+          {t('results.mostShared')}
+        </button>
+      </div>
+      {items.length === 0 ? (
+        <p className="muted results-empty">{t('results.noDots')}</p>
+      ) : (
+        <ol className="results-list" aria-label={t(order === 'dots' ? 'results.mostDots' : 'results.mostShared')}>
+          {items.map((i) => (
+            <ResultRow key={i.id} item={i} order={order} k={result.k} maxDots={maxDots} balanced={balanced} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+});

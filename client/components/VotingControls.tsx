@@ -1,0 +1,92 @@
+/**
+ * The facilitator's voting section: the round and its state, how many have
+ * voted (never what), Reveal results / New round, and the voting settings
+ * (mode, most dots on one item, anonymity threshold, balanced counts).
+ */
+import { useTranslation } from 'react-i18next';
+import { MAX_ANONYMITY_K, setVoteSettings } from '../../shared/voting';
+import { useBoard } from '../hooks/useBoard';
+import { useVoting } from '../hooks/useVoting';
+import { VotingStatusLine } from './VotingStatusLine';
+
+const MAX_PER_ITEM = 50;
+
+/** A whole number within bounds, or null to leave the setting as it is. */
+const wholeIn = (raw: string, lo: number, hi: number): number | null => {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= lo && n <= hi ? n : null;
+};
+
+export function VotingControls() {
+  const { t } = useTranslation();
+  const { doc, control } = useBoard();
+  const { settings, status, voters } = useVoting();
+  const secret = settings.mode === 'secret';
+  return (
+    <section className="panel-section voting-controls" aria-labelledby="voting-title">
+      <h3 id="voting-title" className="panel-title">
+        {t('voting.title')}
+      </h3>
+      <VotingStatusLine />
+      {secret && status.state === 'open' && (
+        <p className="vote-progress" role="status" data-voters={voters ?? 0}>
+          {t('voting.progress', { count: voters ?? 0 })}
+        </p>
+      )}
+      {secret && (
+        <div className="panel-row">
+          {status.state === 'open' ? (
+            <button type="button" className="btn btn-primary btn-small" onClick={() => control.send({ t: 'revealVotes' })}>
+              {t('voting.reveal')}
+            </button>
+          ) : (
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => control.send({ t: 'reopenVoting' })}>
+              {t('voting.newRound')}
+            </button>
+          )}
+        </div>
+      )}
+      <label className="field field-inline">
+        <span className="field-label">{t('voting.mode')}</span>
+        <select className="input" value={settings.mode} onChange={(e) => setVoteSettings(doc, { mode: e.target.value === 'open' ? 'open' : 'secret' })}>
+          <option value="secret">{t('voting.modeSecret')}</option>
+          <option value="open">{t('voting.modeOpen')}</option>
+        </select>
+      </label>
+      <label className="field field-inline">
+        <span className="field-label">{t('voting.maxPerItem')}</span>
+        <input
+          className="input input-number"
+          type="number"
+          min={1}
+          max={MAX_PER_ITEM}
+          step={1}
+          value={settings.maxPerItem}
+          onChange={(e) => {
+            const n = wholeIn(e.target.value, 1, MAX_PER_ITEM);
+            if (n !== null) setVoteSettings(doc, { maxPerItem: n });
+          }}
+        />
+      </label>
+      <label className="field field-inline" title={t('voting.kHint')}>
+        <span className="field-label">{t('voting.k')}</span>
+        <input
+          className="input input-number"
+          type="number"
+          min={1}
+          max={MAX_ANONYMITY_K}
+          step={1}
+          value={settings.k}
+          onChange={(e) => {
+            const n = wholeIn(e.target.value, 1, MAX_ANONYMITY_K);
+            if (n !== null) setVoteSettings(doc, { k: n });
+          }}
+        />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={settings.balanced} onChange={(e) => setVoteSettings(doc, { balanced: e.target.checked })} />
+        {t('voting.balanced')}
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Results to show: the rounds the server has revealed (secret voting), and
+ * in open voting the live round scored here from the ballots in the
+ * document, with the same `scoreRound` the server runs on reveal.
+ */
+import { useCallback } from 'react';
+import type * as Y from 'yjs';
+import { clampBallot, scoreRound, type ItemRef, type RoundBallot, type RoundResult } from '../../shared/scoring';
+import { notesOf, readBallot, readNote, readScenario, readSession, scenariosOf, sessionOf, votesOf } from '../../shared/schema';
+import { listRoundResults, readVoteSettings, resultsOf } from '../../shared/voting';
+import { arrayEqual, useObserved } from './useObserved';
+
+export function useRevealedRounds(doc: Y.Doc): RoundResult[] {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const results = resultsOf(doc);
+      results.observe(onChange);
+      return () => results.unobserve(onChange);
+    },
+    [doc],
+  );
+  return useObserved(subscribe, () => listRoundResults(doc), arrayEqual);
+}
+
+/** The open-voting round as it stands, or null when voting is secret. */
+export function liveResult(doc: Y.Doc): RoundResult | null {
+  const settings = readVoteSettings(doc);
+  if (settings.mode !== 'open') return null;
+  const budget = readSession(doc).dotsPerPerson;
+  const items: ItemRef[] = [];
+  notesOf(doc).forEach((m, id) => items.push({ id, kind: 'note', label: readNote(id, m).text.split('\n')[0]?.trim() ?? '' }));
+  scenariosOf(doc).forEach((m, id) => items.push({ id, kind: 'scenario', label: readScenario(id, m).name }));
+  const ballots: RoundBallot[] = [];
+  votesOf(doc).forEach((raw, participantId) => {
+    const b = readBallot(raw);
+    if (b) ballots.push({ participantId, sector: b.sector, dots: clampBallot(b.dots, budget, settings.maxPerItem) });
+  });
+  return scoreRound(0, ballots, items, settings.k);
+}
+
+/** Labels follow note text, so this observes deeply, but only while shown, and at most once a frame. */
+export function useLiveResult(doc: Y.Doc): RoundResult | null {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      let frame = 0;
+      const schedule = (): void => {
+        if (!frame)
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            onChange();
+          });
+      };
+      const types = [votesOf(doc), sessionOf(doc), notesOf(doc), scenariosOf(doc)];
+      types.forEach((t) => t.observeDeep(schedule));
+      return () => {
+        cancelAnimationFrame(frame);
+        types.forEach((t) => t.unobserveDeep(schedule));
+      };
+    },
+    [doc],
+  );
+  return useObserved(subscribe, () => liveResult(doc));
+}

@@ -1,0 +1,62 @@
+/**
+ * Browser steps for dot-voting and co-design, shared by the priorities
+ * tests and the screenshot script: place dots on an item (board card or
+ * phone row alike), read what a results view shows, reveal a round.
+ */
+import type { Page } from 'playwright-core';
+
+/** Places `times` dots on an item, waiting after each for the server's ballot to count it. */
+export async function placeDots(page: Page, itemId: string, times: number): Promise<void> {
+  const item = page.locator(`[data-note-id="${itemId}"], [data-scenario-frame="${itemId}"]`).first();
+  const before = Number((await item.locator('[data-my-dots]').getAttribute('data-my-dots')) ?? '0');
+  for (let i = 1; i <= times; i++) {
+    await item.getByRole('button', { name: 'Add dot' }).click();
+    await item.locator(`[data-my-dots="${before + i}"]`).waitFor();
+  }
+}
+
+/** The facilitator sets a voting setting in the facilitation panel. */
+export async function setVotingField(facilitator: Page, label: string, value: string): Promise<void> {
+  const field = facilitator.getByLabel(label);
+  await field.fill(value);
+  await facilitator.waitForFunction(
+    ([l, v]) => [...document.querySelectorAll('label')].some((el) => el.textContent?.includes(l) && el.querySelector('input')?.value === v),
+    [label, value] as const,
+  );
+}
+
+export interface ShownItem {
+  id: string;
+  rank: number;
+  dots: number;
+  bridging: number;
+  divergent: boolean;
+  /** Dots per sector as the bar shows them; `hidden` is the guarded part. */
+  bySector: Record<string, number>;
+}
+
+/** What the first results view on the page shows, top to bottom. */
+export function shownResults(page: Page, scope = '.results-view'): Promise<ShownItem[]> {
+  return page.locator(scope).first().evaluate((view) =>
+    [...view.querySelectorAll<HTMLElement>('[data-item-id]')].map((li) => {
+      const bySector: Record<string, number> = {};
+      li.querySelectorAll<HTMLElement>('[data-sector-dots]').forEach((seg) => (bySector[seg.dataset.sectorDots ?? ''] = Number(seg.dataset.count)));
+      const hidden = li.querySelector<HTMLElement>('[data-hidden-dots]');
+      if (hidden) bySector.hidden = Number(hidden.dataset.hiddenDots);
+      return {
+        id: li.dataset.itemId ?? '',
+        rank: Number(li.dataset.rank),
+        dots: Number(li.dataset.dots),
+        bridging: Number(li.dataset.bridging),
+        divergent: li.dataset.divergent === 'true',
+        bySector,
+      };
+    }),
+  );
+}
+
+/** The facilitator reveals the round; resolves once their own screen shows it revealed. */
+export async function revealResults(facilitator: Page): Promise<void> {
+  await facilitator.getByRole('button', { name: 'Reveal results' }).click();
+  await facilitator.locator('[data-voting-state="revealed"]').first().waitFor();
+}
