@@ -25,8 +25,6 @@ export function useObserved<T>(subscribe: Subscribe, read: () => T, isEqual: (a:
     const c = cache.current;
     if (c.stale || c.subscribe !== subscribe) {
       const next = readRef.current();
-      const keep = !c.stale || c.subscribe === subscribe ? false : false;
-      void keep;
       c.value = c.value !== undefined && c.subscribe === subscribe && equalRef.current(c.value, next) ? c.value : next;
       c.subscribe = subscribe;
       c.stale = false;
@@ -35,11 +33,17 @@ export function useObserved<T>(subscribe: Subscribe, read: () => T, isEqual: (a:
   }, [subscribe]);
 
   const sub = useCallback(
-    (onChange: () => void) =>
-      subscribe(() => {
+    (onChange: () => void) => {
+      // A change between render and this subscription fired no event for us:
+      // React reads the snapshot again right after subscribing, so make that
+      // read a real one (a remote sync landing in that gap once left a
+      // freshly opened board empty until the next edit).
+      cache.current.stale = true;
+      return subscribe(() => {
         cache.current.stale = true;
         onChange();
-      }),
+      });
+    },
     [subscribe],
   );
 

@@ -98,7 +98,7 @@ describe('an edit the server refuses', () => {
     await participant.getByRole('button', { name: 'Add note' }).waitFor();
     await addNote(participant, 'Written after the unlock');
     await waitForNoteText(facilitator, 'Written after the unlock');
-  });
+  }, 60_000); // five browser pages and a held socket: slow on a loaded two-core machine
 });
 
 /** The id of the one note on `page` showing `text`, and whether it may be edited there. */
