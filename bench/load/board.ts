@@ -69,20 +69,23 @@ export function moveWithStamp(doc: Y.Doc, i: number, stamp: Stamp): void {
  * wire, so stamps are recognised by their shape.
  */
 export function stampsIn(update: Uint8Array): Stamp[] {
-  // x and y of one move come from the same Yjs client, one move per client per update.
-  const times = new Map<number, number>();
-  const codes = new Map<number, number>();
+  // x then y of each move come from the same Yjs client, in clock order. A
+  // coalescing server may merge several moves of one client into one update,
+  // so pair them in order rather than keeping one per client.
+  const pending = new Map<number, number>();
+  const out: Stamp[] = [];
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
     const v = struct.content.arr[0];
     if (typeof v !== 'number') continue;
-    if (v >= STAMP_FLOOR) times.set(struct.id.client, v);
-    else if (v < 0 && Number.isInteger(v)) codes.set(struct.id.client, -v - 1);
-  }
-  const out: Stamp[] = [];
-  for (const [client, t] of times) {
-    const code = codes.get(client);
-    if (code !== undefined) out.push({ s: Math.floor(code / 2), t, m: (code % 2) as 0 | 1 });
+    if (v >= STAMP_FLOOR) pending.set(struct.id.client, v);
+    else if (v < 0 && Number.isInteger(v)) {
+      const t = pending.get(struct.id.client);
+      if (t === undefined) continue;
+      pending.delete(struct.id.client);
+      const code = -v - 1;
+      out.push({ s: Math.floor(code / 2), t, m: (code % 2) as 0 | 1 });
+    }
   }
   return out;
 }
