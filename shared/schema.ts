@@ -40,21 +40,8 @@ export const MAX_NOTE_TEXT = 2000;
 export const MAX_NAME_LENGTH = 80;
 export const MAX_TITLE_LENGTH = 120;
 
-/** Keys of a note's Y.Map. `text` is a Y.Text; every other value is plain JSON. */
-export interface NoteFields {
-  text: Y.Text;
-  x: number;
-  y: number;
-  color: NoteColor;
-  authorId: string;
-  authorName: string;
-  authorSector: Sector;
-  where: Where;
-  scenarioId: string | null;
-  createdAt: number;
-}
-
-/** Plain snapshot of a note, what components render. */
+/** Plain snapshot of a note, what components render. In the note's Y.Map every
+ * key holds a plain value except `text`, a Y.Text (docs/document-format.md). */
 export interface NoteView {
   id: string;
   text: string;

@@ -1,6 +1,6 @@
 /** Shown when a room link is missing, wrong or revoked: only the facilitator can give a working one. */
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../lib/route';
+import { HomeLink } from './HomeLink';
 import { LanguageSwitch } from './LanguageSwitch';
 import '../styles/Home.css';
 
@@ -20,16 +20,7 @@ export function InvalidLink({ reason }: { reason: 'invalid' | 'no-link' | 'error
             {t('access.retry')}
           </button>
         ) : (
-          <a
-            className="btn btn-primary"
-            href="/"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate('/');
-            }}
-          >
-            {t('notFound.home')}
-          </a>
+          <HomeLink />
         )}
       </section>
     </main>

@@ -1,6 +1,6 @@
 /** Shown for an unknown room (socket closed with 4404) or a malformed link. */
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../lib/route';
+import { HomeLink } from './HomeLink';
 import { LanguageSwitch } from './LanguageSwitch';
 import '../styles/Home.css';
 
@@ -15,16 +15,7 @@ export function NotFound() {
         <div className="brand-mark brand-mark-large" aria-hidden="true">?</div>
         <h1 id="nf-title">{t('notFound.title')}</h1>
         <p className="muted">{t('notFound.body')}</p>
-        <a
-          className="btn btn-primary"
-          href="/"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
-          {t('notFound.home')}
-        </a>
+        <HomeLink />
       </section>
     </main>
   );
