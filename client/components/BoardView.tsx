@@ -55,7 +55,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
   const viewport = useViewport(containerRef, worldRef, viewRef);
   const { writeNote } = chrome;
 
-  useFollowSpotlight(doc, session.spotlight, following && !facilitator, viewport, worldRef);
+  const followed = useFollowSpotlight(doc, session.spotlight, following && !facilitator, viewport, worldRef);
   // Revealed results come forward for everyone at once.
   useRevealSignal(() => session.phase === 'priorities' && setResultsOpen(true));
 
@@ -124,7 +124,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
       <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} />
       <SessionBanners session={session} />
       <main className="board-main">
-        <div className="board-stage">
+        <div className="board-stage" data-following={followed ?? ''}>
           <Canvas
             viewport={viewport}
             containerRef={containerRef}

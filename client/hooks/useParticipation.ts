@@ -1,7 +1,9 @@
 /**
  * Who has contributed: notes and dots per sector and per person, in the room
  * versus remote, and who is online without having contributed yet. For the
- * facilitator's balance panel; recomputed at most once a frame.
+ * facilitator's balance panel; recomputed at most once a frame. Dots count
+ * only in open voting: secret ballots stay on the server, and ballots left
+ * in the document from an earlier open round are not this round's.
  */
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
@@ -24,7 +26,7 @@ export interface Participation {
   silent: PeerUser[];
 }
 
-function compute(doc: Y.Doc, peers: PeerUser[]): Participation {
+function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participation {
   const people = new Map<string, PersonTally>();
   const person = (id: string, name: string, sector: Sector, where: Where): PersonTally => {
     let p = people.get(id);
@@ -36,14 +38,15 @@ function compute(doc: Y.Doc, peers: PeerUser[]): Participation {
     person(n.authorId, n.authorName, n.authorSector, n.where).notes++;
   });
   const peerById = new Map(peers.map((p) => [p.id, p]));
-  votesOf(doc).forEach((raw, voterId) => {
-    const b = readBallot(raw);
-    if (!b) return;
-    const dots = Object.values(b.dots).reduce((a, n) => a + n, 0);
-    if (dots === 0) return;
-    const peer = peerById.get(voterId);
-    person(voterId, people.get(voterId)?.name ?? peer?.name ?? '', b.sector, people.get(voterId)?.where ?? peer?.where ?? 'remote').dots += dots;
-  });
+  if (countDots)
+    votesOf(doc).forEach((raw, voterId) => {
+      const b = readBallot(raw);
+      if (!b) return;
+      const dots = Object.values(b.dots).reduce((a, n) => a + n, 0);
+      if (dots === 0) return;
+      const peer = peerById.get(voterId);
+      person(voterId, people.get(voterId)?.name ?? peer?.name ?? '', b.sector, people.get(voterId)?.where ?? peer?.where ?? 'remote').dots += dots;
+    });
   const bySector = Object.fromEntries(SECTORS.map((s) => [s, { notes: 0, dots: 0, people: 0 }])) as Participation['bySector'];
   const byWhere: Record<Where, number> = { room: 0, remote: 0 };
   for (const p of people.values()) {
@@ -56,7 +59,7 @@ function compute(doc: Y.Doc, peers: PeerUser[]): Participation {
   return { bySector, byWhere, people: [...people.values()].sort((a, b) => b.notes + b.dots - (a.notes + a.dots)), silent };
 }
 
-export function useParticipation(doc: Y.Doc, peers: PeerUser[]): Participation {
+export function useParticipation(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participation {
   const version = useRef(0);
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -83,5 +86,5 @@ export function useParticipation(doc: Y.Doc, peers: PeerUser[]): Participation {
   );
   const v = useSyncExternalStore(subscribe, () => version.current);
   // v: the document changed; peers: someone joined, left or renamed.
-  return useMemo(() => compute(doc, peers), [doc, peers, v]);
+  return useMemo(() => compute(doc, peers, countDots), [doc, peers, countDots, v]);
 }
