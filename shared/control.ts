@@ -7,7 +7,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
-import { SECTORS } from './schema';
+import { SECTORS, WHERES } from './schema';
 
 export const messageControl = 7;
 
@@ -24,7 +24,9 @@ export const ClientControl = z.discriminatedUnion('t', [
   /** Re-measures clock skew. */
   z.object({ t: z.literal('time'), sentAt: z.number() }).strict(),
   /** Secret voting: place (+1) or remove (-1) one dot; the server keeps the ballot. */
-  z.object({ t: z.literal('vote'), itemId: Id, delta: z.union([z.literal(1), z.literal(-1)]), sector: Sector }).strict(),
+  z
+    .object({ t: z.literal('vote'), itemId: Id, delta: z.union([z.literal(1), z.literal(-1)]), sector: Sector, where: z.enum(WHERES).optional() })
+    .strict(),
   /** Facilitator: publish the current round's results to everyone at once. */
   z.object({ t: z.literal('revealVotes') }).strict(),
   /** Facilitator: start a new round; revealed rounds stay as they are. */

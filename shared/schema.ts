@@ -71,6 +71,8 @@ export interface ScenarioView {
  * ballot is replaced atomically and can never be half-applied. */
 export interface Ballot {
   sector: Sector;
+  /** In the room or remote (absent on ballots written before it was recorded). */
+  where?: Where;
   /** item id (note or scenario) -> dots placed on it */
   dots: Record<string, number>;
   updatedAt: number;
@@ -223,5 +225,5 @@ export function readBallot(v: unknown): Ballot | null {
   for (const [item, n] of Object.entries(b.dots)) {
     if (typeof n === 'number' && Number.isInteger(n) && n > 0) dots[item] = n;
   }
-  return { sector: b.sector, dots, updatedAt: num(b.updatedAt) };
+  return { sector: b.sector, ...(isWhere(b.where) ? { where: b.where } : {}), dots, updatedAt: num(b.updatedAt) };
 }

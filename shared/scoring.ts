@@ -18,11 +18,12 @@
  *   would be hidden, the smallest shown one is hidden with it, so the hidden
  *   part can never be worked out by subtraction. Totals always count all.
  */
-import { SECTORS, type Sector } from './schema';
+import { SECTORS, type Sector, type Where } from './schema';
 
 export interface RoundBallot {
   participantId: string;
   sector: Sector;
+  where?: Where;
   dots: Record<string, number>;
 }
 
@@ -66,6 +67,8 @@ export interface RoundResult {
   dotsCast: number;
   /** Voters per sector in the round (a count of people, never who). */
   votersBySector: Record<Sector, number>;
+  /** Voters in the room and remote (unknown where a ballot did not say). */
+  votersByWhere: { room: number; remote: number; unknown: number };
   sectorsVoting: Sector[];
   k: number;
   items: ItemResult[];
@@ -91,6 +94,7 @@ export function scoreRound(round: number, ballots: RoundBallot[], items: ItemRef
   const known = new Map(items.map((i) => [i.id, i]));
   const castBySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
   const votersBySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
+  const votersByWhere = { room: 0, remote: 0, unknown: 0 };
   const cells = new Map<string, Record<Sector, { dots: number; voters: number }>>();
   let voters = 0;
   for (const b of ballots) {
@@ -106,6 +110,7 @@ export function scoreRound(round: number, ballots: RoundBallot[], items: ItemRef
     if (cast > 0) {
       voters++;
       votersBySector[b.sector]++;
+      votersByWhere[b.where ?? 'unknown']++;
       castBySector[b.sector] += cast;
     }
   }
@@ -158,5 +163,5 @@ export function scoreRound(round: number, ballots: RoundBallot[], items: ItemRef
     const prev = byBridge[i - 1];
     r.bridgingRank = prev && prev.bridging === r.bridging && prev.balancedDots === r.balancedDots ? prev.bridgingRank : i + 1;
   });
-  return { round, voters, dotsCast, votersBySector, sectorsVoting, k, items: byBridge };
+  return { round, voters, dotsCast, votersBySector, votersByWhere, sectorsVoting, k, items: byBridge };
 }

@@ -7,7 +7,7 @@
  */
 import type * as Y from 'yjs';
 import { readVoteSettings } from './voting';
-import { notesOf, readBallot, readNote, readScenario, readSession, scenariosOf, votesOf, type Ballot, type Sector, SECTORS } from './schema';
+import { notesOf, readBallot, readNote, readScenario, readSession, scenariosOf, votesOf, type Ballot, type Sector, SECTORS, type Where } from './schema';
 
 export type VoteRefusal = 'no-dots-left' | 'unknown-item' | 'no-dot-here' | 'item-full';
 export type VoteResult = { ok: true; remaining: number } | { ok: false; reason: VoteRefusal };
@@ -48,6 +48,8 @@ export function changeDots(
 export interface Voter {
   id: string;
   sector: Sector;
+  /** In the room or remote, recorded with the ballot. */
+  where?: Where;
 }
 
 export function itemExists(doc: Y.Doc, itemId: string): boolean {
@@ -79,7 +81,7 @@ function writeBallot(doc: Y.Doc, voter: Voter, dots: Record<string, number>): vo
   // Drop dots on deleted items while we rewrite the ballot anyway.
   const kept: Record<string, number> = {};
   for (const [item, n] of Object.entries(dots)) if (n > 0 && itemExists(doc, item)) kept[item] = n;
-  votesOf(doc).set(voter.id, { sector: voter.sector, dots: kept, updatedAt: Date.now() });
+  votesOf(doc).set(voter.id, { sector: voter.sector, ...(voter.where ? { where: voter.where } : {}), dots: kept, updatedAt: Date.now() });
 }
 
 export function castDot(doc: Y.Doc, voter: Voter, itemId: string): VoteResult {

@@ -10,7 +10,7 @@ export const DotControls = memo(function DotControls({ itemId }: { itemId: strin
   const { t } = useTranslation();
   const { voteTotals, identity, rights, role } = useBoard();
   const { total, mine, open } = useItemDots(itemId);
-  const voter = { id: identity.id, sector: identity.sector };
+  const voter = { id: identity.id, sector: identity.sector, where: identity.where };
   const totalShown = total !== null && total > 0;
   if (!rights.vote || role === 'observer') {
     return totalShown ? (

@@ -144,6 +144,11 @@ export const ResultsView = memo(function ResultsView({ result, balanced, size = 
             ))}
           </ul>
         )}
+        {result.votersByWhere && result.votersByWhere.room + result.votersByWhere.remote > 0 && (
+          <p className="results-where muted" data-room={result.votersByWhere.room} data-remote={result.votersByWhere.remote}>
+            {t('results.votersWhere', { room: result.votersByWhere.room, remote: result.votersByWhere.remote })}
+          </p>
+        )}
       </div>
       <div className="segmented results-order" role="group" aria-label={t('results.order')}>
         <button type="button" className="segmented-btn" aria-pressed={order === 'dots'} onClick={() => setOrder('dots')}>

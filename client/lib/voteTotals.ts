@@ -11,7 +11,7 @@
  */
 import type * as Y from 'yjs';
 import type { ServerControl } from '../../shared/control';
-import type { Sector } from '../../shared/schema';
+import type { Sector, Where } from '../../shared/schema';
 import { notesOf, readSession, scenariosOf, sessionOf, votesOf } from '../../shared/schema';
 import { castDot, dotsOn, remainingDots, retractDot, tally } from '../../shared/votes';
 import { listRoundResults, readVoteSettings, readVotingStatus, resultsOf, type VoteSettings, type VotingStatus } from '../../shared/voting';
@@ -34,6 +34,7 @@ export interface VoteBudget {
 export interface Voter {
   id: string;
   sector: Sector;
+  where?: Where;
 }
 
 export class VoteTotals {
@@ -140,7 +141,7 @@ export class VoteTotals {
   /** Places (+1) or removes (−1) one dot, secretly through the server or openly in the document. */
   vote(voter: Voter, itemId: string, delta: 1 | -1): void {
     if (this.secret) {
-      this.control?.send({ t: 'vote', itemId, delta, sector: voter.sector });
+      this.control?.send({ t: 'vote', itemId, delta, sector: voter.sector, where: voter.where });
       return;
     }
     const r = delta === 1 ? castDot(this.doc, voter, itemId) : retractDot(this.doc, voter, itemId);

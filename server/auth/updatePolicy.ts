@@ -115,7 +115,7 @@ function validBallot(v: unknown, budget: number): boolean {
     if (!ITEM_ID_PATTERN.test(item) || !Number.isInteger(n) || (n as number) < 0) return false;
     sum += n as number;
   }
-  return sum <= budget && (v.updatedAt === undefined || finite(v.updatedAt));
+  return sum <= budget && (v.updatedAt === undefined || finite(v.updatedAt)) && (v.where === undefined || isWhere(v.where));
 }
 
 type Inserted = Extract<Touch, { op: 'insert' }>;

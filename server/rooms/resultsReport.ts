@@ -34,7 +34,7 @@ export function buildReport(roomId: string, doc: Y.Doc): ResultsReport {
     const ballots: RoundBallot[] = [];
     votesOf(doc).forEach((raw, participantId) => {
       const b = readBallot(raw);
-      if (b) ballots.push({ participantId, sector: b.sector, dots: b.dots });
+      if (b) ballots.push({ participantId, sector: b.sector, where: b.where, dots: b.dots });
     });
     open = scoreRound(0, ballots, itemRefs(doc), settings.k);
   }

@@ -9,7 +9,7 @@
 import type * as Y from 'yjs';
 import { encodeControl } from '../../shared/control';
 import { rightsOf } from '../../shared/phases';
-import { readSession, isSector, type Sector } from '../../shared/schema';
+import { readSession, isSector, type Sector, type Where } from '../../shared/schema';
 import { itemRefs } from './resultsReport';
 import { scoreRound, type RoundBallot, type RoundResult } from '../../shared/scoring';
 import { readVoteSettings, readVotingStatus, resultsOf, roundKey } from '../../shared/voting';
@@ -23,6 +23,7 @@ const ballotsMap = (doc: Y.Doc): Y.Map<StoredBallot> => doc.getMap<StoredBallot>
 
 interface StoredBallot {
   sector: Sector;
+  where?: Where;
   dots: Record<string, number>;
   updatedAt: number;
 }
@@ -41,7 +42,7 @@ export class SecretVoting {
   }
 
   /** Places or removes one dot for the sender; answers every device of theirs. */
-  async vote(board: Room, peer: Peer, itemId: string, delta: 1 | -1, sector: Sector): Promise<void> {
+  async vote(board: Room, peer: Peer, itemId: string, delta: 1 | -1, sector: Sector, where?: Where): Promise<void> {
     const refuse = (reason: string, detail: string): void => peer.send(encodeControl({ t: 'voteRefused', reason, detail }));
     const me = peer.actor.participantId;
     if (!me || peer.actor.role === 'observer') return refuse('read-only', 'observers do not vote');
@@ -64,7 +65,7 @@ export class SecretVoting {
         exists: (id) => itemExists(board.doc, id),
       });
       if (!r.ok) return refuse(r.reason, 'that dot cannot be placed');
-      ballotsMap(room.doc).set(key, { sector, dots: r.dots, updatedAt: Date.now() });
+      ballotsMap(room.doc).set(key, { sector, ...(where ? { where } : {}), dots: r.dots, updatedAt: Date.now() });
       // Durable before anyone hears of it, as every update.
       await room.flushNow();
       const frame = encodeControl({ t: 'ballot', round: status.round, dots: r.dots, remaining: r.remaining });
@@ -145,7 +146,7 @@ export class SecretVoting {
     ballotsMap(ballots.doc).forEach((v, key) => {
       const b = readStored(v);
       if (!b || !key.startsWith(`${round}:`)) return;
-      list.push({ participantId: key.slice(`${round}:`.length), sector: b.sector, dots: b.dots });
+      list.push({ participantId: key.slice(`${round}:`.length), sector: b.sector, where: b.where, dots: b.dots });
     });
     return scoreRound(round, list, items, readVoteSettings(board.doc).k);
   }

@@ -38,7 +38,7 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         return;
       case 'vote':
         if (room.kind.kind !== 'board') return;
-        voting.vote(room, conn, msg.itemId, msg.delta, msg.sector).catch(failed('vote', room.roomId));
+        voting.vote(room, conn, msg.itemId, msg.delta, msg.sector, msg.where).catch(failed('vote', room.roomId));
         return;
       case 'revealVotes':
         if (!facilitatorOnly(conn, room, 'reveals results')) return;

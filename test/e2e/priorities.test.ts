@@ -102,6 +102,8 @@ describe('secret dot-voting and results that show where sectors agree', () => {
     expect(await summary.getAttribute('data-dots-cast')).toBe('6');
     expect(await summary.locator('[data-voters-sector="public"]').getAttribute('data-count')).toBe('1');
     expect(await summary.locator('[data-voters-sector="civil"]').getAttribute('data-count')).toBe('1');
+    // Carlo votes from the room, Anna remotely: each ballot records where it came from.
+    await summary.getByText('In the room: 1 · remote: 1').waitFor();
     await projector.getByText('Sectors disagree').first().waitFor();
 
     // Ordered by how widely the sectors share an item, the cycle path comes first.

@@ -37,9 +37,15 @@ describe('secret dot-voting through the server', () => {
     return { room, fac, ada, bo, notes };
   }
 
-  async function vote(c: Joined, itemId: string, delta: 1 | -1 = 1, sector: 'public' | 'private' | 'civil' | 'other' = 'civil'): Promise<ServerControl> {
+  async function vote(
+    c: Joined,
+    itemId: string,
+    delta: 1 | -1 = 1,
+    sector: 'public' | 'private' | 'civil' | 'other' = 'civil',
+    where: 'room' | 'remote' = 'room',
+  ): Promise<ServerControl> {
     const before = c.controls.length;
-    await c.control({ t: 'vote', itemId, delta, sector });
+    await c.control({ t: 'vote', itemId, delta, sector, where });
     return waitFor(() => c.controls.slice(before).find((m) => m.t === 'ballot' || m.t === 'voteRefused'), { message: 'vote answer' });
   }
 
@@ -90,7 +96,7 @@ describe('secret dot-voting through the server', () => {
     for (const c of [fac, ada, bo, obs]) {
       await waitFor(() => latestRoundResult(c.doc), { message: 'results everywhere' });
       const r = latestRoundResult(c.doc)!;
-      expect(r).toMatchObject({ round: 1, voters: 1, dotsCast: 2 });
+      expect(r).toMatchObject({ round: 1, voters: 1, dotsCast: 2, votersByWhere: { room: 1, remote: 0, unknown: 0 } });
       expect(r.items[0]).toMatchObject({ id: notes[1], dots: 2, rank: 1 });
       // One civil voter: below k = 3, so the breakdown is not shown.
       expect(r.items[0]!.bySector.civil).toBeNull();

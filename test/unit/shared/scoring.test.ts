@@ -105,6 +105,20 @@ describe('scoring a round', () => {
     expect(res.items.map((i) => i.id)).toEqual(['item-A']);
   });
 
+  it('counts voters in the room and remote, without saying who', () => {
+    const res = scoreRound(
+      1,
+      [
+        { participantId: 'a', sector: 'public', where: 'room', dots: { 'item-A': 1 } },
+        { participantId: 'b', sector: 'civil', where: 'remote', dots: { 'item-A': 2 } },
+        { participantId: 'c', sector: 'civil', where: 'room', dots: { 'item-B': 1 } },
+        { participantId: 'd', sector: 'other', dots: { 'item-C': 1 } },
+      ],
+      items,
+    );
+    expect(res.votersByWhere).toEqual({ room: 2, remote: 1, unknown: 1 });
+  });
+
   it('clamps a ballot to the budget and the per-item maximum', () => {
     expect(clampBallot({ 'item-A': 9, 'item-B': 2, 'item-C': 4 }, 5, 3)).toEqual({ 'item-A': 3, 'item-B': 2 });
   });
