@@ -1,7 +1,8 @@
-/** Routes: `/` is Home, `/r/:roomId` a board, `/r/:roomId/present` its projector, anything else not found. */
+/** Routes: `/` is Home, `/r/:roomId` a board, `/r/:roomId/present` its projector, `/j/:code` a short join link, anything else not found. */
 import { Board } from './components/Board';
 import { Home } from './components/Home';
 import { NotFound } from './components/NotFound';
+import { JoinByCode } from './components/JoinByCode';
 import { useRoute } from './hooks/useRoute';
 
 export function App() {
@@ -13,6 +14,8 @@ export function App() {
       return <Board key={route.roomId} roomId={route.roomId} />;
     case 'present':
       return <Board key={`${route.roomId}/present`} roomId={route.roomId} present />;
+    case 'join':
+      return <JoinByCode code={route.code} />;
     case 'not-found':
       return <NotFound />;
   }

@@ -46,6 +46,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
       identityKey,
       publicUrl: config.PUBLIC_URL?.replace(/\/$/, '') ?? null,
       roomCreateLimit: { max: config.ROOM_CREATE_LIMIT, windowMs: config.ROOM_CREATE_WINDOW_MS },
+      joinLimit: { max: 60, windowMs: 60_000 },
     }),
   );
 

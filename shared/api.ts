@@ -10,7 +10,17 @@ export type CreateRoomBody = z.infer<typeof CreateRoomBody>;
 const PerRole = z.object({ facilitator: z.string(), participant: z.string(), observer: z.string() });
 
 /** Link tokens are shown once, here; the server keeps only their hashes. */
-export const CreateRoomResponse = z.object({ roomId: z.string(), tokens: PerRole, links: PerRole });
+export const CreateRoomResponse = z.object({
+  roomId: z.string(),
+  tokens: PerRole,
+  links: PerRole.extend({ join: z.string() }),
+  /** The short participant code behind links.join (`/j/<code>`). */
+  joinCode: z.string(),
+});
+
+/** POST /api/join { code } → { roomId }: resolves a projector's short join code. */
+export const JoinBody = z.object({ code: z.string().min(1).max(40) }).strict();
+export const JoinResponse = z.object({ roomId: z.string() });
 export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
 
 export const RoomInfo = z.object({
@@ -41,3 +51,4 @@ export type IdentityResponse = z.infer<typeof IdentityResponse>;
 
 /** The private drafts document of the connecting participant: `/sync/${roomId}${DRAFTS_SUFFIX}`. */
 export const DRAFTS_SUFFIX = '~drafts';
+export type JoinResponse = z.infer<typeof JoinResponse>;

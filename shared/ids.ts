@@ -20,3 +20,30 @@ export const isRoomId = (v: string): boolean => ROOM_ID_PATTERN.test(v);
 /** Item ids (notes, scenarios, participants) only need to be collision-free. */
 export const ITEM_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 export const newItemId = (): string => randomId(16);
+
+/**
+ * Join codes: the short link on the projector (`/j/K7P2Q-X9M4T`). Ten
+ * characters of Crockford's base32 (no I, L, O, U) carry 50 random bits;
+ * the code is a participant credential, stored only as a hash, and the
+ * endpoint that resolves it is rate-limited.
+ */
+const JOIN_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const JOIN_CODE_LENGTH = 10;
+export const JOIN_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{10}$/;
+
+export function newJoinCode(): string {
+  const bytes = new Uint8Array(JOIN_CODE_LENGTH);
+  globalThis.crypto.getRandomValues(bytes);
+  let out = '';
+  for (const b of bytes) out += JOIN_ALPHABET[b & 31];
+  return out;
+}
+
+/** What people type: any case, dashes and spaces, O for 0 and I or L for 1. */
+export function normalizeJoinCode(input: string): string | null {
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return JOIN_CODE_PATTERN.test(code) ? code : null;
+}
+
+/** K7P2QX9M4T → K7P2Q-X9M4T, easier to read off a wall. */
+export const formatJoinCode = (code: string): string => `${code.slice(0, 5)}-${code.slice(5)}`;

@@ -3,6 +3,7 @@
  * server-issued identity, and (for the creator) every role's link. Kept in
  * localStorage per room, so a reload keeps the same role and identity.
  */
+import { formatJoinCode, normalizeJoinCode } from '../../shared/ids';
 import { IdentityResponse, type CreateRoomResponse } from '../../shared/api';
 import type { Role } from '../../shared/phases';
 
@@ -10,6 +11,8 @@ export interface RoomLinks {
   facilitator: string;
   participant: string;
   observer: string;
+  /** The short join code (in `tokens`) or its `/j/…` link (in `links`). */
+  join?: string;
 }
 
 export interface RoomAccess {
@@ -33,7 +36,8 @@ const readLinks = (v: unknown): RoomLinks | null => {
   if (typeof v !== 'object' || v === null) return null;
   const o = v as Record<string, unknown>;
   const [f, p, ob] = [str(o.facilitator), str(o.participant), str(o.observer)];
-  return f && p && ob ? { facilitator: f, participant: p, observer: ob } : null;
+  const join = str(o.join);
+  return f && p && ob ? { facilitator: f, participant: p, observer: ob, ...(join ? { join } : {}) } : null;
 };
 
 export function loadAccess(scope: string): RoomAccess | null {
@@ -72,7 +76,7 @@ export function saveCreatedRoom(created: CreateRoomResponse): void {
     participantId: null,
     identityToken: null,
     links: created.links,
-    tokens: created.tokens,
+    tokens: { ...created.tokens, join: created.joinCode },
   });
 }
 
@@ -131,8 +135,12 @@ export const deviceLink = (roomId: string, access: RoomAccess): string =>
 
 /** The projector's address: the observer token, plus the participant token for its QR code. */
 export const projectorLink = (roomId: string, tokens: RoomLinks): string =>
-  `${window.location.origin}/r/${roomId}/present#t=${tokens.observer}&join=${tokens.participant}`;
+  `${window.location.origin}/r/${roomId}/present#t=${tokens.observer}&join=${tokens.join ?? tokens.participant}`;
 
 /** The participant join link, rebuilt from a token (the projector knows only the token). */
-export const joinLinkFromToken = (roomId: string, participantToken: string): string =>
-  `${window.location.origin}/r/${roomId}#t=${participantToken}`;
+export function joinLinkFromToken(roomId: string, participantToken: string): string {
+  // A join code makes the short link people can type from the wall.
+  const code = participantToken.length <= 16 ? normalizeJoinCode(participantToken) : null;
+  if (code) return `${window.location.origin}/j/${formatJoinCode(code)}`;
+  return `${window.location.origin}/r/${roomId}#t=${participantToken}`;
+}

@@ -5,12 +5,17 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'board'; roomId: string }
   | { kind: 'present'; roomId: string }
+  /** The projector's short link, `/j/K7P2Q-X9M4T`. */
+  | { kind: 'join'; code: string }
   | { kind: 'not-found' };
 
 const ROOM_PATH = /^\/r\/([^/]+)(\/present)?\/?$/;
+const JOIN_PATH = /^\/j\/([^/]+)\/?$/;
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'home' };
+  const join = JOIN_PATH.exec(pathname);
+  if (join?.[1]) return { kind: 'join', code: decodeURIComponent(join[1]) };
   const m = ROOM_PATH.exec(pathname);
   if (m?.[1]) {
     const roomId = decodeURIComponent(m[1]);

@@ -6,11 +6,12 @@
  * and survives reloads and a move to another device.
  */
 import crypto from 'node:crypto';
-import { ITEM_ID_PATTERN, newItemId } from '../../shared/ids';
+import { ITEM_ID_PATTERN, newItemId, normalizeJoinCode } from '../../shared/ids';
 import { ROLES, type Role } from '../../shared/phases';
 
 export type LinkTokens = Record<Role, string>;
-export type TokenHashes = Record<Role, string>;
+/** Hashes of a room's link tokens, and of its short join code (a participant credential). */
+export type TokenHashes = Record<Role, string> & { join?: string };
 
 export const newToken = (): string => crypto.randomBytes(24).toString('base64url');
 
@@ -24,15 +25,21 @@ export function hashLinkTokens(tokens: LinkTokens): TokenHashes {
   return { facilitator: hashToken(tokens.facilitator), participant: hashToken(tokens.participant), observer: hashToken(tokens.observer) };
 }
 
-/** The role a link token opens, comparing in constant time against every role. */
+/** The role a link token (or the join code) opens, comparing in constant time against every role. */
 export function roleOfToken(token: string | null | undefined, hashes: TokenHashes): Role | null {
   if (!token || token.length > 256) return null;
   const presented = Buffer.from(hashToken(token), 'hex');
+  const code = normalizeJoinCode(token);
+  const presentedCode = code ? Buffer.from(hashToken(code), 'hex') : presented;
   let found: Role | null = null;
   for (const role of ROLES) {
     const expected = Buffer.from(hashes[role], 'hex');
     // No early exit: every role is compared, so timing says nothing about which matched.
     if (expected.length === presented.length && crypto.timingSafeEqual(expected, presented) && found === null) found = role;
+  }
+  if (hashes.join) {
+    const expected = Buffer.from(hashes.join, 'hex');
+    if (expected.length === presentedCode.length && crypto.timingSafeEqual(expected, presentedCode) && found === null) found = 'participant';
   }
   return found;
 }

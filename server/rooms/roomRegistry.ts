@@ -6,13 +6,13 @@
  * multi-process relay can slot in here.
  */
 import * as Y from 'yjs';
-import { newRoomId, isRoomId } from '../../shared/ids';
+import { newJoinCode, newRoomId, isRoomId, normalizeJoinCode } from '../../shared/ids';
 import { initSession } from '../../shared/session';
 import { notesOf, scenariosOf, votesOf, readSession } from '../../shared/schema';
 import type { RoomInfo } from '../../shared/api';
 import type { RoomRecord, Store } from '../storage/store';
 import type { Logger } from '../log';
-import { hashLinkTokens, newLinkTokens, type LinkTokens } from '../auth/tokens';
+import { hashLinkTokens, hashToken, newLinkTokens, type LinkTokens } from '../auth/tokens';
 import { Room, defaultRoomOptions, type RoomKind, type RoomOptions } from './room';
 import { buildReport, type ResultsReport } from './resultsReport';
 
@@ -51,16 +51,24 @@ export class RoomRegistry {
   }
 
   /** Creates a room with its session settings as the first logged update. */
-  async create(title: string): Promise<{ roomId: string; tokens: LinkTokens }> {
+  async create(title: string): Promise<{ roomId: string; tokens: LinkTokens; joinCode: string }> {
     const roomId = newRoomId();
     const createdAt = Date.now();
     const tokens = newLinkTokens();
+    const joinCode = newJoinCode();
     const doc = new Y.Doc();
     initSession(doc, { title, now: createdAt });
-    await this.store.createRoom({ roomId, title, createdAt, tokenHashes: hashLinkTokens(tokens) }, Y.encodeStateAsUpdate(doc));
+    const tokenHashes = { ...hashLinkTokens(tokens), join: hashToken(joinCode) };
+    await this.store.createRoom({ roomId, title, createdAt, tokenHashes }, Y.encodeStateAsUpdate(doc));
     doc.destroy();
     this.log.info({ roomId }, 'room created');
-    return { roomId, tokens };
+    return { roomId, tokens, joinCode };
+  }
+
+  /** The room a projector's join code opens, if any. */
+  async roomOfJoinCode(input: string): Promise<string | null> {
+    const code = normalizeJoinCode(input);
+    return code ? this.store.findRoomByJoinHash(hashToken(code)) : null;
   }
 
   record(roomId: string): Promise<RoomRecord | null> {

@@ -31,7 +31,8 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
       created_at INTEGER NOT NULL,
       facilitator_hash TEXT NOT NULL,
       participant_hash TEXT NOT NULL,
-      observer_hash TEXT NOT NULL
+      observer_hash TEXT NOT NULL,
+      join_hash TEXT UNIQUE
     );
     CREATE TABLE IF NOT EXISTS snapshots (
       doc_id TEXT PRIMARY KEY,
@@ -51,7 +52,7 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
   `);
 
   const insertRoom = db.prepare(
-    'INSERT INTO rooms (room_id, title, created_at, facilitator_hash, participant_hash, observer_hash) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO rooms (room_id, title, created_at, facilitator_hash, participant_hash, observer_hash, join_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   interface RoomRow {
     room_id: string;
@@ -60,8 +61,10 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
     facilitator_hash: string;
     participant_hash: string;
     observer_hash: string;
+    join_hash: string | null;
   }
   const selectRoom = db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE room_id = ?');
+  const selectRoomByJoin = db.prepare<[string], { room_id: string }>('SELECT room_id FROM rooms WHERE join_hash = ?');
   const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>(
     'SELECT data, upto_seq FROM snapshots WHERE doc_id = ?',
   );
@@ -99,7 +102,7 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
 
   const createTx = db.transaction((room: RoomRecord, initial: Uint8Array) => {
     const h = room.tokenHashes;
-    insertRoom.run(room.roomId, room.title, room.createdAt, h.facilitator, h.participant, h.observer);
+    insertRoom.run(room.roomId, room.title, room.createdAt, h.facilitator, h.participant, h.observer, h.join ?? null);
     insertUpdate.run(room.roomId, 1, initial);
   });
   const deleteRoomTx = db.transaction((roomId: string) => {
@@ -124,7 +127,12 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
         roomId: row.room_id,
         title: row.title,
         createdAt: row.created_at,
-        tokenHashes: { facilitator: row.facilitator_hash, participant: row.participant_hash, observer: row.observer_hash },
+        tokenHashes: {
+          facilitator: row.facilitator_hash,
+          participant: row.participant_hash,
+          observer: row.observer_hash,
+          ...(row.join_hash ? { join: row.join_hash } : {}),
+        },
       };
     },
     async load(roomId) {
@@ -148,6 +156,9 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
     },
     async compact(roomId, snapshot, uptoSeq) {
       compactTx(roomId, snapshot, uptoSeq);
+    },
+    async findRoomByJoinHash(joinHash) {
+      return selectRoomByJoin.get(joinHash)?.room_id ?? null;
     },
     async listDocs(prefix) {
       return selectDocIds.all({ prefix }).map((r) => r.doc_id);

@@ -32,6 +32,8 @@ export interface Store {
   /** Creates the room with its first state; fails if the id exists. */
   createRoom(room: RoomRecord, initialUpdate: Uint8Array): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | null>;
+  /** The room whose join code hashes to `joinHash`, if any. */
+  findRoomByJoinHash(joinHash: string): Promise<string | null>;
   /** Loads a document; one never written to loads empty. */
   load(docId: string): Promise<StoredDocument>;
   /** Durably appends one update and returns its sequence number. */

@@ -4,7 +4,8 @@
  */
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { CreateRoomBody, type CreateRoomResponse, type IdentityResponse } from '../../shared/api';
+import { CreateRoomBody, JoinBody, type CreateRoomResponse, type IdentityResponse, type JoinResponse } from '../../shared/api';
+import { formatJoinCode } from '../../shared/ids';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../rooms/roomRegistry';
 import { issueIdentity, roleOfToken } from '../auth/tokens';
@@ -18,6 +19,8 @@ export interface ApiOptions {
   /** Base of the links handed out; the request's own origin when unset. */
   publicUrl: string | null;
   roomCreateLimit: { max: number; windowMs: number };
+  /** Join-code look-ups per address: a code has 50 bits, so guessing must stay slow. */
+  joinLimit: { max: number; windowMs: number };
 }
 
 const IdentityBody = z.object({}).strict();
@@ -38,7 +41,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
       const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
       return sendError(res, 400, 'invalid_body', message);
     }
-    const { roomId, tokens } = await registry.create(parsed.data.title);
+    const { roomId, tokens, joinCode } = await registry.create(parsed.data.title);
     const base = `${origin(req)}/r/${roomId}`;
     // Tokens travel in the fragment, which browsers never send to a server or in a Referer.
     const body: CreateRoomResponse = {
@@ -48,9 +51,20 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
         facilitator: `${base}#t=${tokens.facilitator}`,
         participant: `${base}#t=${tokens.participant}`,
         observer: `${base}/present#t=${tokens.observer}`,
+        join: `${origin(req)}/j/${formatJoinCode(joinCode)}`,
       },
+      joinCode,
     };
     res.status(201).json(body);
+  });
+
+  api.post('/join', rateLimit(opts.joinLimit), async (req: Request, res: Response) => {
+    const parsed = JoinBody.safeParse(req.body);
+    if (!parsed.success) return sendError(res, 400, 'invalid_body', 'body must be { "code": "…" }');
+    const roomId = await registry.roomOfJoinCode(parsed.data.code);
+    if (!roomId) return sendError(res, 404, 'unknown_code', 'No workshop with this code');
+    const body: JoinResponse = { roomId };
+    res.json(body);
   });
 
   api.post('/rooms/:roomId/identity', async (req: Request<{ roomId: string }>, res: Response) => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createRoom, type RoomAccess } from '../helpers/server';
-import { addNote, advanceToPhase, countNotesWithText, openLink, useBrowserAndServer, waitForNoteText, waitUntil } from '../helpers/browser';
+import { addNote, advanceToPhase, countNotesWithText, openLink, useBrowserAndServer, waitForNoteText, waitForSynced, waitUntil } from '../helpers/browser';
 
 const env = useBrowserAndServer();
 
@@ -85,6 +85,23 @@ describe('a facilitated session with a facilitator, a participant and a projecto
       if (!box || !stage) return false;
       return Math.abs(box.x + box.width / 2 - (stage.x + stage.width / 2)) < 40;
     }, 'the spotlighted note to be centred on the projector');
+  });
+
+  it('prints a short join link on the projector that people can type, and it lets them in', async () => {
+    const room = (await createRoom(env.server, 'Short link')) as Awaited<ReturnType<typeof createRoom>> & { joinCode: string };
+    const projector = await openLink(await env.desktop(), `${room.links.observer}&join=${room.joinCode}`);
+    const short = `${env.server.url}/j/${room.joinCode.slice(0, 5)}-${room.joinCode.slice(5)}`;
+    await projector.locator(`[data-qr="${short}"]`).waitFor();
+    await projector.getByText(short.replace(/^https?:\/\//, '')).waitFor();
+
+    // Someone types it on their phone, in lower case.
+    const phone = await (await env.phone({ identity: { name: 'Sara Gialli', sector: 'private', where: 'room' } })).newPage();
+    await phone.goto(short.toLowerCase());
+    await phone.waitForURL(`**/r/${room.roomId}`);
+    await waitForSynced(phone);
+    // In as a participant: they may write (privately, in Listening), not steer the session.
+    await phone.getByRole('button', { name: 'Add note' }).waitFor();
+    expect(await phone.getByRole('button', { name: /^Next phase/ }).count()).toBe(0);
   });
 
   it('keeps a participant note private until the facilitator reveals it', async () => {

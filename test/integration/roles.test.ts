@@ -270,3 +270,50 @@ describe('presence', () => {
     }
   });
 });
+
+describe('the projector short link', () => {
+  it('resolves a typed join code to its room and lets it in as a participant, nothing more', async () => {
+    const server = await startServer();
+    try {
+      const room = (await (
+        await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Corto"}' })
+      ).json()) as RoomAccess & { joinCode: string; links: { join: string } };
+      expect(room.joinCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+      expect(room.links.join).toBe(`${server.url}/j/${room.joinCode.slice(0, 5)}-${room.joinCode.slice(5)}`);
+      // As people type it off a wall: lower case, a dash, O for 0.
+      const typed = `${room.joinCode.slice(0, 5)}-${room.joinCode.slice(5)}`.toLowerCase().replace(/0/g, 'o');
+      const join = (code: string) =>
+        fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+      const res = await join(typed);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ roomId: room.roomId });
+      expect((await join('ZZZZZZZZZZ')).status).toBe(404);
+      expect((await join('')).status).toBe(400);
+
+      const creds = await identify(server, { ...room, tokens: { ...room.tokens, participant: typed } }, 'participant');
+      expect(creds.role).toBe('participant');
+      const p = await joinRoom(server, room, { as: creds });
+      expect(getSession(p.doc).title).toBe('Corto');
+      // The code opens nothing more than a participant link does.
+      setLocked(p.doc, true);
+      await waitFor(() => p.controls.find((c) => c.t === 'refused'));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('slows down anyone guessing codes', async () => {
+    const server = await startServer();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 65; i++) {
+        const res = await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":"ABCDE12345"}' });
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+      expect(statuses[64]).toBe(429);
+    } finally {
+      await server.stop();
+    }
+  });
+});

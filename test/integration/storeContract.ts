@@ -117,6 +117,16 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       await store.close();
     });
 
+    it('finds a room by the hash of its join code', async () => {
+      const store = await makeStore();
+      const roomId = newRoomId();
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes: { ...tokenHashes, join: 'd'.repeat(64) } }, updateWith('a', 1));
+      expect(await store.findRoomByJoinHash('d'.repeat(64))).toBe(roomId);
+      expect(await store.findRoomByJoinHash('e'.repeat(64))).toBeNull();
+      expect((await store.getRoom(roomId))?.tokenHashes.join).toBe('d'.repeat(64));
+      await store.close();
+    });
+
     it('keeps a secret stable across reopenings', async () => {
       const store = await makeStore();
       const key = await store.secret('identity');
