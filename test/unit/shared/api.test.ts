@@ -36,7 +36,7 @@ describe('creating a room over HTTP', () => {
 
   it('answers with the new room id', () => {
     const perRole = { facilitator: 'f', participant: 'p', observer: 'o' };
-    const body = { roomId: 'abc', tokens: perRole, links: perRole };
+    const body = { roomId: 'abc', tokens: perRole, links: { ...perRole, join: 'j' }, joinCode: 'K7P2QX9M4T' };
     expect(CreateRoomResponse.parse(body)).toEqual(body);
     expect(CreateRoomResponse.safeParse({ roomId: 'abc' }).success).toBe(false);
     expect(CreateRoomResponse.safeParse({}).success).toBe(false);

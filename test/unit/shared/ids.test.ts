@@ -63,3 +63,16 @@ describe('random ids', () => {
     expect(seen.size).toBe(64);
   });
 });
+
+describe('join codes', () => {
+  it('are 10 unambiguous characters, read back however people type them', async () => {
+    const { newJoinCode, normalizeJoinCode, formatJoinCode, JOIN_CODE_PATTERN } = await import('../../../shared/ids');
+    const code = newJoinCode();
+    expect(code).toMatch(JOIN_CODE_PATTERN);
+    expect(normalizeJoinCode(formatJoinCode(code).toLowerCase())).toBe(code);
+    expect(normalizeJoinCode('k7p2q-x9m4t')).toBe('K7P2QX9M4T');
+    expect(normalizeJoinCode('O1IL0 ABCDE')).toBe('01110ABCDE');
+    expect(normalizeJoinCode('short')).toBeNull();
+    expect(normalizeJoinCode('UUUUUUUUUU')).toBeNull();
+  });
+});
