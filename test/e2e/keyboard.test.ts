@@ -27,6 +27,8 @@ describe('keyboard use of the board', () => {
     const [x0] = translateOf(await note.getAttribute('style'));
     await note.getByRole('button', { name: 'Move note' }).focus();
     await page.keyboard.press('Space');
+    // Arrows move the note only once the pick-up has registered.
+    await page.locator('[data-note-id].is-dragging').waitFor();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Space');
@@ -36,7 +38,7 @@ describe('keyboard use of the board', () => {
         return m !== null && Number(m[1]) > start + 10;
       },
       [`[data-note-id]`, x0] as const,
-      { timeout: 5000 },
+      { timeout: 10_000 },
     );
 
     await canvas.focus();
