@@ -1,5 +1,6 @@
 /** A note's options: colour, scenario membership, delete (confirmed). */
-import { useEffect, useRef, useState } from 'react';
+import { usePopoverDismiss } from '../hooks/usePopoverDismiss';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLORS, type NoteColor } from '../../shared/schema';
 import { deleteNote, recolorNote, setNoteScenario } from '../../shared/notes';
@@ -24,22 +25,7 @@ export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }:
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input, select, button')?.focus();
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
-    };
-    const onDown = (e: PointerEvent): void => {
-      const menu = ref.current;
-      if (menu && !menu.parentElement?.contains(e.target as Node)) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown);
-    };
-  }, [onClose]);
+  usePopoverDismiss(ref, onClose, (menu) => [menu.parentElement]);
 
   return (
     <div className="popover note-menu" ref={ref} role="group" aria-label={t('note.menu')} data-no-pan>

@@ -1,5 +1,6 @@
 /** A scenario's options: colour and delete (its notes stay on the board). */
-import { useEffect, useRef, useState } from 'react';
+import { usePopoverDismiss } from '../hooks/usePopoverDismiss';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCENARIO_COLORS, type ScenarioView } from '../../shared/schema';
 import { deleteScenario, recolorScenario } from '../../shared/scenarios';
@@ -12,22 +13,7 @@ export function ScenarioMenu({ scenario, onClose }: { scenario: ScenarioView; on
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input, button')?.focus();
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
-    };
-    const onDown = (e: PointerEvent): void => {
-      const header = ref.current?.parentElement?.querySelector('.frame-header');
-      if (!ref.current?.contains(e.target as Node) && !header?.contains(e.target as Node)) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown);
-    };
-  }, [onClose]);
+  usePopoverDismiss(ref, onClose, (menu) => [menu, menu.parentElement?.querySelector('.frame-header')]);
 
   return (
     <div className="popover frame-menu" ref={ref} role="group" aria-label={t('scenario.menu')} data-no-pan>

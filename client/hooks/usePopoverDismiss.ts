@@ -1,0 +1,31 @@
+/**
+ * A popover menu's life: focus its first control on open, and close on
+ * Escape or on a pointer press outside `insideOf` (the popover plus whatever
+ * opened it, so the opener's own click does not close and reopen it).
+ */
+import { useEffect, type RefObject } from 'react';
+
+export function usePopoverDismiss(
+  ref: RefObject<HTMLElement | null>,
+  onClose: () => void,
+  insideOf: (menu: HTMLElement) => (Element | null | undefined)[],
+): void {
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input, select, button')?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose();
+    };
+    const onDown = (e: PointerEvent): void => {
+      const menu = ref.current;
+      if (menu && !insideOf(menu).some((el) => el?.contains(e.target as Node))) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
+    // insideOf describes the DOM around the menu and is read at event time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ref, onClose]);
+}
