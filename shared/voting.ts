@@ -5,8 +5,8 @@
  * root map, which only the server writes.
  */
 import type * as Y from 'yjs';
-import { DEFAULT_ANONYMITY_K, type RoundResult } from './scoring';
-import { sessionOf } from './schema';
+import { DEFAULT_ANONYMITY_K, clampBallot, scoreRound, type ItemRef, type RoundBallot, type RoundResult } from './scoring';
+import { notesOf, readBallot, readNote, readScenario, readSession, scenariosOf, sessionOf, votesOf } from './schema';
 
 export const ROOT_RESULTS = 'results';
 export const resultsOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(ROOT_RESULTS);
@@ -80,4 +80,29 @@ export function listRoundResults(doc: Y.Doc): RoundResult[] {
 export function latestRoundResult(doc: Y.Doc): RoundResult | null {
   const all = listRoundResults(doc);
   return all[all.length - 1] ?? null;
+}
+
+/** Every note and scenario as results name them: a note by its first line. */
+export function itemRefs(doc: Y.Doc): ItemRef[] {
+  const items: ItemRef[] = [];
+  notesOf(doc).forEach((m, id) => items.push({ id, kind: 'note', label: readNote(id, m).text.split('\n')[0]?.trim().slice(0, 120) ?? '' }));
+  scenariosOf(doc).forEach((m, id) => items.push({ id, kind: 'scenario', label: readScenario(id, m).name }));
+  return items;
+}
+
+/**
+ * Open voting scored as it stands (round 0), or null when voting is secret.
+ * Ballots are clamped to the budget and per-item maximum the server enforces,
+ * so the live view and the facilitator's report agree.
+ */
+export function openRoundResult(doc: Y.Doc): RoundResult | null {
+  const settings = readVoteSettings(doc);
+  if (settings.mode !== 'open') return null;
+  const budget = readSession(doc).dotsPerPerson;
+  const ballots: RoundBallot[] = [];
+  votesOf(doc).forEach((raw, participantId) => {
+    const b = readBallot(raw);
+    if (b) ballots.push({ participantId, sector: b.sector, where: b.where, dots: clampBallot(b.dots, budget, settings.maxPerItem) });
+  });
+  return scoreRound(0, ballots, itemRefs(doc), settings.k);
 }

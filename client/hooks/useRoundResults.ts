@@ -5,9 +5,9 @@
  */
 import { useCallback } from 'react';
 import type * as Y from 'yjs';
-import { clampBallot, scoreRound, type ItemRef, type RoundBallot, type RoundResult } from '../../shared/scoring';
-import { notesOf, readBallot, readNote, readScenario, readSession, scenariosOf, sessionOf, votesOf } from '../../shared/schema';
-import { listRoundResults, readVoteSettings, resultsOf } from '../../shared/voting';
+import type { RoundResult } from '../../shared/scoring';
+import { notesOf, scenariosOf, sessionOf, votesOf } from '../../shared/schema';
+import { listRoundResults, openRoundResult, resultsOf } from '../../shared/voting';
 import { arrayEqual, useObserved } from './useObserved';
 
 export function useRevealedRounds(doc: Y.Doc): RoundResult[] {
@@ -23,20 +23,7 @@ export function useRevealedRounds(doc: Y.Doc): RoundResult[] {
 }
 
 /** The open-voting round as it stands, or null when voting is secret. */
-export function liveResult(doc: Y.Doc): RoundResult | null {
-  const settings = readVoteSettings(doc);
-  if (settings.mode !== 'open') return null;
-  const budget = readSession(doc).dotsPerPerson;
-  const items: ItemRef[] = [];
-  notesOf(doc).forEach((m, id) => items.push({ id, kind: 'note', label: readNote(id, m).text.split('\n')[0]?.trim() ?? '' }));
-  scenariosOf(doc).forEach((m, id) => items.push({ id, kind: 'scenario', label: readScenario(id, m).name }));
-  const ballots: RoundBallot[] = [];
-  votesOf(doc).forEach((raw, participantId) => {
-    const b = readBallot(raw);
-    if (b) ballots.push({ participantId, sector: b.sector, dots: clampBallot(b.dots, budget, settings.maxPerItem) });
-  });
-  return scoreRound(0, ballots, items, settings.k);
-}
+export const liveResult = openRoundResult;
 
 /** Labels follow note text, so this observes deeply, but only while shown, and at most once a frame. */
 export function useLiveResult(doc: Y.Doc): RoundResult | null {
