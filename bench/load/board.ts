@@ -6,7 +6,6 @@
  */
 import * as Y from 'yjs';
 import { createNote, moveNote } from '../../shared/notes';
-import { notesOf } from '../../shared/schema';
 
 /** Ids as the server's schema wants them: 8–64 URL-safe characters. */
 export const noteId = (i: number): string => `benchnote-${i}`;

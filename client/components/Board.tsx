@@ -61,13 +61,15 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
   const [toast, setToast] = useState<{ message: string; n: number } | null>(null);
   const refusals = (board.refused?.n ?? 0) + (drafts.refused?.n ?? 0);
   const reason = board.refused?.reason ?? drafts.refused?.reason ?? '';
-  useEffect(() => {
-    if (refusals === 0) return;
-    const why = reason === 'locked' ? 'refused.locked' : reason === 'phase' || reason === 'private-writing' ? 'refused.phase' : 'refused.other';
-    setToast({ message: `${t('refused.toast')} ${t(why)}`, n: refusals });
-    // Only a new refusal shows a toast, not a language switch.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [refusals]);
+  // Only a new refusal shows a toast, not a language switch or a re-render.
+  const [seenRefusals, setSeenRefusals] = useState(refusals);
+  if (refusals !== seenRefusals) {
+    setSeenRefusals(refusals);
+    if (refusals > 0) {
+      const why = reason === 'locked' ? 'refused.locked' : reason === 'phase' || reason === 'private-writing' ? 'refused.phase' : 'refused.other';
+      setToast({ message: `${t('refused.toast')} ${t(why)}`, n: refusals });
+    }
+  }
 
   if (board.failure === 'not-found') return <NotFound />;
   if (board.failure === 'unauthorized') return <InvalidLink reason="invalid" />;

@@ -111,13 +111,14 @@ export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt, drafts, 
   const { view, size, toWorld, viewRef } = viewport;
 
   const culled = useMemo(() => {
+    // positions is mutable: reading its version makes the memo recompute when a note moved.
+    void positionsVersion;
     const screen = visibleWorld(view, size.width || window.innerWidth, size.height || window.innerHeight, CULL_MARGIN);
     return ids.filter((id) => {
       const p = positions.get(id);
       return p ? intersects(screen, { x: p.x, y: p.y, w: NOTE_WIDTH, h: NOTE_HEIGHT }) : false;
     });
-    // positionsVersion: positions is mutable; its version says when it moved.
-  }, [ids, positions, positionsVersion, view, size]);
+  }, [ids, positions, view, size, positionsVersion]);
 
   const culledFrames = useMemo(() => {
     const screen = visibleWorld(view, size.width || window.innerWidth, size.height || window.innerHeight, CULL_MARGIN);

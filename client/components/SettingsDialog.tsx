@@ -1,5 +1,5 @@
 /** Board settings (facilitator): title, dots per person, and the crowd-mode threshold. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DOTS_PER_PERSON, MAX_TITLE_LENGTH } from '../../shared/schema';
 import { setCrowdThreshold, setDotsPerPerson, setTitle } from '../../shared/session';
@@ -15,13 +15,17 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   const [dots, setDots] = useState(String(session.dotsPerPerson));
   const [crowd, setCrowd] = useState(String(session.crowdThreshold));
 
-  useEffect(() => {
-    if (!open) return;
-    setTitleDraft(session.title);
-    setDots(String(session.dotsPerPerson));
-    setCrowd(String(session.crowdThreshold));
-    // Only refresh the drafts when the dialog opens, not while typing.
-  }, [open]);
+  // The drafts are refreshed only when the dialog opens, not while typing:
+  // state adjusted during render when `open` flips (React's documented pattern).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setTitleDraft(session.title);
+      setDots(String(session.dotsPerPerson));
+      setCrowd(String(session.crowdThreshold));
+    }
+  }
 
   const save = (): void => {
     if (title.trim() && title.trim() !== session.title) setTitle(doc, title);

@@ -86,5 +86,8 @@ export function useParticipation(doc: Y.Doc, peers: PeerUser[], countDots: boole
   );
   const v = useSyncExternalStore(subscribe, () => version.current);
   // v: the document changed; peers: someone joined, left or renamed.
-  return useMemo(() => compute(doc, peers, countDots), [doc, peers, countDots, v]);
+  return useMemo(() => {
+    void v; // the document is mutable: its version says when to recount
+    return compute(doc, peers, countDots);
+  }, [doc, peers, countDots, v]);
 }

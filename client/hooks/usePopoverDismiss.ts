@@ -3,13 +3,19 @@
  * Escape or on a pointer press outside `insideOf` (the popover plus whatever
  * opened it, so the opener's own click does not close and reopen it).
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 export function usePopoverDismiss(
   ref: RefObject<HTMLElement | null>,
   onClose: () => void,
   insideOf: (menu: HTMLElement) => (Element | null | undefined)[],
 ): void {
+  // insideOf describes the DOM around the menu and is read at event time, so
+  // the latest one is kept in a ref instead of re-subscribing on every render.
+  const insideOfRef = useRef(insideOf);
+  useEffect(() => {
+    insideOfRef.current = insideOf;
+  });
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('input, select, button')?.focus();
     const onKey = (e: KeyboardEvent): void => {
@@ -17,7 +23,7 @@ export function usePopoverDismiss(
     };
     const onDown = (e: PointerEvent): void => {
       const menu = ref.current;
-      if (menu && !insideOf(menu).some((el) => el?.contains(e.target as Node))) onClose();
+      if (menu && !insideOfRef.current(menu).some((el) => el?.contains(e.target as Node))) onClose();
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('pointerdown', onDown);
@@ -25,7 +31,5 @@ export function usePopoverDismiss(
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('pointerdown', onDown);
     };
-    // insideOf describes the DOM around the menu and is read at event time.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ref, onClose]);
 }

@@ -69,13 +69,13 @@ export function useViewport(
         });
       }
     },
-    [containerRef, worldRef],
+    [containerRef, worldRef, viewRef],
   );
 
   useLayoutEffect(() => {
     setView(viewRef.current);
     return () => cancelAnimationFrame(frame.current);
-  }, [setView]);
+  }, [setView, viewRef]);
 
   const local = useCallback(
     (clientX: number, clientY: number): { x: number; y: number } => {
@@ -90,7 +90,7 @@ export function useViewport(
       const p = local(clientX, clientY);
       return screenToWorld(viewRef.current, p.x, p.y);
     },
-    [local],
+    [local, viewRef],
   );
 
   const sizeRef = useRef(size);
@@ -101,13 +101,13 @@ export function useViewport(
       const { width, height } = sizeRef.current;
       setView(zoomAt(viewRef.current, viewRef.current.zoom * factor, width / 2, height / 2));
     },
-    [setView],
+    [setView, viewRef],
   );
 
   const resetZoom = useCallback(() => {
     const { width, height } = sizeRef.current;
     setView(zoomAt(viewRef.current, 1, width / 2, height / 2));
-  }, [setView]);
+  }, [setView, viewRef]);
 
   const fit = useCallback(
     (content: Rect | null) => {
@@ -120,7 +120,7 @@ export function useViewport(
   const centre = useCallback(() => {
     const { width, height } = sizeRef.current;
     return screenToWorld(viewRef.current, width / 2, height / 2);
-  }, []);
+  }, [viewRef]);
 
   useEffect(() => {
     const el = containerRef.current;
@@ -219,7 +219,7 @@ export function useViewport(
       el.removeEventListener('pointercancel', onUp);
       el.removeEventListener('keydown', onKey);
     };
-  }, [containerRef, local, setView, zoomBy, resetZoom]);
+  }, [containerRef, local, setView, zoomBy, resetZoom, viewRef]);
 
   return { view, size, viewRef, setView, zoomBy, resetZoom, fit, centre, toWorld };
 }
