@@ -11,6 +11,7 @@
  * a deleted note) are reported as `void`: Yjs integrates them nowhere.
  */
 import * as Y from 'yjs';
+import type { DecodedUpdate } from './updateStructure';
 
 /** A malformed update: the sender's connection is closed (1002). */
 export class RejectedUpdate extends Error {}
@@ -33,10 +34,14 @@ type Struct = Y.Item | Y.GC | { constructor: unknown; id: Y.ID; length: number }
 const VOID = Symbol('void');
 type Where = Location | typeof VOID;
 
-export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Touch[] {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
+/**
+ * `update` may come already decoded (updateStructure.decodeUpdateStrictly);
+ * it is expected to integrate whole (updateStructure.checkIntegration).
+ */
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate): Touch[] {
+  let decoded: DecodedUpdate;
   try {
-    decoded = Y.decodeUpdate(update);
+    decoded = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
   } catch (err) {
     throw new RejectedUpdate(`undecodable Yjs update: ${(err as Error).message}`);
   }
