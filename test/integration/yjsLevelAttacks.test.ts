@@ -125,6 +125,21 @@ describe('Yjs-level attacks on the board', () => {
     await afterRestart(room, (d) => getNote(d, second)?.text === 'seconda');
   });
 
+  it("refuses replacing someone's note by a concurrent write to its key, with no delete set", async () => {
+    const { room, victim, obs, attacker } = await setup();
+    const before = replicaAs(obs.doc, 0xfffffff0); // the highest client id wins a concurrent map key
+    const id = createNote(victim.doc, { x: 0, y: 0, text: 'originale', author: as(victim, 'Vera') });
+    await waitFor(() => getNote(obs.doc, id), { message: "the victim's note" });
+    const atk = await openAttacker(server, room.roomId, attacker);
+    const forged = changeOf(before, (d) => createNote(d, { id, x: 3, y: 3, text: 'sostituita', author: as({ creds: attacker } as Joined, 'Ada') }));
+    expect(Y.decodeUpdate(forged).ds.clients.has(victim.doc.clientID)).toBe(false);
+    atk.sendUpdate(forged);
+    expect((await atk.refusals(1))[0]).toMatchObject({ reason: 'not-yours' });
+    editNoteText(victim.doc, id, 'originale, ancora mia');
+    await waitFor(() => getNote(obs.doc, id)?.text === 'originale, ancora mia', { message: "the victim's edit" });
+    expect(getNote(obs.doc, id)?.authorId).toBe(victim.creds.participantId);
+  });
+
   it("keeps a client id bound across a restart: squatting the facilitator's id later is refused", async () => {
     const { room, fac, attacker } = await setup();
     const f = fac.doc.clientID;
