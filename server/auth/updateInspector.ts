@@ -11,6 +11,7 @@
  * a deleted note) are reported as `void`: Yjs integrates them nowhere.
  */
 import * as Y from 'yjs';
+import type { DecodedUpdate } from './updateStructure';
 
 /** A malformed update: the sender's connection is closed (1002). */
 export class RejectedUpdate extends Error {}
@@ -33,10 +34,14 @@ type Struct = Y.Item | Y.GC | { constructor: unknown; id: Y.ID; length: number }
 const VOID = Symbol('void');
 type Where = Location | typeof VOID;
 
-export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Touch[] {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
+/**
+ * `update` may come already decoded (updateStructure.decodeUpdateStrictly);
+ * it is expected to integrate whole (updateStructure.checkIntegration).
+ */
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate): Touch[] {
+  let decoded: DecodedUpdate;
   try {
-    decoded = Y.decodeUpdate(update);
+    decoded = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
   } catch (err) {
     throw new RejectedUpdate(`undecodable Yjs update: ${(err as Error).message}`);
   }
@@ -120,6 +125,24 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Touch[] {
     return docItemLocation(theirs);
   };
 
+  /** The type already in the document that an item of this update goes into, if any. */
+  const docParentOf = (item: Y.Item, depth = 0): Y.AbstractType<unknown> | null => {
+    if (depth > 10_000) throw new RejectedUpdate('update nests too deeply');
+    const parent = item.parent as unknown;
+    if (typeof parent === 'string') return (doc.share.get(parent) as Y.AbstractType<unknown> | undefined) ?? null;
+    if (parent instanceof Y.ID) {
+      if (findOwn(parent)) return null; // a type this update creates holds nothing yet
+      const theirs = findInDoc(parent);
+      return theirs instanceof Y.Item && theirs.content instanceof Y.ContentType ? theirs.content.type : null;
+    }
+    const neighbourId = item.origin ?? item.rightOrigin;
+    if (!neighbourId) return null;
+    const mine = findOwn(neighbourId);
+    if (mine) return mine === item ? null : docParentOf(mine, depth + 1);
+    const theirs = findInDoc(neighbourId);
+    return theirs instanceof Y.Item && theirs.parent instanceof Y.AbstractType ? theirs.parent : null;
+  };
+
   const touches: Touch[] = [];
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue; // GC and Skip structs change nothing visible
@@ -131,6 +154,13 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Touch[] {
       continue;
     }
     touches.push(describeInsert(where, s.content));
+    // A new value under a map key replaces the one there: Yjs deletes the
+    // older one whether or not the delete set says so.
+    const replaced = s.parentSub === null ? null : liveValueAt(docParentOf(s), s.parentSub);
+    if (replaced) {
+      const at = docItemLocation(replaced);
+      touches.push(at === VOID ? { op: 'void' } : { op: 'delete', ...at });
+    }
   }
 
   for (const [client, ranges] of decoded.ds.clients) {
@@ -141,6 +171,8 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Touch[] {
       const known = Y.getState(doc.store, client);
       for (const it of own.get(client) ?? []) {
         if (it.id.clock + it.length <= known) continue; // the document's copy is checked below
+        // Deleting what is inserted already deleted removes nothing (a note written and deleted offline).
+        if (it.content instanceof Y.ContentDeleted) continue;
         if (it.id.clock < end && it.id.clock + it.length > clock) {
           const where = ownItemLocation(it);
           touches.push(where === VOID ? { op: 'void' } : { op: 'delete', ...where });
@@ -158,7 +190,19 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Touch[] {
       }
     }
   }
-  return touches;
+  // A key replaced both explicitly (delete set) and implicitly is one delete.
+  const seen = new Set<string>();
+  return touches.filter((t) => {
+    if (t.op !== 'delete') return true;
+    const key = JSON.stringify([t.root, t.path]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/** The current, not deleted, value of a map key. */
+function liveValueAt(type: Y.AbstractType<unknown> | null, key: string): Y.Item | null {
+  const current = type?._map.get(key);
+  return current && !current.deleted ? current : null;
 }
 
 function describeInsert(where: Location, content: Y.Item['content']): Touch {

@@ -50,7 +50,11 @@ export interface Actor {
 }
 
 export type Verdict = { ok: true } | { ok: false; reason: RefusalReason; detail: string };
-export type RefusalReason = 'read-only' | 'locked' | 'phase' | 'not-yours' | 'facilitator-only' | 'schema' | 'private-writing';
+export type RefusalReason = 'read-only' | 'locked' | 'phase' | 'not-yours' | 'facilitator-only' | 'schema' | 'private-writing'
+  /** Structs under a Yjs client id another identity writes with (clientIdBinding.ts). */
+  | 'not-your-client'
+  /** Would leave Yjs structs or deletes pending (updateStructure.ts): the sender must resync. */
+  | 'out-of-sync';
 
 const refuse = (reason: RefusalReason, detail: string): Verdict => ({ ok: false, reason, detail });
 const OK: Verdict = { ok: true };

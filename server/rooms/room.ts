@@ -13,8 +13,11 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from 
 import type { Store, StoredDocument } from '../storage/store';
 import type { Logger } from '../log';
 import type { Peer } from './peer';
+import * as decoding from 'lib0/decoding';
 import { inspectUpdate, RejectedUpdate } from '../auth/updateInspector';
-import { checkUpdate, type Verdict } from '../auth/updatePolicy';
+import { checkUpdate, type Actor, type Verdict } from '../auth/updatePolicy';
+import { checkIntegration, decodeUpdateStrictly, dropPending } from '../auth/updateStructure';
+import { ClientIdBindings } from '../auth/clientIdBinding';
 import { encodeControl } from '../../shared/control';
 import { readSession, type Sector } from '../../shared/schema';
 
@@ -54,6 +57,8 @@ const RETRY_MAX_MS = 10_000;
 export class Room {
   private readonly ydoc = new Y.Doc();
   readonly awareness = new Awareness(this.ydoc);
+  /** Who owns each Yjs client id written or announced here (a board's are persisted by the registry). */
+  readonly clientIds = new ClientIdBindings(this.ydoc.clientID);
   /**
    * The stored state, until it is applied to the Y.Doc. A cold room answers
    * its first joins straight from these bytes and applies them on the next
@@ -147,26 +152,45 @@ export class Room {
   }
 
   /**
-   * Applies a peer's update if its role allows every part of it; otherwise
-   * drops it whole and tells the sender why. Throws RejectedUpdate for a
-   * malformed one (the connection is then closed).
+   * Applies a peer's update if its role allows every part of it and it
+   * integrates whole, under client ids the peer owns; otherwise drops it
+   * whole and tells the sender why (it then resyncs). Throws RejectedUpdate
+   * for a malformed one (the connection is then closed).
    */
   receiveUpdate(peer: Peer, update: Uint8Array): Verdict {
-    const touches = inspectUpdate(this.doc, update);
+    const decoded = decodeUpdateStrictly(update);
     if (this.kind.kind === 'ballots') throw new RejectedUpdate('ballots are written by the server only');
-    const verdict = checkUpdate(touches, peer.actor, {
-      doc: this.doc,
-      board: this.kind.kind === 'drafts' ? this.kind.board.doc : this.doc,
-      kind: this.kind.kind,
-      owner: this.kind.kind === 'drafts' ? this.kind.owner : undefined,
-    });
+    const doc = this.doc;
+    // Only a log written before these checks can hold pending state; it must not integrate later, unchecked.
+    if (dropPending(doc)) this.log.error({ roomId: this.roomId }, 'dropped pending Yjs state of the stored document');
+    const integration = checkIntegration(doc, decoded);
+    const verdict =
+      this.checkWriters(peer.actor, integration) ??
+      checkUpdate(inspectUpdate(doc, decoded), peer.actor, {
+        doc,
+        board: this.kind.kind === 'drafts' ? this.kind.board.doc : doc,
+        kind: this.kind.kind,
+        owner: this.kind.kind === 'drafts' ? this.kind.owner : undefined,
+      });
     if (!verdict.ok) {
       this.log.info({ roomId: this.roomId, connId: peer.id, role: peer.actor.role, reason: verdict.reason, detail: verdict.detail }, 'update refused');
       peer.send(encodeControl({ t: 'refused', reason: verdict.reason, detail: verdict.detail }));
       return verdict;
     }
-    Y.applyUpdate(this.doc, update, peer);
+    if (integration.writers.size > 0) this.clientIds.bind(peer.actor.participantId!, integration.writers);
+    Y.applyUpdate(doc, update, peer);
+    // Everything integrated is exactly what was checked; anything left pending would break that later.
+    if (dropPending(doc)) this.log.error({ roomId: this.roomId, connId: peer.id }, 'update left Yjs state pending; dropped');
     return verdict;
+  }
+
+  /** Structure before content: the update must integrate now, under the sender's own client ids. */
+  private checkWriters(actor: Actor, { writers, pending }: ReturnType<typeof checkIntegration>): Verdict | null {
+    if (pending !== null) return { ok: false, reason: 'out-of-sync', detail: pending };
+    if (writers.size === 0) return null;
+    if (!actor.participantId) return { ok: false, reason: 'read-only', detail: 'observers cannot edit' };
+    const taken = this.clientIds.foreign(actor.participantId, writers);
+    return taken === null ? null : { ok: false, reason: 'not-your-client', detail: `client id ${taken} is someone else's` };
   }
 
   /** Records a participant's answer to the ready check and tells the facilitators. */
@@ -193,7 +217,23 @@ export class Room {
     for (const p of this.peers.keys()) f(p);
   }
 
+  /**
+   * Applies a peer's presence if every client id in it is the peer's own:
+   * bound to its identity, or bound to no one and spoken for by no other
+   * identity connected here. Otherwise the whole update is dropped (there is
+   * nothing for the sender to resync). Throws on a malformed update.
+   */
   receiveAwareness(peer: Peer, update: Uint8Array): void {
+    const ids = awarenessClientIds(update);
+    const me = identityOf(peer);
+    const taken =
+      this.clientIds.foreign(me, ids) ??
+      ids.find((id) => [...this.peers].some(([p, spoken]) => p !== peer && spoken.has(id) && identityOf(p) !== me));
+    if (taken !== null && taken !== undefined) {
+      this.log.info({ roomId: this.roomId, connId: peer.id, clientId: taken }, 'presence for another client refused');
+      return;
+    }
+    if (peer.actor.participantId) this.clientIds.bind(peer.actor.participantId, ids);
     applyAwarenessUpdate(this.awareness, update, peer);
   }
 
@@ -347,4 +387,20 @@ export class Room {
   closeAllPeers(code: number, reason: string): void {
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
   }
+}
+
+/** Observers have no participantId: each connection of theirs is an identity of its own. */
+const identityOf = (peer: Peer): string => peer.actor.participantId ?? `observer:${peer.id}`;
+
+/** The client ids of an awareness update, read as y-protocols' applyAwarenessUpdate reads it. */
+function awarenessClientIds(update: Uint8Array): number[] {
+  const d = decoding.createDecoder(update);
+  const ids: number[] = [];
+  const n = decoding.readVarUint(d);
+  for (let i = 0; i < n; i++) {
+    ids.push(decoding.readVarUint(d));
+    decoding.readVarUint(d); // clock
+    JSON.parse(decoding.readVarString(d));
+  }
+  return ids;
 }

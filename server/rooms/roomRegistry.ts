@@ -125,6 +125,7 @@ export class RoomRegistry {
     if (!kind) return null;
     const started = performance.now();
     const room = new Room(docId, this.store, await this.store.load(docId), this.log, this.opts.room, kind);
+    if (kind.kind === 'board') await room.clientIds.persistIn(this.store, docId, this.log);
     this.rooms.set(docId, room);
     this.log.info({ roomId: docId, ms: Math.round(performance.now() - started) }, 'room loaded');
     return room;

@@ -1,0 +1,92 @@
+/**
+ * Which identity owns each Yjs client id of a document. Structs are
+ * addressed by (client id, clock): whoever writes under a client id first
+ * takes those clocks, and Yjs then ignores its owner's own changes as
+ * already known. So a client id belongs to the first identity that writes
+ * or announces presence under it, and nobody else may.
+ *
+ * The owner is the server-verified participantId (facilitators have one
+ * too), not the socket: a reconnect of the same Y.Doc reuses its client id
+ * on a new socket, a reload starts a new client id while the old one's
+ * structs (maybe offline edits never sent) are still in IndexedDB and sent
+ * later, and one person on two devices writes under two ids. All of these
+ * are the same participantId. The server's own document writes under its
+ * own client id, which nobody may take.
+ *
+ * Bindings of a board are persisted, in a store document of their own
+ * (`${roomId}~clients`, a Yjs map). Rebuilding them lazily after a restart
+ * would hand every client id with structs in the board to whoever writes
+ * under it first: a participant could take the facilitator's id while the
+ * facilitator is still reconnecting, and the facilitator's next changes
+ * would be lost for good. A client id that has structs but no binding (a
+ * board from before bindings were kept, or a crash between two appends)
+ * is still taken by the first writer. A drafts document needs no log: only
+ * its owner may ever open it.
+ */
+import * as Y from 'yjs';
+import type { Store } from '../storage/store';
+import type { Logger } from '../log';
+
+export const clientsDocId = (roomId: string): string => `${roomId}~clients`;
+
+/** Stands for the server itself; never a participantId (those match ITEM_ID_PATTERN). */
+const SERVER = '~server';
+const COMPACT_AFTER_UPDATES = 200;
+
+export class ClientIdBindings {
+  private readonly owners = new Map<number, string>();
+  private persisted: { doc: Y.Doc; map: Y.Map<string> } | null = null;
+
+  /** The server's own client id: bound to no participant, ever. */
+  constructor(serverClientId: number) {
+    this.owners.set(serverClientId, SERVER);
+  }
+
+  /** The first of `clientIds` that belongs to someone other than `owner`, or null. */
+  foreign(owner: string, clientIds: Iterable<number>): number | null {
+    for (const id of clientIds) {
+      const current = this.owners.get(id);
+      if (current !== undefined && current !== owner) return id;
+    }
+    return null;
+  }
+
+  ownerOf(clientId: number): string | undefined {
+    const owner = this.owners.get(clientId);
+    return owner === SERVER ? undefined : owner;
+  }
+
+  /** Binds the still unbound `clientIds` to `owner`; call after `foreign` said none is taken. */
+  bind(owner: string, clientIds: Iterable<number>): void {
+    const fresh = [...clientIds].filter((id) => !this.owners.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) this.owners.set(id, owner);
+    const p = this.persisted;
+    if (p) p.doc.transact(() => fresh.forEach((id) => p.map.set(String(id), owner)));
+  }
+
+  /**
+   * Loads a board's bindings and keeps every new one in the store from now
+   * on. The append is issued at once, before the update that needed it is
+   * even queued for storage.
+   */
+  async persistIn(store: Store, roomId: string, log: Logger): Promise<void> {
+    const docId = clientsDocId(roomId);
+    const stored = await store.load(docId);
+    const doc = new Y.Doc();
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    const map = doc.getMap<string>('clients');
+    for (const [id, owner] of map) {
+      const clientId = Number(id);
+      if (!this.owners.has(clientId)) this.owners.set(clientId, owner);
+    }
+    if (stored.updates.length > COMPACT_AFTER_UPDATES) {
+      await store.compact(docId, Y.encodeStateAsUpdate(doc), stored.lastSeq);
+    }
+    doc.on('update', (update: Uint8Array) => {
+      store.append(docId, update).catch((err: unknown) => log.error({ err, roomId }, 'client id binding not stored'));
+    });
+    this.persisted = { doc, map };
+  }
+}
