@@ -11,11 +11,17 @@ export interface RawSocket {
 }
 
 /** Opens `/sync/<docName>` with the given query credentials (none by default). */
-export async function openRaw(server: RunningServer, docName: string, token?: string, identity?: string): Promise<RawSocket> {
-  const q = new URLSearchParams();
+export async function openRaw(
+  server: RunningServer,
+  docName: string,
+  token?: string,
+  identity?: string,
+  { params = {}, headers = {} }: { params?: Record<string, string>; headers?: Record<string, string> } = {},
+): Promise<RawSocket> {
+  const q = new URLSearchParams(params);
   if (token) q.set('token', token);
   if (identity) q.set('identity', identity);
-  const ws = new WebSocket(`${server.wsUrl}/sync/${docName}?${q}`);
+  const ws = new WebSocket(`${server.wsUrl}/sync/${docName}?${q}`, { headers });
   const frames: Uint8Array[] = [];
   ws.on('message', (d: Buffer) => frames.push(new Uint8Array(d)));
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
