@@ -7,7 +7,7 @@
  * connection with 1011.
  *
  * Limits per connection: document updates per second and update bytes per
- * second (crossing closes with 4429; the client keeps its changes and sends
+ * second (crossing closes with 4529; the client keeps its changes and sends
  * them again when it resyncs on reconnect), awareness size and rate (the
  * excess is dropped, presence being only the latest state anyway). Tavolo
  * control messages (type 7) go only to clients that asked for them, with a
@@ -55,8 +55,12 @@ export const CLOSE_UNSUPPORTED = 1003;
 export const CLOSE_POLICY = 1008;
 export const CLOSE_INTERNAL_ERROR = 1011;
 export const CLOSE_TRY_AGAIN_LATER = 1013;
-/** Too many updates or update bytes per second. */
-export const CLOSE_RATE_LIMITED = 4429;
+/**
+ * Too many updates or update bytes per second. In the 4500 range, which
+ * y-websocket clients treat as transient (4400-4499 would stop them from
+ * reconnecting); 29 as in HTTP 429.
+ */
+export const CLOSE_RATE_LIMITED = 4529;
 
 /** After closing a reader dropped for memory, how long its close frame may take before the socket is cut. */
 const DROP_GRACE_MS = 1000;
