@@ -1,3 +1,4 @@
+import './lib/zodConfig';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/base.css';

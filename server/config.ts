@@ -26,7 +26,43 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Where the built client is served from. */
   STATIC_DIR: z.string().default('dist'),
+
+  // Limits on what one client may send or hold (README, "Limits").
+  /** Document updates one connection may send per second (a burst of as many is allowed). */
+  UPDATE_RATE_LIMIT: int(100),
+  /** Update bytes one connection may send per second; a single frame up to MAX_MESSAGE_BYTES always fits. */
+  UPDATE_BYTES_PER_SECOND: int(1024 * 1024),
+  /** Largest awareness (presence) update accepted; larger ones are dropped. */
+  AWARENESS_MAX_BYTES: int(16 * 1024),
+  /** Awareness updates one connection may send per second; the rest are dropped. */
+  AWARENESS_RATE_LIMIT: int(30),
+  /** Open sockets from one client address (a workshop room shares one NAT address). */
+  MAX_CONNECTIONS_PER_ADDRESS: int(300),
+  /** Open sockets on one room, its drafts included. */
+  MAX_CONNECTIONS_PER_ROOM: int(500),
+  /** Outgoing bytes queued over all sockets; past it the slowest readers are dropped. */
+  MAX_TOTAL_BUFFERED_BYTES: int(256 * 1024 * 1024),
+  /** Boards loaded in memory at once; joining one more is refused until some unload. */
+  MAX_LOADED_ROOMS: int(1000),
+
+  /** Proxies in front of the server: a number of hops, or a comma-separated list of addresses/subnets; none by default. */
+  TRUST_PROXY: z.string().default('').transform(parseTrustProxy),
+  /** Origins allowed to open the sync socket and make state-changing HTTP requests, comma-separated; the server's own origin by default. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean)),
 });
+
+/** The forms express's `trust proxy` takes: false, a hop count, or addresses and subnets. */
+export type TrustProxy = false | number | string[];
+
+function parseTrustProxy(value: string): TrustProxy {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((a) => a.trim()).filter(Boolean);
+}
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string; staticDir: string };
 

@@ -54,6 +54,8 @@ export const ServerControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('voteProgress'), round: z.number(), voters: z.number() }),
   /** A vote the server did not take; the ballot is unchanged. Not a document refusal. */
   z.object({ t: z.literal('voteRefused'), reason: z.string(), detail: z.string() }),
+  /** A server limit dropped something this client sent (e.g. presence over its size or rate); the document is untouched. */
+  z.object({ t: z.literal('limited'), limit: z.string(), detail: z.string() }),
 ]);
 export type ServerControl = z.infer<typeof ServerControl>;
 

@@ -20,6 +20,7 @@ import { checkIntegration, decodeUpdateStrictly, dropPending } from '../auth/upd
 import { ClientIdBindings } from '../auth/clientIdBinding';
 import { encodeControl } from '../../shared/control';
 import { readSession, type Sector } from '../../shared/schema';
+import { timePersist } from '../metrics';
 
 /** A room is either a board or one participant's private drafts, which
  * follow the phase and lock of their board. */
@@ -323,7 +324,7 @@ export class Room {
     this.pendingOrigins = new Set();
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     try {
-      this.lastSeq = await this.store.append(this.roomId, merged);
+      this.lastSeq = await timePersist(() => this.store.append(this.roomId, merged));
     } catch (err) {
       // Keep the batch (ahead of anything newer) and retry with backoff; peers
       // get it only once it is durable. Their own copies keep it meanwhile.

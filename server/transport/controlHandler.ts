@@ -31,10 +31,10 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         return;
       case 'reveal':
         if (!facilitatorOnly(conn, room, 'reveals notes')) return;
-        registry.reveal(room.roomId).then(
-          (notes) => room.forEachPeer((p) => p.send(encodeControl({ t: 'revealed', notes }))),
-          failed('reveal', room.roomId),
-        );
+        registry
+          .reveal(room.roomId)
+          .then((notes) => room.forEachPeer((p) => p.send(encodeControl({ t: 'revealed', notes }))))
+          .catch(failed('reveal', room.roomId));
         return;
       case 'vote':
         if (room.kind.kind !== 'board') return;

@@ -32,7 +32,13 @@ const bearer = (req: Request): string | null => {
 
 export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOptions): express.Router {
   const api = express.Router();
-  api.use(express.json({ limit: MAX_BODY, strict: true, type: () => true }));
+  // Only a body sent as JSON is parsed: a cross-site form or `text/plain` POST
+  // (no CORS preflight) gets 415 instead of being read as JSON.
+  api.use((req, res, next) => {
+    if (req.is('application/json') === false) return sendError(res, 415, 'unsupported_media_type', 'Send the body as application/json');
+    next();
+  });
+  api.use(express.json({ limit: MAX_BODY, strict: true, type: 'application/json' }));
   const origin = (req: Request): string => opts.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
   api.post('/rooms', rateLimit(opts.roomCreateLimit), async (req: Request, res: Response) => {

@@ -14,7 +14,8 @@ export function rateLimit({ max, windowMs }: { max: number; windowMs: number }) 
   }, windowMs);
   sweep.unref();
   return (req: Request, res: Response, next: NextFunction): void => {
-    const addr = req.socket.remoteAddress ?? 'unknown';
+    // req.ip honours TRUST_PROXY, so clients behind one reverse proxy are told apart.
+    const addr = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const now = Date.now();
     let h = hits.get(addr);
     if (!h || now - h.since > windowMs) hits.set(addr, (h = { count: 0, since: now }));

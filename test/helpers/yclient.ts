@@ -29,7 +29,8 @@ export function connectClient(
   roomId: string,
   { as, doc = new Y.Doc(), docName = roomId }: { as?: Credentials; doc?: Y.Doc; docName?: string } = {},
 ): TestClient {
-  const params: Record<string, string> = {};
+  // This client reads Tavolo's control messages, so it asks for them from the first frame on.
+  const params: Record<string, string> = { control: '1' };
   if (as) params.token = as.token;
   if (as?.identityToken) params.identity = as.identityToken;
   const provider = new WebsocketProvider(`${server.wsUrl}/sync`, docName, doc, {
