@@ -12,11 +12,12 @@ import { listScenarios } from '../../shared/scenarios';
 import { BoardContext, useBoard } from '../hooks/useBoard';
 import { useNote } from '../hooks/useNote';
 import { useNoteIds } from '../hooks/useNoteIds';
+import { useNoteNudge } from '../hooks/useNoteNudge';
 import { useNoteText } from '../hooks/useNoteText';
 import { useScenarios } from '../hooks/useScenarios';
 import { useVoting } from '../hooks/useVoting';
 import type { ViewMode } from '../hooks/useViewMode';
-import { freeSpotNear } from '../lib/placement';
+import { PHONE_SEED_RINGS, freeSpotNear } from '../lib/placement';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CrowdPresence, DotsLeft, ViewSwitch } from './BoardHeader';
 import { ActionPlan } from './ActionPlan';
@@ -123,9 +124,10 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
   const { doc, rights, role, identity, serverNow } = useBoard();
   const { writeNote, drafts } = chrome;
   const voting = rights.vote && role !== 'observer';
+  useNoteNudge(doc, identity.id, role !== 'observer');
 
   const write = (text: string): void => {
-    const spot = freeSpotNear(chrome.occupied, listScenarios(doc), PHONE_ORIGIN.x, PHONE_ORIGIN.y);
+    const spot = freeSpotNear(chrome.occupied, listScenarios(doc), PHONE_ORIGIN.x, PHONE_ORIGIN.y, { id: identity.id, rings: PHONE_SEED_RINGS });
     writeNote?.(spot.x, spot.y, text);
   };
 
