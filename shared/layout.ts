@@ -49,10 +49,11 @@ export interface RevealedDraft {
   id: string;
   authorId: string;
   createdAt: number;
-  /** Where the author put it in their drafts; used only when the board is empty. */
-  x: number;
-  y: number;
 }
+
+/** Where the revealed block starts on an empty board: the top-left corner a
+ * fresh board view shows, where phones write too (PhoneView). */
+export const EMPTY_BOARD_ORIGIN: Point = { x: 40, y: 40 };
 
 /**
  * Positions for drafts revealed all at once. Each participant's drafts avoid
@@ -84,18 +85,15 @@ export function revealLayout(existing: readonly Box[], drafts: readonly Revealed
   const blockW = cols * cellW - NOTE_GAP;
   const blockH = rows * cellH - NOTE_GAP;
 
-  const origin = blockOrigin(boundsOf(existing), blockW, blockH, ordered);
+  const origin = blockOrigin(boundsOf(existing), blockW, blockH);
   ordered.forEach((d, k) => {
     out.set(d.id, { x: origin.x + (k % cols) * cellW, y: origin.y + Math.floor(k / cols) * cellH });
   });
   return out;
 }
 
-function blockOrigin(content: Box | null, blockW: number, blockH: number, drafts: readonly RevealedDraft[]): Point {
-  if (!content) {
-    // An empty board: start where the participants wrote.
-    return { x: Math.round(Math.min(...drafts.map((d) => d.x))), y: Math.round(Math.min(...drafts.map((d) => d.y))) };
-  }
+function blockOrigin(content: Box | null, blockW: number, blockH: number): Point {
+  if (!content) return EMPTY_BOARD_ORIGIN;
   const below = { x: content.x, y: content.y + content.h + BLOCK_MARGIN };
   const right = { x: content.x + content.w + BLOCK_MARGIN, y: content.y };
   const misfit = (p: Point): number => {

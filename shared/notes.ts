@@ -189,7 +189,7 @@ export function revealPlacement(board: Y.Doc, drafts: ReadonlyArray<{ doc: Y.Doc
   const revealed = drafts.flatMap(({ doc, owner }) =>
     listNotes(doc)
       .filter((n) => !onBoard.has(n.id))
-      .map((n) => ({ id: n.id, authorId: owner, createdAt: n.createdAt, x: n.x, y: n.y })),
+      .map((n) => ({ id: n.id, authorId: owner, createdAt: n.createdAt })),
   );
   return revealLayout(existing, revealed);
 }

@@ -11,9 +11,10 @@
  *   later of the two (by createdAt, then id: the same answer on every
  *   device) moves to a free spot, and only its author moves it. */
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../../shared/schema';
+import { DEFAULT_SCENARIO_HEIGHT, DEFAULT_SCENARIO_WIDTH } from '../../shared/scenarios';
 import { NOTE_GAP, freeSpotNear as freeBoxNear, noteBox, overlaps, type Box, type Point } from '../../shared/layout';
 import type { NotePositions } from './notePositions';
-import type { Rect } from './viewport';
+import { visibleWorld, type Rect, type View } from './viewport';
 
 /** Height of a frame's header band, in world units (see ScenarioFrame.css). */
 export const FRAME_HEADER = 48;
@@ -55,6 +56,33 @@ export function freeSpotNear(
     seed: seed?.id,
     seedRings: seed?.rings,
   });
+}
+
+/** Frames are placed on a finer grid than notes, and may go further afield. */
+const FRAME_STEP = 40;
+const FRAME_MAX_RING = 150;
+
+/** The free spot nearest to (x, y) for a new frame of the default size: it
+ * covers no note (one it would not contain) and no other frame. */
+export function freeFrameSpot(
+  notes: Iterable<[string, Point]>,
+  frames: readonly Rect[],
+  x: number,
+  y: number,
+  w = DEFAULT_SCENARIO_WIDTH,
+  h = DEFAULT_SCENARIO_HEIGHT,
+): Point {
+  const boxes: Box[] = frames.map((f) => ({ x: f.x - NOTE_GAP, y: f.y - NOTE_GAP, w: f.w + 2 * NOTE_GAP, h: f.h + 2 * NOTE_GAP }));
+  for (const [, p] of notes) boxes.push({ x: p.x - NOTE_GAP, y: p.y - NOTE_GAP, w: NOTE_WIDTH + 2 * NOTE_GAP, h: NOTE_HEIGHT + 2 * NOTE_GAP });
+  return freeBoxNear(boxes, w, h, Math.round(x), Math.round(y), { stepX: FRAME_STEP, stepY: FRAME_STEP, maxRing: FRAME_MAX_RING });
+}
+
+/** The view, same zoom, panned just enough to show `rect` whole (centred when it does not fit). */
+export function viewShowing(view: View, width: number, height: number, rect: Rect): View {
+  const seen = visibleWorld(view, width, height);
+  const inside = rect.x >= seen.x && rect.y >= seen.y && rect.x + rect.w <= seen.x + seen.w && rect.y + rect.h <= seen.y + seen.h;
+  if (inside || width === 0 || height === 0) return view;
+  return { ...view, x: width / 2 - (rect.x + rect.w / 2) * view.zoom, y: height / 2 - (rect.y + rect.h / 2) * view.zoom };
 }
 
 export interface PlacedNote {

@@ -17,7 +17,7 @@ function overlapping(boxes: readonly Box[]): Array<[number, number]> {
 function samePlaceDrafts(people: number, perPerson: number): RevealedDraft[] {
   const out: RevealedDraft[] = [];
   for (let p = 0; p < people; p++)
-    for (let k = 0; k < perPerson; k++) out.push({ id: `n-${p}-${k}`, authorId: `person-${p}`, createdAt: 1000 + p * 10 + k, x: 40, y: 40 });
+    for (let k = 0; k < perPerson; k++) out.push({ id: `n-${p}-${k}`, authorId: `person-${p}`, createdAt: 1000 + p * 10 + k });
   return out;
 }
 
@@ -54,17 +54,17 @@ describe('laying out revealed drafts', () => {
 
   it('keeps each author\'s notes together, authors in the order they first wrote', () => {
     const drafts: RevealedDraft[] = [
-      { id: 'b1', authorId: 'bea', createdAt: 20, x: 0, y: 0 },
-      { id: 'a1', authorId: 'ada', createdAt: 10, x: 0, y: 0 },
-      { id: 'b2', authorId: 'bea', createdAt: 25, x: 0, y: 0 },
-      { id: 'a2', authorId: 'ada', createdAt: 30, x: 0, y: 0 },
+      { id: 'b1', authorId: 'bea', createdAt: 20 },
+      { id: 'a1', authorId: 'ada', createdAt: 10 },
+      { id: 'b2', authorId: 'bea', createdAt: 25 },
+      { id: 'a2', authorId: 'ada', createdAt: 30 },
     ];
     const placed = revealLayout([], drafts);
     const reading = [...placed.entries()].sort(([, p], [, q]) => p.y - q.y || p.x - q.x).map(([id]) => id);
     expect(reading).toEqual(['a1', 'a2', 'b1', 'b2']);
   });
 
-  it('starts where the drafts were written when the board is empty', () => {
+  it('starts at the top-left corner a fresh board shows when the board is empty', () => {
     const placed = revealLayout([], samePlaceDrafts(2, 1));
     expect(placed.get('n-0-0')).toEqual({ x: 40, y: 40 });
   });
