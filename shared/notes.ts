@@ -15,7 +15,8 @@ import {
   type Where,
 } from './schema';
 import { applyTextEdit, clampText } from './text';
-import { scenarioAt } from './scenarios';
+import { listScenarios, scenarioAt } from './scenarios';
+import { noteBox, revealLayout, type Box, type Point } from './layout';
 
 export interface Author {
   id: string;
@@ -175,4 +176,20 @@ export function setNoteScenario(doc: Y.Doc, id: string, scenarioId: string | nul
     if (needH > (Number(frame.get('h')) || 0)) frame.set('h', Math.round(needH));
   });
   return true;
+}
+
+/**
+ * Where each participant's drafts go on the board when they are revealed:
+ * one readable grid beside what the board already holds (shared/layout.ts
+ * `revealLayout`). Keyed by note id; drafts already on the board are left out.
+ */
+export function revealPlacement(board: Y.Doc, drafts: ReadonlyArray<{ doc: Y.Doc; owner: string }>): Map<string, Point> {
+  const existing: Box[] = [...listNotes(board).map(noteBox), ...listScenarios(board)];
+  const onBoard = notesOf(board);
+  const revealed = drafts.flatMap(({ doc, owner }) =>
+    listNotes(doc)
+      .filter((n) => !onBoard.has(n.id))
+      .map((n) => ({ id: n.id, authorId: owner, createdAt: n.createdAt })),
+  );
+  return revealLayout(existing, revealed);
 }

@@ -12,11 +12,12 @@ import { NOTE_HEIGHT, NOTE_WIDTH, SCENARIO_COLORS, type SessionView } from '../.
 import { DEFAULT_SCENARIO_HEIGHT, DEFAULT_SCENARIO_WIDTH, createScenario, listScenarios } from '../../shared/scenarios';
 import { useBoard } from '../hooks/useBoard';
 import { useFollowSpotlight } from '../hooks/useFollowSpotlight';
+import { useNoteNudge } from '../hooks/useNoteNudge';
 import { useRevealSignal } from '../hooks/useRevealSignal';
 import type { ViewMode } from '../hooks/useViewMode';
 import { useViewport } from '../hooks/useViewport';
 import { requestFocus } from '../lib/focusRequest';
-import { freeSpotNear } from '../lib/placement';
+import { BOARD_SEED_RINGS, freeFrameSpot, freeSpotNear, viewShowing } from '../lib/placement';
 import { ZOOM_STEP, unionRect, type Rect } from '../lib/viewport';
 import { ActionPlanPanel } from './ActionPlan';
 import { BoardHeader } from './BoardHeader';
@@ -44,7 +45,7 @@ interface BoardViewProps {
 
 export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewProps) {
   const { t } = useTranslation();
-  const { doc, positions, viewRef, role, rights, serverNow } = useBoard();
+  const { doc, positions, viewRef, role, rights, serverNow, identity } = useBoard();
   const facilitator = role === 'facilitator';
   const [resultsOpen, setResultsOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -70,23 +71,31 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
 
   const addNoteAtCentre = useCallback(() => {
     const c = viewport.centre();
-    const spot = freeSpotNear(chrome.occupied, listScenarios(doc), c.x - NOTE_WIDTH / 2, c.y - NOTE_HEIGHT / 2);
+    const seed = { id: identity.id, rings: BOARD_SEED_RINGS };
+    const spot = freeSpotNear(chrome.occupied, listScenarios(doc), c.x - NOTE_WIDTH / 2, c.y - NOTE_HEIGHT / 2, seed);
     addNoteAt(spot.x, spot.y);
-  }, [addNoteAt, chrome.occupied, doc, viewport]);
+  }, [addNoteAt, chrome.occupied, doc, identity.id, viewport]);
+  useNoteNudge(doc, identity.id, role !== 'observer');
 
   const newScenario = useCallback(() => {
     const c = viewport.centre();
-    const n = listScenarios(doc).length;
+    const frames = listScenarios(doc);
+    const n = frames.length;
     const id = newItemId();
+    // In free space near the centre, never over notes it would not contain.
+    const spot = freeFrameSpot(positions.entries(), frames, c.x - DEFAULT_SCENARIO_WIDTH / 2, c.y - DEFAULT_SCENARIO_HEIGHT / 2);
     requestFocus(`[data-scenario-frame="${id}"] .frame-name`);
     createScenario(doc, {
       id,
       name: t('scenario.defaultName', { n: n + 1 }),
-      x: c.x - DEFAULT_SCENARIO_WIDTH / 2,
-      y: c.y - DEFAULT_SCENARIO_HEIGHT / 2,
+      x: spot.x,
+      y: spot.y,
       color: SCENARIO_COLORS[n % SCENARIO_COLORS.length],
     });
-  }, [doc, t, viewport]);
+    // Free space may be off screen: bring the new frame into view.
+    const { width, height } = viewport.size;
+    viewport.setView(viewShowing(viewRef.current, width, height, { x: spot.x, y: spot.y, w: DEFAULT_SCENARIO_WIDTH, h: DEFAULT_SCENARIO_HEIGHT }));
+  }, [doc, positions, t, viewport, viewRef]);
 
   const fit = useCallback(() => {
     const rects: Rect[] = listScenarios(doc).map((s) => ({ x: s.x, y: s.y, w: s.w, h: s.h }));

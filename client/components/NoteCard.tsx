@@ -5,15 +5,19 @@
  * position is written once, on drop, by the canvas. What it offers follows
  * the role, the phase and authorship (noteRights); a private draft says so.
  */
-import { memo, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { MAX_NOTE_TEXT } from '../../shared/schema';
+import { applyTextEdit, clampText } from '../../shared/text';
 import { noteRights, useBoard } from '../hooks/useBoard';
 import { useNote } from '../hooks/useNote';
+import { useNoteKeptText } from '../hooks/useNoteKeptText';
 import { useYTextArea } from '../hooks/useYTextArea';
 import { DotControls } from './DotControls';
 import { NoteMenu } from './NoteMenu';
+import { NoteText } from './NoteText';
 import { SectorBadge } from './SectorBadge';
 import '../styles/NoteCard.css';
 
@@ -29,10 +33,11 @@ function NoteCardImpl({ id }: NoteCardProps) {
   const ctx = useBoard();
   const { doc, viewRef, space, role } = ctx;
   const note = useNote(doc, id);
-  const text = useYTextArea(note?.ytext ?? null);
   const [menuOpen, setMenuOpen] = useState(false);
   const may = noteRights(ctx, note?.authorId ?? '');
   const drafts = space === 'drafts';
+  const kept = useKeptTyping(id, note?.ytext ?? null, may.edit);
+  const text = useYTextArea(note?.ytext ?? null, MAX_NOTE_TEXT, kept.text);
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: drafts ? DRAFT_DRAG_PREFIX + id : id,
     disabled: !may.move,
@@ -85,15 +90,28 @@ function NoteCardImpl({ id }: NoteCardProps) {
           </button>
         )}
       </div>
-      <textarea
-        ref={text.ref}
-        className="note-text"
-        aria-label={t('note.text')}
-        maxLength={MAX_NOTE_TEXT}
-        onInput={text.onInput}
-        readOnly={!may.edit}
-        spellCheck
-      />
+      <div className="note-body">
+        {/* Read as a clamped paragraph; focus shows the textarea, grown to the whole text. */}
+        <NoteText doc={doc} id={id} override={kept.text} />
+        <textarea
+          ref={(el) => {
+            text.ref(el);
+            kept.areaRef.current = el;
+          }}
+          className="note-text"
+          aria-label={t('note.text')}
+          maxLength={MAX_NOTE_TEXT}
+          onInput={kept.carryingOn ? kept.onInput : text.onInput}
+          onBlur={kept.onBlur}
+          readOnly={!may.edit && !kept.carryingOn}
+          spellCheck
+        />
+      </div>
+      {kept.text !== null && (
+        <p className="note-kept" role="status">
+          {t(kept.carryingOn ? 'note.keptTyping' : 'note.kept')}
+        </p>
+      )}
       <div className="note-footer">
         {drafts ? <span className="draft-hint">{t('note.privateHint')}</span> : <DotControls itemId={id} />}
       </div>
@@ -109,6 +127,46 @@ function NoteCardImpl({ id }: NoteCardProps) {
       )}
     </div>
   );
+}
+
+/**
+ * Keeps what its author was typing when writing closed (phase change, lock):
+ * they may finish the sentence, the text stays on this device (across
+ * reloads) and goes into the note as soon as they may edit it again.
+ */
+function useKeptTyping(id: string, ytext: Y.Text | null, mayEdit: boolean) {
+  const [text, setText] = useNoteKeptText(`note.${id}`);
+  const [carryingOn, setCarryingOn] = useState(false);
+  const areaRef = useRef<HTMLTextAreaElement | null>(null);
+  const couldEdit = useRef(mayEdit);
+
+  useLayoutEffect(() => {
+    const area = areaRef.current;
+    if (couldEdit.current && !mayEdit && area && document.activeElement === area) {
+      setText(area.value);
+      setCarryingOn(true);
+    }
+    couldEdit.current = mayEdit;
+  }, [mayEdit, setText]);
+
+  useEffect(() => {
+    if (!mayEdit || text === null || !ytext) return;
+    if (ytext.toString() !== text) applyTextEdit(ytext, clampText(text, MAX_NOTE_TEXT));
+    setText(null);
+    setCarryingOn(false);
+  }, [mayEdit, text, ytext, setText]);
+
+  return {
+    text,
+    carryingOn,
+    areaRef,
+    onInput: (e: FormEvent<HTMLTextAreaElement>) => setText(e.currentTarget.value),
+    onBlur: () => {
+      setCarryingOn(false);
+      // Everything typed reached the board after all: nothing to keep.
+      if (text !== null && ytext?.toString() === text) setText(null);
+    },
+  };
 }
 
 /** Only the id can change what a card shows; everything else it observes itself. */

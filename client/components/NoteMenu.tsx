@@ -1,6 +1,6 @@
 /** A note's options: colour, scenario membership, delete (confirmed). */
 import { usePopoverDismiss } from '../hooks/usePopoverDismiss';
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLORS, type NoteColor } from '../../shared/schema';
 import { deleteNote, recolorNote, setNoteScenario } from '../../shared/notes';
@@ -26,9 +26,10 @@ export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }:
   const ref = useRef<HTMLDivElement>(null);
 
   usePopoverDismiss(ref, onClose, (menu) => [menu.parentElement]);
+  const above = useOpensUpward(ref);
 
   return (
-    <div className="popover note-menu" ref={ref} role="group" aria-label={t('note.menu')} data-no-pan>
+    <div className={`popover note-menu${above ? ' is-above' : ''}`} ref={ref} role="group" aria-label={t('note.menu')} data-no-pan>
       {role === 'facilitator' && space === 'board' && (
         <button
           type="button"
@@ -93,4 +94,27 @@ export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }:
       )}
     </div>
   );
+}
+
+/** Room the menu keeps from the bottom edge of what covers the canvas. */
+const BOTTOM_MARGIN = 8;
+
+/**
+ * Whether the menu must open upward: it does when, opened downward, it would
+ * reach under the floating toolbar or past the bottom of the screen.
+ */
+function useOpensUpward(ref: RefObject<HTMLDivElement | null>): boolean {
+  const [above, setAbove] = useState(false);
+  useLayoutEffect(() => {
+    const menu = ref.current;
+    if (!menu) return;
+    const box = menu.getBoundingClientRect();
+    const toolbar = document.querySelector('.toolbar')?.getBoundingClientRect();
+    const toolbarOverlaps = toolbar && box.right > toolbar.left && box.left < toolbar.right ? toolbar.top : Infinity;
+    const limit = Math.min(window.innerHeight, toolbarOverlaps) - BOTTOM_MARGIN;
+    const noteTop = menu.parentElement?.getBoundingClientRect().top ?? 0;
+    // Upward only when there is more room above the note than below it.
+    setAbove(box.bottom > limit && noteTop > limit - box.top);
+  }, [ref]);
+  return above;
 }

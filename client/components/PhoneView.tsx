@@ -4,7 +4,7 @@
  * scenarios with Add dot / Remove dot and the results once revealed, and in
  * Co-design the action plan. No canvas to pan.
  */
-import { memo, useState, type FormEvent } from 'react';
+import { memo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { MAX_NOTE_TEXT, type SessionView } from '../../shared/schema';
@@ -12,11 +12,13 @@ import { listScenarios } from '../../shared/scenarios';
 import { BoardContext, useBoard } from '../hooks/useBoard';
 import { useNote } from '../hooks/useNote';
 import { useNoteIds } from '../hooks/useNoteIds';
+import { useNoteKeptText } from '../hooks/useNoteKeptText';
+import { useNoteNudge } from '../hooks/useNoteNudge';
 import { useNoteText } from '../hooks/useNoteText';
 import { useScenarios } from '../hooks/useScenarios';
 import { useVoting } from '../hooks/useVoting';
 import type { ViewMode } from '../hooks/useViewMode';
-import { freeSpotNear } from '../lib/placement';
+import { PHONE_SEED_RINGS, freeSpotNear } from '../lib/placement';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CrowdPresence, DotsLeft, ViewSwitch } from './BoardHeader';
 import { ActionPlan } from './ActionPlan';
@@ -89,22 +91,42 @@ function SecretHint() {
   return <p className="muted small phone-secret-hint">{t('voting.secretHint')}</p>;
 }
 
-function WriteBox({ onWrite }: { onWrite: (text: string) => void }) {
+/**
+ * The box to write a note. What is typed is kept on the device as it is
+ * typed, so a phase change (or a reload) mid-sentence loses nothing: while
+ * writing is closed the box shows the text, read-only, and says why; it is
+ * editable again, text and all, when writing reopens.
+ */
+function WriteBox({ onWrite, storeKey }: { onWrite: ((text: string) => void) | undefined; storeKey: string }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
+  const [kept, setKept] = useNoteKeptText(storeKey);
+  const text = kept ?? '';
+  if (!onWrite && !text) return null;
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    if (!text.trim()) return;
+    if (!onWrite || !text.trim()) return;
     onWrite(text.trim());
-    setText('');
+    setKept(null);
   };
   return (
     <form className="phone-write" onSubmit={submit}>
       <label className="field">
         <span className="field-label">{t('phone.write')}</span>
-        <textarea className="input phone-textarea" value={text} maxLength={MAX_NOTE_TEXT} rows={3} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          className="input phone-textarea"
+          value={text}
+          maxLength={MAX_NOTE_TEXT}
+          rows={3}
+          readOnly={!onWrite}
+          onChange={(e) => setKept(e.target.value || null)}
+        />
       </label>
-      <button type="submit" className="btn btn-primary btn-large" disabled={!text.trim()}>
+      {!onWrite && (
+        <p className="muted small phone-kept" role="status">
+          {t('phone.kept')}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary btn-large" disabled={!onWrite || !text.trim()}>
         {t('toolbar.addNote')}
       </button>
     </form>
@@ -123,9 +145,10 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
   const { doc, rights, role, identity, serverNow } = useBoard();
   const { writeNote, drafts } = chrome;
   const voting = rights.vote && role !== 'observer';
+  useNoteNudge(doc, identity.id, role !== 'observer');
 
   const write = (text: string): void => {
-    const spot = freeSpotNear(chrome.occupied, listScenarios(doc), PHONE_ORIGIN.x, PHONE_ORIGIN.y);
+    const spot = freeSpotNear(chrome.occupied, listScenarios(doc), PHONE_ORIGIN.x, PHONE_ORIGIN.y, { id: identity.id, rings: PHONE_SEED_RINGS });
     writeNote?.(spot.x, spot.y, text);
   };
 
@@ -155,7 +178,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
       <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} compact />
       <SessionBanners session={session} />
       <main className="phone-main">
-        {writeNote && <WriteBox onWrite={write} />}
+        {role !== 'observer' && <WriteBox onWrite={writeNote ? write : undefined} storeKey={`write.${chrome.roomId}`} />}
         {session.phase === 'priorities' && <RevealedResults />}
         {session.phase === 'codesign' && (
           <section aria-labelledby="phone-actions-title">

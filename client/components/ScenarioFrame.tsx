@@ -82,8 +82,11 @@ function ScenarioFrameImpl({ scenario: s, count }: ScenarioFrameProps) {
   return (
     <section
       className={`frame frame-${s.color}${menuOpen ? ' has-menu' : ''}`}
+      // left/top, not a transform: a transform would make the frame its own
+      // stacking context and keep its header below the notes (ScenarioFrame.css).
       style={{
-        transform: `translate(${s.x + offset.dx}px, ${s.y + offset.dy}px)`,
+        left: s.x + offset.dx,
+        top: s.y + offset.dy,
         width: Math.max(0, s.w + offset.dw),
         height: Math.max(0, s.h + offset.dh),
       }}

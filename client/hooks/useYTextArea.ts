@@ -29,20 +29,32 @@ export function mapIndex(delta: Delta, index: number): number {
   return Math.max(0, index + shift);
 }
 
-/** Binds a textarea to a Y.Text; `maxLength` is the field's limit (a note's by default). */
-export function useYTextArea(ytext: Y.Text | null, maxLength = MAX_NOTE_TEXT): {
+/**
+ * Binds a textarea to a Y.Text; `maxLength` is the field's limit (a note's by
+ * default). While `override` is a string the textarea shows it instead and
+ * ignores the Y.Text (text kept on this device that the board could not take).
+ */
+export function useYTextArea(
+  ytext: Y.Text | null,
+  maxLength = MAX_NOTE_TEXT,
+  override: string | null = null,
+): {
   ref: (el: HTMLTextAreaElement | null) => void;
   onInput: (e: FormEvent<HTMLTextAreaElement>) => void;
 } {
   const elRef = useRef<HTMLTextAreaElement | null>(null);
+  const overrideRef = useRef(override);
+  overrideRef.current = override;
+  const overriding = override !== null;
 
   useEffect(() => {
     if (!ytext) return;
     const el = elRef.current;
-    if (el && el.value !== ytext.toString()) el.value = ytext.toString();
+    const shown = (): string => overrideRef.current ?? ytext.toString();
+    if (el && el.value !== shown()) el.value = shown();
     const onChange = (event: Y.YTextEvent): void => {
       const area = elRef.current;
-      if (!area) return;
+      if (!area || overrideRef.current !== null) return;
       const next = ytext.toString();
       if (area.value === next) return;
       const focused = document.activeElement === area;
@@ -54,19 +66,21 @@ export function useYTextArea(ytext: Y.Text | null, maxLength = MAX_NOTE_TEXT): {
     };
     ytext.observe(onChange);
     return () => ytext.unobserve(onChange);
-  }, [ytext]);
+    // overriding: switching to or from the kept text re-syncs the value once.
+  }, [ytext, overriding]);
 
   const ref = useCallback(
     (el: HTMLTextAreaElement | null) => {
       elRef.current = el;
-      if (el && ytext && el.value !== ytext.toString()) el.value = ytext.toString();
+      const shown = overrideRef.current ?? ytext?.toString();
+      if (el && shown !== undefined && el.value !== shown) el.value = shown;
     },
     [ytext],
   );
 
   const onInput = useCallback(
     (e: FormEvent<HTMLTextAreaElement>) => {
-      if (ytext) applyTextEdit(ytext, clampText(e.currentTarget.value, maxLength));
+      if (ytext && overrideRef.current === null) applyTextEdit(ytext, clampText(e.currentTarget.value, maxLength));
     },
     [ytext, maxLength],
   );

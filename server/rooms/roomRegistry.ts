@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import { newJoinCode, newRoomId, isRoomId, normalizeJoinCode } from '../../shared/ids';
+import { revealPlacement } from '../../shared/notes';
 import { initSession } from '../../shared/session';
 import { notesOf, scenariosOf, votesOf, readSession } from '../../shared/schema';
 import type { RoomInfo } from '../../shared/api';
@@ -175,8 +176,11 @@ export class RoomRegistry {
         if (room) drafts.push(room);
       }
       let moved = 0;
+      const owned = drafts.flatMap((d) => (d.kind.kind === 'drafts' ? [{ doc: d.doc, owner: d.kind.owner }] : []));
+      // Every phone's drafts started at the same spot: lay them out afresh.
+      const placed = revealPlacement(board.doc, owned);
       board.doc.transact(() => {
-        for (const d of drafts) if (d.kind.kind === 'drafts') moved += copyNotes(d.doc, board.doc, d.kind.owner);
+        for (const d of owned) moved += copyNotes(d.doc, board.doc, d.owner, placed);
       });
       for (const d of drafts) {
         d.doc.transact(() => notesOf(d.doc).clear());
@@ -237,11 +241,11 @@ export class RoomRegistry {
 }
 
 /**
- * Copies a drafts document's notes onto the board, keeping ids, positions,
- * colours and text. The author is always the drafts' owner, whatever the
+ * Copies a drafts document's notes onto the board at their revealed place,
+ * keeping ids, colours and text. The author is always the drafts' owner, whatever the
  * drafts say.
  */
-function copyNotes(from: Y.Doc, to: Y.Doc, owner: string): number {
+function copyNotes(from: Y.Doc, to: Y.Doc, owner: string, placed: ReadonlyMap<string, { x: number; y: number }>): number {
   const target = notesOf(to);
   let n = 0;
   notesOf(from).forEach((src, id) => {
@@ -255,6 +259,13 @@ function copyNotes(from: Y.Doc, to: Y.Doc, owner: string): number {
       } else if (!(value instanceof Y.AbstractType)) m.set(key, value);
     });
     m.set('authorId', owner);
+    const at = placed.get(id);
+    if (at) {
+      m.set('x', at.x);
+      m.set('y', at.y);
+    }
+    // The revealed block lies outside every frame.
+    m.set('scenarioId', null);
     target.set(id, m);
     n++;
   });

@@ -4,6 +4,7 @@ import { encodeSyncStep1 } from '../../shared/protocol';
 import { DRAFTS_SUFFIX } from '../../shared/api';
 import { getSession, setPhase } from '../../shared/session';
 import * as Y from 'yjs';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '../../shared/schema';
 import { createRoom, identify, startServer, type RunningServer } from '../helpers/server';
 import { joinRoom } from '../helpers/yclient';
 import { openRaw } from '../helpers/rawSocket';
@@ -104,5 +105,40 @@ describe('private writing in Listening', () => {
     } finally {
       await again.stop();
     }
+  });
+});
+
+describe('revealing drafts written on several phones', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('lays the revealed notes out so that no two overlap, even when every phone wrote at the same spot', async () => {
+    const room = await createRoom(server);
+    const fac = await joinRoom(server, room);
+    createNote(fac.doc, { x: 40, y: 40, text: 'già sul tavolo', author: { id: fac.creds.participantId!, name: 'F', sector: 'public' } });
+    const ids: string[] = [];
+    for (const name of ['Ada', 'Bea', 'Caio']) {
+      const p = await joinRoom(server, room, { role: 'participant' });
+      const drafts = await joinRoom(server, room, { as: p.creds, docName: room.roomId + DRAFTS_SUFFIX });
+      for (const k of [1, 2]) {
+        ids.push(createNote(drafts.doc, { x: 40, y: 40, text: `${name} ${k}`, author: { id: p.creds.participantId!, name, sector: 'civil' } }));
+      }
+      // The server has them once another device of the same person sees them.
+      const check = await joinRoom(server, room, { as: p.creds, docName: room.roomId + DRAFTS_SUFFIX });
+      await waitFor(() => listNotes(check.doc).length === 2, { message: `${name}'s drafts stored` });
+    }
+    await fac.control({ t: 'reveal' });
+    await waitFor(() => listNotes(fac.doc).length === 7, { message: 'all six drafts revealed' });
+    const notes = listNotes(fac.doc);
+    for (let i = 0; i < notes.length; i++)
+      for (let j = i + 1; j < notes.length; j++) {
+        const [a, b] = [notes[i]!, notes[j]!];
+        expect(Math.abs(a.x - b.x) < NOTE_WIDTH && Math.abs(a.y - b.y) < NOTE_HEIGHT, `${a.text} overlaps ${b.text}`).toBe(false);
+      }
   });
 });
