@@ -9,6 +9,9 @@ import * as Y from 'yjs';
 import { newJoinCode, newRoomId, isRoomId, normalizeJoinCode } from '../../shared/ids';
 import { initSession } from '../../shared/session';
 import { notesOf, scenariosOf, votesOf, readSession } from '../../shared/schema';
+import { MAX_NOTE_TEXT, NoteFields } from '../../shared/documentSchemas';
+import { clampText } from '../../shared/text';
+import { DEFAULT_POLICY_LIMITS } from '../auth/updatePolicy';
 import type { RoomInfo } from '../../shared/api';
 import type { RoomRecord, Store } from '../storage/store';
 import type { Logger } from '../log';
@@ -174,11 +177,20 @@ export class RoomRegistry {
         if (room) drafts.push(room);
       }
       let moved = 0;
+      const maxNotes = (this.opts.room.limits ?? DEFAULT_POLICY_LIMITS).maxNotes;
+      const copied = new Map<Room, string[]>();
       board.doc.transact(() => {
-        for (const d of drafts) if (d.kind.kind === 'drafts') moved += copyNotes(d.doc, board.doc, d.kind.owner);
+        for (const d of drafts) {
+          if (d.kind.kind !== 'drafts') continue;
+          const ids = copyNotes(d.doc, board.doc, d.kind.owner, maxNotes);
+          copied.set(d, ids);
+          moved += ids.length;
+        }
       });
       for (const d of drafts) {
-        d.doc.transact(() => notesOf(d.doc).clear());
+        // Drafts that did not fit on a full board stay with their author.
+        const ids = copied.get(d) ?? [];
+        d.doc.transact(() => ids.forEach((id) => notesOf(d.doc).delete(id)));
         this.release(d);
       }
       await board.flushNow();
@@ -237,25 +249,28 @@ export class RoomRegistry {
 
 /**
  * Copies a drafts document's notes onto the board, keeping ids, positions,
- * colours and text. The author is always the drafts' owner, whatever the
- * drafts say.
+ * colours and text, while the board has room for them (`maxNotes`). Each
+ * value goes through the document schema the policy enforces, as if the
+ * author had written it on the board; the author is always the drafts'
+ * owner, whatever the drafts say. Returns the ids copied.
  */
-function copyNotes(from: Y.Doc, to: Y.Doc, owner: string): number {
+function copyNotes(from: Y.Doc, to: Y.Doc, owner: string, maxNotes: number): string[] {
   const target = notesOf(to);
-  let n = 0;
+  const fields: Readonly<Record<string, (typeof NoteFields)[keyof typeof NoteFields]>> = NoteFields;
+  const ids: string[] = [];
   notesOf(from).forEach((src, id) => {
-    if (target.has(id)) return;
+    if (target.has(id) || target.size >= maxNotes) return;
     const m = new Y.Map<unknown>();
+    const text = src.get('text');
+    const t = new Y.Text();
+    t.insert(0, clampText(text instanceof Y.Text ? text.toString() : '', MAX_NOTE_TEXT));
+    m.set('text', t);
     src.forEach((value, key) => {
-      if (key === 'text') {
-        const t = new Y.Text();
-        t.insert(0, value instanceof Y.Text ? value.toString() : '');
-        m.set('text', t);
-      } else if (!(value instanceof Y.AbstractType)) m.set(key, value);
+      if (key !== 'text' && Object.hasOwn(fields, key) && fields[key]!.safeParse(value).success) m.set(key, value);
     });
     m.set('authorId', owner);
     target.set(id, m);
-    n++;
+    ids.push(id);
   });
-  return n;
+  return ids;
 }
