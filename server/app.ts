@@ -66,6 +66,12 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
       compactAfterBytes: config.COMPACT_AFTER_BYTES,
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
       compactDelayMs: 2000,
+      limits: {
+        maxNotes: config.MAX_NOTES_PER_ROOM,
+        maxScenarios: config.MAX_SCENARIOS_PER_ROOM,
+        maxActions: config.MAX_ACTIONS_PER_ROOM,
+        maxDocBytes: config.MAX_ROOM_BYTES,
+      },
     },
   });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+const positive = (def: number) => z.coerce.number().int().positive().default(def);
 
 export const ConfigSchema = z.object({
   PORT: int(8080),
@@ -24,6 +25,12 @@ export const ConfigSchema = z.object({
   ROOM_CREATE_WINDOW_MS: int(60_000),
   /** Public base URL for the links handed out (e.g. https://tavolo.example.org); the request's origin when unset. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Caps on one room's board (and on each drafts document); updates that would cross them are refused. */
+  MAX_NOTES_PER_ROOM: positive(2000),
+  MAX_SCENARIOS_PER_ROOM: positive(200),
+  MAX_ACTIONS_PER_ROOM: positive(200),
+  /** Bytes one document may grow to, as stored (snapshot plus accepted updates). */
+  MAX_ROOM_BYTES: positive(16 * 1024 * 1024),
   /** Where the built client is served from. */
   STATIC_DIR: z.string().default('dist'),
 

@@ -9,13 +9,20 @@ import * as Y from 'yjs';
 import { newItemId } from './ids';
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SECTORS, isSector, type Sector } from './schema';
 import { applyTextEdit, clampText } from './text';
+import {
+  ACTION_TEXT_FIELDS,
+  ActionFields,
+  CommitmentSchema,
+  MAX_ACTION_TEXT,
+  MAX_COMMITMENT_NOTE,
+  MAX_PARTNERS,
+  OrganisationSchema,
+  ROOT_ACTIONS,
+  readOr,
+  type ActionTextField,
+} from './documentSchemas';
 
-export const ROOT_ACTIONS = 'actions';
-export const ACTION_TEXT_FIELDS = ['objective', 'actions', 'resources', 'timeline'] as const;
-export type ActionTextField = (typeof ACTION_TEXT_FIELDS)[number];
-export const MAX_ACTION_TEXT = 4000;
-export const MAX_PARTNERS = 30;
-export const MAX_COMMITMENT_NOTE = 300;
+export { ACTION_TEXT_FIELDS, MAX_ACTION_TEXT, MAX_COMMITMENT_NOTE, MAX_PARTNERS, ROOT_ACTIONS, type ActionTextField } from './documentSchemas';
 
 export interface Organisation {
   name: string;
@@ -49,17 +56,8 @@ export interface ActionView {
 
 export const actionsOf = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap<Y.Map<unknown>>(ROOT_ACTIONS);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const isOrganisation = (v: unknown): v is Organisation =>
-  isObject(v) && typeof v.name === 'string' && v.name.length <= MAX_NAME_LENGTH && isSector(v.sector);
-export const isCommitment = (v: unknown): v is Commitment =>
-  isObject(v) &&
-  typeof v.participantId === 'string' &&
-  typeof v.name === 'string' &&
-  v.name.length <= MAX_NAME_LENGTH &&
-  typeof v.note === 'string' &&
-  v.note.length <= MAX_COMMITMENT_NOTE &&
-  typeof v.at === 'number';
+export const isOrganisation = (v: unknown): v is Organisation => OrganisationSchema.safeParse(v).success;
+export const isCommitment = (v: unknown): v is Commitment => CommitmentSchema.safeParse(v).success;
 
 export function createAction(
   doc: Y.Doc,
@@ -147,22 +145,22 @@ export function readAction(id: string, m: Y.Map<unknown>): ActionView {
   const c = m.get('commitments');
   if (c instanceof Y.Map) c.forEach((v, k) => isSector(k) && isCommitment(v) && (commitments[k] = v));
   const partners = m.get('partners');
-  const lead = m.get('lead');
+  const f = ActionFields;
   return {
     id,
-    title: typeof m.get('title') === 'string' ? (m.get('title') as string) : '',
-    fromItemId: typeof m.get('fromItemId') === 'string' ? (m.get('fromItemId') as string) : null,
+    title: readOr(f.title, m.get('title'), ''),
+    fromItemId: readOr(f.fromItemId, m.get('fromItemId'), null),
     objective: text('objective'),
     actions: text('actions'),
     resources: text('resources'),
     timeline: text('timeline'),
-    lead: isOrganisation(lead) ? lead : null,
-    partners: Array.isArray(partners) ? partners.filter(isOrganisation) : [],
+    lead: readOr(f.lead, m.get('lead'), null),
+    partners: Array.isArray(partners) ? partners.filter(isOrganisation).slice(0, MAX_PARTNERS) : [],
     commitments,
     committedSectors: SECTORS.filter((s) => commitments[s]),
     missingSectors: SECTORS.filter((s) => !commitments[s]),
-    createdBy: typeof m.get('createdBy') === 'string' ? (m.get('createdBy') as string) : '',
-    createdAt: typeof m.get('createdAt') === 'number' ? (m.get('createdAt') as number) : 0,
+    createdBy: readOr(f.createdBy, m.get('createdBy'), ''),
+    createdAt: readOr(f.createdAt, m.get('createdAt'), 0),
   };
 }
 

@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import { newItemId } from './ids';
 import {
+  MAX_NAME_LENGTH,
   MAX_NOTE_TEXT,
   NOTE_HEIGHT,
   NOTE_WIDTH,
@@ -47,7 +48,7 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
     m.set('y', Math.round(input.y));
     m.set('color', input.color ?? 'yellow');
     m.set('authorId', input.author.id);
-    m.set('authorName', input.author.name);
+    m.set('authorName', clampText(input.author.name, MAX_NAME_LENGTH));
     m.set('authorSector', input.author.sector);
     m.set('where', input.author.where ?? 'remote');
     m.set('scenarioId', null);

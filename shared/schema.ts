@@ -5,40 +5,65 @@
  * describes the same layout for people.
  */
 import * as Y from 'yjs';
-import { DEFAULT_PHASE, PHASES, isPhase, type Phase } from './phases';
+import { DEFAULT_PHASE, PHASES, type Phase } from './phases';
+import {
+  BallotSchema,
+  DotCount,
+  ItemId,
+  NOTE_COLORS,
+  NoteFields,
+  PhaseSchema,
+  ReadyCheckSchema,
+  ROOT_NOTES,
+  ROOT_SCENARIOS,
+  ROOT_SESSION,
+  ROOT_VOTES,
+  SCENARIO_COLORS,
+  SCENARIO_MIN_HEIGHT,
+  SCENARIO_MIN_WIDTH,
+  SECTORS,
+  ScenarioFields,
+  SectorSchema,
+  SessionFields,
+  SpotlightSchema,
+  TimerSchema,
+  WhereSchema,
+  readOr,
+  type NoteColor,
+  type ScenarioColor,
+  type Sector,
+  type Where,
+} from './documentSchemas';
 
-/** Root map names. Facilitator-owned settings and ballots each get their own
- * root so the server can police them separately (roles, secret voting). */
-export const ROOT_NOTES = 'notes';
-export const ROOT_SCENARIOS = 'scenarios';
-export const ROOT_VOTES = 'votes';
-export const ROOT_SESSION = 'session';
+export {
+  MAX_DOTS_PER_PERSON,
+  MAX_NAME_LENGTH,
+  MAX_NOTE_TEXT,
+  MAX_PROMPT_LENGTH,
+  MAX_TITLE_LENGTH,
+  NOTE_COLORS,
+  ROOT_NOTES,
+  ROOT_SCENARIOS,
+  ROOT_SESSION,
+  ROOT_VOTES,
+  SCENARIO_COLORS,
+  SCENARIO_MIN_HEIGHT,
+  SCENARIO_MIN_WIDTH,
+  SECTORS,
+  WHERES,
+  type NoteColor,
+  type ScenarioColor,
+  type Sector,
+  type Where,
+} from './documentSchemas';
 
-export const SECTORS = ['public', 'private', 'civil', 'other'] as const;
-export type Sector = (typeof SECTORS)[number];
-
-/** Whether a contribution came from someone in the room or joining remotely. */
-export const WHERES = ['room', 'remote'] as const;
-export type Where = (typeof WHERES)[number];
-export const isWhere = (v: unknown): v is Where => v === 'room' || v === 'remote';
-
-export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
-export type NoteColor = (typeof NOTE_COLORS)[number];
-
-export const SCENARIO_COLORS = ['teal', 'indigo', 'rose', 'amber', 'slate', 'lime'] as const;
-export type ScenarioColor = (typeof SCENARIO_COLORS)[number];
+export const isWhere = (v: unknown): v is Where => WhereSchema.safeParse(v).success;
 
 /** Notes have one size on every screen, so containment and culling need no DOM. */
 export const NOTE_WIDTH = 200;
 export const NOTE_HEIGHT = 140;
-export const SCENARIO_MIN_WIDTH = 260;
-export const SCENARIO_MIN_HEIGHT = 200;
 
 export const DEFAULT_DOTS_PER_PERSON = 5;
-export const MAX_DOTS_PER_PERSON = 50;
-export const MAX_NOTE_TEXT = 2000;
-export const MAX_NAME_LENGTH = 80;
-export const MAX_TITLE_LENGTH = 120;
 
 /** Plain snapshot of a note, what components render. In the note's Y.Map every
  * key holds a plain value except `text`, a Y.Text (docs/document-format.md). */
@@ -116,7 +141,6 @@ export interface SessionView {
 }
 
 export const DEFAULT_CROWD_THRESHOLD = 60;
-export const MAX_PROMPT_LENGTH = 500;
 export const IDLE_TIMER: TimerState = { state: 'idle', endsAt: 0, remainingMs: 5 * 60_000 };
 
 export type NoteMap = Y.Map<unknown>;
@@ -127,103 +151,87 @@ export const scenariosOf = (doc: Y.Doc): Y.Map<ScenarioMap> => doc.getMap<Scenar
 export const votesOf = (doc: Y.Doc): Y.Map<Ballot> => doc.getMap<Ballot>(ROOT_VOTES);
 export const sessionOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(ROOT_SESSION);
 
-export const isSector = (v: unknown): v is Sector => typeof v === 'string' && (SECTORS as readonly string[]).includes(v);
-export const isNoteColor = (v: unknown): v is NoteColor =>
-  typeof v === 'string' && (NOTE_COLORS as readonly string[]).includes(v);
-export const isScenarioColor = (v: unknown): v is ScenarioColor =>
-  typeof v === 'string' && (SCENARIO_COLORS as readonly string[]).includes(v);
-
-const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+export const isSector = (v: unknown): v is Sector => SectorSchema.safeParse(v).success;
+export const isNoteColor = (v: unknown): v is NoteColor => NoteFields.color.safeParse(v).success;
+export const isScenarioColor = (v: unknown): v is ScenarioColor => ScenarioFields.color.safeParse(v).success;
 
 /** Reads a note defensively: a board written by an older or foreign client
- * still renders instead of crashing the canvas. */
+ * still renders instead of crashing the canvas. Every field is parsed with
+ * the schema the server enforces (shared/documentSchemas.ts). */
 export function readNote(id: string, m: NoteMap): NoteView {
   const text = m.get('text');
-  const color = m.get('color');
-  const sector = m.get('authorSector');
-  const scenarioId = m.get('scenarioId');
+  const f = NoteFields;
   return {
     id,
     text: text instanceof Y.Text ? text.toString() : '',
-    x: num(m.get('x')),
-    y: num(m.get('y')),
-    color: isNoteColor(color) ? color : 'yellow',
-    authorId: str(m.get('authorId')),
-    authorName: str(m.get('authorName')),
-    authorSector: isSector(sector) ? sector : 'other',
-    where: isWhere(m.get('where')) ? (m.get('where') as Where) : 'remote',
-    scenarioId: typeof scenarioId === 'string' ? scenarioId : null,
-    createdAt: num(m.get('createdAt')),
+    x: readOr(f.x, m.get('x'), 0),
+    y: readOr(f.y, m.get('y'), 0),
+    color: readOr(f.color, m.get('color'), 'yellow'),
+    authorId: readOr(f.authorId, m.get('authorId'), ''),
+    authorName: readOr(f.authorName, m.get('authorName'), ''),
+    authorSector: readOr(f.authorSector, m.get('authorSector'), 'other'),
+    where: readOr(f.where, m.get('where'), 'remote'),
+    scenarioId: readOr(f.scenarioId, m.get('scenarioId'), null),
+    createdAt: readOr(f.createdAt, m.get('createdAt'), 0),
   };
 }
 
 export function readScenario(id: string, m: ScenarioMap): ScenarioView {
-  const color = m.get('color');
+  const f = ScenarioFields;
   return {
     id,
-    name: str(m.get('name')),
-    color: isScenarioColor(color) ? color : 'teal',
-    x: num(m.get('x')),
-    y: num(m.get('y')),
-    w: Math.max(SCENARIO_MIN_WIDTH, num(m.get('w'), SCENARIO_MIN_WIDTH)),
-    h: Math.max(SCENARIO_MIN_HEIGHT, num(m.get('h'), SCENARIO_MIN_HEIGHT)),
-    createdAt: num(m.get('createdAt')),
+    name: readOr(f.name, m.get('name'), ''),
+    color: readOr(f.color, m.get('color'), 'teal'),
+    x: readOr(f.x, m.get('x'), 0),
+    y: readOr(f.y, m.get('y'), 0),
+    w: readOr(f.w, m.get('w'), SCENARIO_MIN_WIDTH),
+    h: readOr(f.h, m.get('h'), SCENARIO_MIN_HEIGHT),
+    createdAt: readOr(f.createdAt, m.get('createdAt'), 0),
   };
 }
 
 export function readSession(doc: Y.Doc): SessionView {
   const s = sessionOf(doc);
-  const dots = s.get('dotsPerPerson');
+  const f = SessionFields;
   return {
-    title: str(s.get('title')),
-    dotsPerPerson:
-      typeof dots === 'number' && Number.isInteger(dots) && dots >= 0 && dots <= MAX_DOTS_PER_PERSON
-        ? dots
-        : DEFAULT_DOTS_PER_PERSON,
-    createdAt: num(s.get('createdAt')),
-    phase: isPhase(s.get('phase')) ? (s.get('phase') as Phase) : DEFAULT_PHASE,
+    title: readOr(f.title, s.get('title'), ''),
+    dotsPerPerson: readOr(f.dotsPerPerson, s.get('dotsPerPerson'), DEFAULT_DOTS_PER_PERSON),
+    createdAt: readOr(f.createdAt, s.get('createdAt'), 0),
+    phase: readOr(f.phase, s.get('phase'), DEFAULT_PHASE),
     prompts: readPrompts(s.get('prompts')),
-    locked: s.get('locked') === true,
-    privateWriting: s.get('privateWriting') !== false,
+    locked: readOr(f.locked, s.get('locked'), false),
+    privateWriting: readOr(f.privateWriting, s.get('privateWriting'), true),
     timer: readTimer(s.get('timer')),
-    spotlight: readSpotlight(s.get('spotlight')),
-    readyCheck: readReadyCheck(s.get('readyCheck')),
-    crowdThreshold: num(s.get('crowdThreshold'), DEFAULT_CROWD_THRESHOLD) || DEFAULT_CROWD_THRESHOLD,
+    spotlight: readOr(SpotlightSchema.nullable(), s.get('spotlight'), null),
+    readyCheck: readOr(ReadyCheckSchema.nullable(), s.get('readyCheck'), null),
+    crowdThreshold: readOr(f.crowdThreshold, s.get('crowdThreshold'), DEFAULT_CROWD_THRESHOLD),
   };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const PromptText = SessionFields.prompts.valueType;
 
 function readPrompts(v: unknown): Record<Phase, string> {
   const out = {} as Record<Phase, string>;
-  for (const p of PHASES) out[p] = isObject(v) && typeof v[p] === 'string' ? (v[p] as string) : '';
+  for (const p of PHASES) out[p] = isObject(v) && PhaseSchema.safeParse(p).success ? readOr(PromptText, v[p], '') : '';
   return out;
 }
 
 export function readTimer(v: unknown): TimerState {
-  if (!isObject(v)) return IDLE_TIMER;
-  const state = v.state === 'running' || v.state === 'paused' ? v.state : 'idle';
-  return { state, endsAt: num(v.endsAt), remainingMs: Math.max(0, num(v.remainingMs, IDLE_TIMER.remainingMs)) };
+  return readOr(TimerSchema, v, IDLE_TIMER);
 }
 
-function readSpotlight(v: unknown): Spotlight | null {
-  if (!isObject(v) || (v.kind !== 'note' && v.kind !== 'scenario') || typeof v.id !== 'string') return null;
-  return { kind: v.kind, id: v.id, at: num(v.at) };
-}
-
-function readReadyCheck(v: unknown): ReadyCheck | null {
-  if (!isObject(v) || typeof v.id !== 'string') return null;
-  return { id: v.id, askedAt: num(v.askedAt) };
-}
-
+/** A ballot as it counts: dot counts that are not positive whole numbers on
+ * item ids are dropped; a ballot without a valid sector reads as none. */
 export function readBallot(v: unknown): Ballot | null {
-  if (typeof v !== 'object' || v === null) return null;
-  const b = v as Partial<Ballot>;
-  if (!isSector(b.sector) || typeof b.dots !== 'object' || b.dots === null) return null;
+  if (!isObject(v)) return null;
+  const shape = BallotSchema.shape;
+  const sector = shape.sector.safeParse(v.sector);
+  if (!sector.success || !isObject(v.dots)) return null;
   const dots: Record<string, number> = {};
-  for (const [item, n] of Object.entries(b.dots)) {
-    if (typeof n === 'number' && Number.isInteger(n) && n > 0) dots[item] = n;
+  for (const [item, n] of Object.entries(v.dots)) {
+    if (ItemId.safeParse(item).success && DotCount.safeParse(n).success) dots[item] = n as number;
   }
-  return { sector: b.sector, ...(isWhere(b.where) ? { where: b.where } : {}), dots, updatedAt: num(b.updatedAt) };
+  const where = readOr(WhereSchema.optional(), v.where, undefined);
+  return { sector: sector.data, ...(where ? { where } : {}), dots, updatedAt: readOr(shape.updatedAt, v.updatedAt, 0) };
 }

@@ -76,18 +76,48 @@ export interface RoundResult {
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
-/** Ballots clamped to the budget and per-item maximum, in item-id order, as the server enforces them. */
-export function clampBallot(dots: Record<string, number>, budget: number, maxPerItem: number): Record<string, number> {
+/** What a ballot may hold: the room's budget and per-item maximum, and which items exist now. */
+export interface BallotRules {
+  budget: number;
+  maxPerItem: number;
+  exists: (itemId: string) => boolean;
+}
+
+/**
+ * The one way dots are counted, by the note card, the live and revealed
+ * results, the facilitator's report and the participation panel alike:
+ * positive whole counts on items that still exist, at most `maxPerItem` on
+ * one item and at most `budget` in all, taken in item-id order. The server
+ * refuses ballots outside the rules (`keepsBallotRules`); this keeps a
+ * ballot written under older settings from outweighing an honest one.
+ */
+export function countedDots(dots: Record<string, number>, rules: BallotRules): Record<string, number> {
   const out: Record<string, number> = {};
-  let left = budget;
+  let left = rules.budget;
   for (const item of Object.keys(dots).sort()) {
-    const n = Math.min(dots[item] ?? 0, maxPerItem, left);
-    if (n > 0) {
-      out[item] = n;
-      left -= n;
+    const n = dots[item] ?? 0;
+    if (!Number.isInteger(n) || n <= 0 || !rules.exists(item)) continue;
+    const counted = Math.min(n, rules.maxPerItem, left);
+    if (counted > 0) {
+      out[item] = counted;
+      left -= counted;
     }
   }
   return out;
+}
+
+export const dotTotal = (dots: Record<string, number>): number => Object.values(dots).reduce((a, n) => a + n, 0);
+
+/**
+ * Whether a ballot as written keeps the rules: every count within the
+ * per-item maximum, and all of them (deleted items included) within the
+ * budget. A change that only removes dots is always allowed, so lowering
+ * the budget never traps anyone with a ballot they cannot shrink.
+ */
+export function keepsBallotRules(dots: Record<string, number>, previous: Record<string, number>, rules: Pick<BallotRules, 'budget' | 'maxPerItem'>): boolean {
+  const onlyRemoves = Object.entries(dots).every(([item, n]) => n <= (previous[item] ?? 0));
+  if (onlyRemoves) return true;
+  return Object.values(dots).every((n) => n <= rules.maxPerItem) && dotTotal(dots) <= rules.budget;
 }
 
 export function scoreRound(round: number, ballots: RoundBallot[], items: ItemRef[], k = DEFAULT_ANONYMITY_K): RoundResult {

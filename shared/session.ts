@@ -12,6 +12,8 @@ import {
   sessionOf,
   type SessionView,
 } from './schema';
+import { SessionFields, checked } from './documentSchemas';
+import { clampText } from './text';
 
 export interface NewSession {
   title: string;
@@ -22,9 +24,10 @@ export interface NewSession {
 export function initSession(doc: Y.Doc, input: NewSession): void {
   doc.transact(() => {
     const s = sessionOf(doc);
-    s.set('title', input.title.slice(0, MAX_TITLE_LENGTH));
-    s.set('dotsPerPerson', input.dotsPerPerson ?? DEFAULT_DOTS_PER_PERSON);
-    s.set('createdAt', input.now ?? Date.now());
+    // The server writes these itself, outside the policy: the same schemas hold them.
+    s.set('title', checked(SessionFields.title, clampText(input.title, MAX_TITLE_LENGTH), 'title'));
+    s.set('dotsPerPerson', checked(SessionFields.dotsPerPerson, input.dotsPerPerson ?? DEFAULT_DOTS_PER_PERSON, 'dotsPerPerson'));
+    s.set('createdAt', checked(SessionFields.createdAt, input.now ?? Date.now(), 'createdAt'));
   });
 }
 

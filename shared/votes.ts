@@ -6,7 +6,8 @@
  * return to the participant's budget.
  */
 import type * as Y from 'yjs';
-import { readVoteSettings } from './voting';
+import { ballotRules, countedBallots } from './voting';
+import { countedDots, dotTotal, type BallotRules } from './scoring';
 import { notesOf, readBallot, readNote, readScenario, readSession, scenariosOf, votesOf, type Ballot, type Sector, SECTORS, type Where } from './schema';
 
 export type VoteRefusal = 'no-dots-left' | 'unknown-item' | 'no-dot-here' | 'item-full';
@@ -21,16 +22,11 @@ export function changeDots(
   dots: Record<string, number>,
   itemId: string,
   delta: 1 | -1,
-  limits: { budget: number; maxPerItem: number; exists: (id: string) => boolean },
+  limits: BallotRules,
 ): { ok: true; dots: Record<string, number>; remaining: number } | { ok: false; reason: VoteRefusal } {
-  const kept: Record<string, number> = {};
-  let used = 0;
-  for (const [id, n] of Object.entries(dots)) {
-    if (n > 0 && limits.exists(id)) {
-      kept[id] = n;
-      used += n;
-    }
-  }
+  // What counts of the ballot now; dots on deleted items or beyond lowered limits are dropped.
+  const kept = countedDots(dots, limits);
+  const used = dotTotal(kept);
   const here = kept[itemId] ?? 0;
   if (delta === 1) {
     if (!limits.exists(itemId)) return { ok: false, reason: 'unknown-item' };
@@ -60,13 +56,15 @@ export function getBallot(doc: Y.Doc, participantId: string): Ballot | null {
   return readBallot(votesOf(doc).get(participantId));
 }
 
-/** Dots the participant has on items that still exist. */
-export function usedDots(doc: Y.Doc, participantId: string): number {
+/** The participant's dots that count (`countedDots`). */
+function countedOf(doc: Y.Doc, participantId: string): Record<string, number> {
   const ballot = getBallot(doc, participantId);
-  if (!ballot) return 0;
-  let used = 0;
-  for (const [item, n] of Object.entries(ballot.dots)) if (itemExists(doc, item)) used += n;
-  return used;
+  return ballot ? countedDots(ballot.dots, ballotRules(doc)) : {};
+}
+
+/** Dots the participant has on items that still exist, as they count. */
+export function usedDots(doc: Y.Doc, participantId: string): number {
+  return dotTotal(countedOf(doc, participantId));
 }
 
 export function remainingDots(doc: Y.Doc, participantId: string): number {
@@ -74,7 +72,7 @@ export function remainingDots(doc: Y.Doc, participantId: string): number {
 }
 
 export function dotsOn(doc: Y.Doc, participantId: string, itemId: string): number {
-  return getBallot(doc, participantId)?.dots[itemId] ?? 0;
+  return countedOf(doc, participantId)[itemId] ?? 0;
 }
 
 function writeBallot(doc: Y.Doc, voter: Voter, dots: Record<string, number>): void {
@@ -85,22 +83,17 @@ function writeBallot(doc: Y.Doc, voter: Voter, dots: Record<string, number>): vo
 }
 
 export function castDot(doc: Y.Doc, voter: Voter, itemId: string): VoteResult {
-  const r = changeDots(getBallot(doc, voter.id)?.dots ?? {}, itemId, 1, {
-    budget: readSession(doc).dotsPerPerson,
-    maxPerItem: readVoteSettings(doc).maxPerItem,
-    exists: (id) => itemExists(doc, id),
-  });
+  const r = changeDots(getBallot(doc, voter.id)?.dots ?? {}, itemId, 1, ballotRules(doc));
   if (!r.ok) return r;
   writeBallot(doc, voter, r.dots);
   return { ok: true, remaining: r.remaining };
 }
 
 export function retractDot(doc: Y.Doc, voter: Voter, itemId: string): VoteResult {
-  const dots = { ...(getBallot(doc, voter.id)?.dots ?? {}) };
-  const n = dots[itemId] ?? 0;
-  if (n <= 0) return { ok: false, reason: 'no-dot-here' };
-  dots[itemId] = n - 1;
-  writeBallot(doc, voter, dots);
+  // Counted first, so a dot beyond lowered limits is not "removed" without anything changing on screen.
+  const r = changeDots(getBallot(doc, voter.id)?.dots ?? {}, itemId, -1, ballotRules(doc));
+  if (!r.ok) return r;
+  writeBallot(doc, voter, r.dots);
   return { ok: true, remaining: remainingDots(doc, voter.id) };
 }
 
@@ -119,12 +112,13 @@ export interface TallyRow {
 const emptyBySector = (): Record<Sector, number> => ({ public: 0, private: 0, civil: 0, other: 0 });
 
 /**
- * Ranked results for notes and scenarios. A ballot counts at most up to the
- * current budget (in item order) so that a ballot written under a larger
- * budget, or a forged one, cannot outweigh an honest one. Ties share a rank.
+ * Ranked results for notes and scenarios. Every ballot counts as
+ * `countedDots` counts it (budget and per-item maximum, in item order), so a
+ * ballot written under a larger budget, or a forged one, cannot outweigh an
+ * honest one, and the card, the results and the participation panel agree.
+ * Ties share a rank.
  */
 export function tally(doc: Y.Doc): TallyRow[] {
-  const budget = readSession(doc).dotsPerPerson;
   const rows = new Map<string, TallyRow>();
   notesOf(doc).forEach((m, id) => {
     const label = readNote(id, m).text.split('\n')[0]?.trim() ?? '';
@@ -133,20 +127,15 @@ export function tally(doc: Y.Doc): TallyRow[] {
   scenariosOf(doc).forEach((m, id) => {
     rows.set(id, { id, kind: 'scenario', label: readScenario(id, m).name, dots: 0, voters: 0, bySector: emptyBySector(), rank: 0 });
   });
-  votesOf(doc).forEach((raw) => {
-    const ballot = readBallot(raw);
-    if (!ballot) return;
-    let left = budget;
-    for (const item of Object.keys(ballot.dots).sort()) {
+  for (const ballot of countedBallots(doc)) {
+    for (const [item, n] of Object.entries(ballot.dots)) {
       const row = rows.get(item);
-      if (!row || left <= 0) continue;
-      const n = Math.min(ballot.dots[item] ?? 0, left);
-      left -= n;
+      if (!row) continue;
       row.dots += n;
       row.voters += 1;
       row.bySector[ballot.sector] += n;
     }
-  });
+  }
   const ranked = [...rows.values()]
     .filter((r) => r.dots > 0)
     .sort((a, b) => b.dots - a.dots || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));

@@ -5,10 +5,20 @@
  * root map, which only the server writes.
  */
 import type * as Y from 'yjs';
-import { DEFAULT_ANONYMITY_K, clampBallot, scoreRound, type ItemRef, type RoundBallot, type RoundResult } from './scoring';
+import { DEFAULT_ANONYMITY_K, countedDots, scoreRound, type BallotRules, type ItemRef, type RoundBallot, type RoundResult } from './scoring';
 import { notesOf, readBallot, readNote, readScenario, readSession, scenariosOf, sessionOf, votesOf } from './schema';
+import {
+  RESULTS_STATUS_KEY,
+  ROOT_RESULTS,
+  ROUND_KEY_PATTERN,
+  RoundResultSchema,
+  VoteSettingsFields,
+  VoteSettingsSchema,
+  VotingStatusSchema,
+  readOr,
+} from './documentSchemas';
 
-export const ROOT_RESULTS = 'results';
+export { MAX_ANONYMITY_K, ROOT_RESULTS } from './documentSchemas';
 export const resultsOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(ROOT_RESULTS);
 
 export type VoteMode = 'secret' | 'open';
@@ -24,7 +34,6 @@ export interface VoteSettings {
 }
 
 export const DEFAULT_VOTE_SETTINGS: VoteSettings = { mode: 'secret', maxPerItem: 3, k: DEFAULT_ANONYMITY_K, balanced: true };
-export const MAX_ANONYMITY_K = 20;
 
 export interface VotingStatus {
   round: number;
@@ -32,27 +41,23 @@ export interface VotingStatus {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const intIn = (v: unknown, lo: number, hi: number): v is number => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
 
+/** Each setting read on its own, so one bad field does not reset the others. */
 export function readVoteSettings(doc: Y.Doc): VoteSettings {
   const v = sessionOf(doc).get('voteSettings');
   if (!isObject(v)) return DEFAULT_VOTE_SETTINGS;
+  const f = VoteSettingsFields;
+  const d = DEFAULT_VOTE_SETTINGS;
   return {
-    mode: v.mode === 'open' ? 'open' : 'secret',
-    maxPerItem: intIn(v.maxPerItem, 1, 50) ? v.maxPerItem : DEFAULT_VOTE_SETTINGS.maxPerItem,
-    k: intIn(v.k, 1, MAX_ANONYMITY_K) ? v.k : DEFAULT_VOTE_SETTINGS.k,
-    balanced: typeof v.balanced === 'boolean' ? v.balanced : DEFAULT_VOTE_SETTINGS.balanced,
+    mode: readOr(f.mode, v.mode, d.mode),
+    maxPerItem: readOr(f.maxPerItem, v.maxPerItem, d.maxPerItem),
+    k: readOr(f.k, v.k, d.k),
+    balanced: readOr(f.balanced, v.balanced, d.balanced),
   };
 }
 
 export function isValidVoteSettings(v: unknown): boolean {
-  return (
-    isObject(v) &&
-    (v.mode === 'secret' || v.mode === 'open') &&
-    intIn(v.maxPerItem, 1, 50) &&
-    intIn(v.k, 1, MAX_ANONYMITY_K) &&
-    typeof v.balanced === 'boolean'
-  );
+  return VoteSettingsSchema.safeParse(v).success;
 }
 
 /** Facilitator: change some voting settings. */
@@ -61,9 +66,7 @@ export function setVoteSettings(doc: Y.Doc, patch: Partial<VoteSettings>): void 
 }
 
 export function readVotingStatus(doc: Y.Doc): VotingStatus {
-  const v = resultsOf(doc).get('status');
-  if (isObject(v) && intIn(v.round, 1, 1_000_000) && (v.state === 'open' || v.state === 'revealed')) return { round: v.round, state: v.state };
-  return { round: 1, state: 'open' };
+  return readOr(VotingStatusSchema, resultsOf(doc).get(RESULTS_STATUS_KEY), { round: 1, state: 'open' });
 }
 
 export const roundKey = (round: number): string => `round:${round}`;
@@ -72,7 +75,8 @@ export const roundKey = (round: number): string => `round:${round}`;
 export function listRoundResults(doc: Y.Doc): RoundResult[] {
   const out: RoundResult[] = [];
   resultsOf(doc).forEach((v, key) => {
-    if (key.startsWith('round:') && isObject(v)) out.push(v as unknown as RoundResult);
+    const r = ROUND_KEY_PATTERN.test(key) ? RoundResultSchema.safeParse(v) : null;
+    if (r?.success) out.push(r.data);
   });
   return out.sort((a, b) => a.round - b.round);
 }
@@ -90,19 +94,31 @@ export function itemRefs(doc: Y.Doc): ItemRef[] {
   return items;
 }
 
+/** The budget, per-item maximum and live items every count of this board uses (shared/scoring.ts `countedDots`). */
+export function ballotRules(doc: Y.Doc): BallotRules {
+  const notes = notesOf(doc);
+  const scenarios = scenariosOf(doc);
+  return { budget: readSession(doc).dotsPerPerson, maxPerItem: readVoteSettings(doc).maxPerItem, exists: (id) => notes.has(id) || scenarios.has(id) };
+}
+
 /**
  * Open voting scored as it stands (round 0), or null when voting is secret.
- * Ballots are clamped to the budget and per-item maximum the server enforces,
- * so the live view and the facilitator's report agree.
+ * Ballots count as `countedDots` counts them, as on the cards and in the
+ * participation panel, so every view and the facilitator's report agree.
  */
 export function openRoundResult(doc: Y.Doc): RoundResult | null {
   const settings = readVoteSettings(doc);
   if (settings.mode !== 'open') return null;
-  const budget = readSession(doc).dotsPerPerson;
+  return scoreRound(0, countedBallots(doc), itemRefs(doc), settings.k);
+}
+
+/** The open ballots in the board, each counted by `countedDots`. */
+export function countedBallots(doc: Y.Doc): RoundBallot[] {
+  const rules = ballotRules(doc);
   const ballots: RoundBallot[] = [];
   votesOf(doc).forEach((raw, participantId) => {
     const b = readBallot(raw);
-    if (b) ballots.push({ participantId, sector: b.sector, where: b.where, dots: clampBallot(b.dots, budget, settings.maxPerItem) });
+    if (b) ballots.push({ participantId, sector: b.sector, where: b.where, dots: countedDots(b.dots, rules) });
   });
-  return scoreRound(0, ballots, itemRefs(doc), settings.k);
+  return ballots;
 }

@@ -26,8 +26,11 @@ export interface Location {
 export type Touch =
   | (Location & { op: 'insert'; content: 'value'; values: unknown[] })
   | (Location & { op: 'insert'; content: 'map' | 'text' | 'array' | 'other-type' })
-  | (Location & { op: 'insert'; content: 'string' | 'deleted' | 'other' })
-  | (Location & { op: 'delete' })
+  /** `length`: UTF-16 units of text inserted (a Y.Text's length counts them). */
+  | (Location & { op: 'insert'; content: 'string'; length: number })
+  | (Location & { op: 'insert'; content: 'deleted' | 'other' })
+  /** `length`: UTF-16 units of text removed (0 for anything but text). */
+  | (Location & { op: 'delete'; length: number })
   | { op: 'void' };
 
 type Struct = Y.Item | Y.GC | { constructor: unknown; id: Y.ID; length: number };
@@ -159,7 +162,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate): T
     const replaced = s.parentSub === null ? null : liveValueAt(docParentOf(s), s.parentSub);
     if (replaced) {
       const at = docItemLocation(replaced);
-      touches.push(at === VOID ? { op: 'void' } : { op: 'delete', ...at });
+      touches.push(at === VOID ? { op: 'void' } : { op: 'delete', ...at, length: 0 });
     }
   }
 
@@ -175,7 +178,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate): T
         if (it.content instanceof Y.ContentDeleted) continue;
         if (it.id.clock < end && it.id.clock + it.length > clock) {
           const where = ownItemLocation(it);
-          touches.push(where === VOID ? { op: 'void' } : { op: 'delete', ...where });
+          touches.push(where === VOID ? { op: 'void' } : { op: 'delete', ...where, length: textIn(it, clock, end) });
         }
       }
       if (!structs || structs.length === 0) continue;
@@ -186,7 +189,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate): T
         const st = structs[i]!;
         if (!(st instanceof Y.Item) || st.deleted) continue;
         const where = docItemLocation(st);
-        touches.push(where === VOID ? { op: 'void' } : { op: 'delete', ...where });
+        touches.push(where === VOID ? { op: 'void' } : { op: 'delete', ...where, length: textIn(st, clock, end) });
       }
     }
   }
@@ -205,6 +208,10 @@ function liveValueAt(type: Y.AbstractType<unknown> | null, key: string): Y.Item 
   return current && !current.deleted ? current : null;
 }
 
+/** Text units of a string item inside the deleted range [clock, end). */
+const textIn = (s: Y.Item, clock: number, end: number): number =>
+  s.content instanceof Y.ContentString ? Math.max(0, Math.min(end, s.id.clock + s.length) - Math.max(clock, s.id.clock)) : 0;
+
 function describeInsert(where: Location, content: Y.Item['content']): Touch {
   if (content instanceof Y.ContentAny) return { op: 'insert', ...where, content: 'value', values: content.getContent() };
   if (content instanceof Y.ContentType) {
@@ -212,7 +219,7 @@ function describeInsert(where: Location, content: Y.Item['content']): Touch {
     const kind = t instanceof Y.Map ? 'map' : t instanceof Y.Text ? 'text' : t instanceof Y.Array ? 'array' : 'other-type';
     return { op: 'insert', ...where, content: kind };
   }
-  if (content instanceof Y.ContentString) return { op: 'insert', ...where, content: 'string' };
+  if (content instanceof Y.ContentString) return { op: 'insert', ...where, content: 'string', length: content.getLength() };
   if (content instanceof Y.ContentDeleted) return { op: 'insert', ...where, content: 'deleted' };
   return { op: 'insert', ...where, content: 'other' };
 }

@@ -15,7 +15,7 @@ import type { Logger } from '../log';
 import type { Peer } from './peer';
 import * as decoding from 'lib0/decoding';
 import { inspectUpdate, RejectedUpdate } from '../auth/updateInspector';
-import { checkUpdate, type Actor, type Verdict } from '../auth/updatePolicy';
+import { checkUpdate, DEFAULT_POLICY_LIMITS, type Actor, type PolicyLimits, type Verdict } from '../auth/updatePolicy';
 import { checkIntegration, decodeUpdateStrictly, dropPending } from '../auth/updateStructure';
 import { ClientIdBindings } from '../auth/clientIdBinding';
 import { encodeControl } from '../../shared/control';
@@ -42,12 +42,15 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Delay before a due compaction runs, so a burst compacts once. */
   compactDelayMs: number;
+  /** Caps on the state the policy lets updates leave behind. */
+  limits?: PolicyLimits;
 }
 
 export const defaultRoomOptions: RoomOptions = {
   compactAfterBytes: 1 << 20,
   compactAfterUpdates: 1000,
   compactDelayMs: 2000,
+  limits: DEFAULT_POLICY_LIMITS,
 };
 
 const LOAD_ORIGIN = Symbol('load');
@@ -87,6 +90,8 @@ export class Room {
   private destroyed = false;
   /** Holders other than peers (a drafts room holds its board), so unloading waits for them. */
   holds = 0;
+  /** The document's size as stored: its bytes at load plus every change since (the policy caps it). */
+  private docBytes: number;
   /** Answers to the current ready check; only facilitators are told. */
   private readiness: { checkId: string; ready: Map<string, ReadyEntry> } | null = null;
 
@@ -102,6 +107,7 @@ export class Room {
     this.lastSeq = stored.lastSeq;
     this.logBytes = stored.logBytes;
     this.logBatches = stored.updates.length;
+    this.docBytes = (stored.snapshot?.byteLength ?? 0) + stored.logBytes;
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     if (parts.length > 0) {
       // One merged apply is far cheaper than one transaction per logged update.
@@ -172,6 +178,9 @@ export class Room {
         board: this.kind.kind === 'drafts' ? this.kind.board.doc : doc,
         kind: this.kind.kind,
         owner: this.kind.kind === 'drafts' ? this.kind.owner : undefined,
+        limits: this.opts.limits,
+        docBytes: this.docBytes,
+        updateBytes: update.byteLength,
       });
     if (!verdict.ok) {
       this.log.info({ roomId: this.roomId, connId: peer.id, role: peer.actor.role, reason: verdict.reason, detail: verdict.detail }, 'update refused');
@@ -262,6 +271,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
+    this.docBytes += update.byteLength;
     this.pendingUpdates.push(update);
     this.pendingOrigins.add(this.peers.has(origin as Peer) ? (origin as Peer) : null);
     this.scheduleFlush();

@@ -10,6 +10,9 @@ import { newJoinCode, newRoomId, isRoomId, normalizeJoinCode } from '../../share
 import { revealPlacement } from '../../shared/notes';
 import { initSession } from '../../shared/session';
 import { notesOf, scenariosOf, votesOf, readSession } from '../../shared/schema';
+import { MAX_NOTE_TEXT, NoteFields } from '../../shared/documentSchemas';
+import { clampText } from '../../shared/text';
+import { DEFAULT_POLICY_LIMITS } from '../auth/updatePolicy';
 import type { RoomInfo } from '../../shared/api';
 import type { RoomRecord, Store } from '../storage/store';
 import type { Logger } from '../log';
@@ -176,14 +179,22 @@ export class RoomRegistry {
         if (room) drafts.push(room);
       }
       let moved = 0;
-      const owned = drafts.flatMap((d) => (d.kind.kind === 'drafts' ? [{ doc: d.doc, owner: d.kind.owner }] : []));
+      const maxNotes = (this.opts.room.limits ?? DEFAULT_POLICY_LIMITS).maxNotes;
+      const owned = drafts.flatMap((d) => (d.kind.kind === 'drafts' ? [{ room: d, doc: d.doc, owner: d.kind.owner }] : []));
       // Every phone's drafts started at the same spot: lay them out afresh.
       const placed = revealPlacement(board.doc, owned);
+      const copied = new Map<Room, string[]>();
       board.doc.transact(() => {
-        for (const d of owned) moved += copyNotes(d.doc, board.doc, d.owner, placed);
+        for (const d of owned) {
+          const ids = copyNotes(d.doc, board.doc, d.owner, maxNotes, placed);
+          copied.set(d.room, ids);
+          moved += ids.length;
+        }
       });
       for (const d of drafts) {
-        d.doc.transact(() => notesOf(d.doc).clear());
+        // Drafts that did not fit on a full board stay with their author.
+        const ids = copied.get(d) ?? [];
+        d.doc.transact(() => ids.forEach((id) => notesOf(d.doc).delete(id)));
         this.release(d);
       }
       await board.flushNow();
@@ -242,21 +253,24 @@ export class RoomRegistry {
 
 /**
  * Copies a drafts document's notes onto the board at their revealed place,
- * keeping ids, colours and text. The author is always the drafts' owner, whatever the
- * drafts say.
+ * keeping ids, colours and text, while the board has room for them
+ * (`maxNotes`). Each value goes through the document schema the policy
+ * enforces, as if the author had written it on the board; the author is
+ * always the drafts' owner, whatever the drafts say. Returns the ids copied.
  */
-function copyNotes(from: Y.Doc, to: Y.Doc, owner: string, placed: ReadonlyMap<string, { x: number; y: number }>): number {
+function copyNotes(from: Y.Doc, to: Y.Doc, owner: string, maxNotes: number, placed: ReadonlyMap<string, { x: number; y: number }>): string[] {
   const target = notesOf(to);
-  let n = 0;
+  const fields: Readonly<Record<string, (typeof NoteFields)[keyof typeof NoteFields]>> = NoteFields;
+  const ids: string[] = [];
   notesOf(from).forEach((src, id) => {
-    if (target.has(id)) return;
+    if (target.has(id) || target.size >= maxNotes) return;
     const m = new Y.Map<unknown>();
+    const text = src.get('text');
+    const t = new Y.Text();
+    t.insert(0, clampText(text instanceof Y.Text ? text.toString() : '', MAX_NOTE_TEXT));
+    m.set('text', t);
     src.forEach((value, key) => {
-      if (key === 'text') {
-        const t = new Y.Text();
-        t.insert(0, value instanceof Y.Text ? value.toString() : '');
-        m.set('text', t);
-      } else if (!(value instanceof Y.AbstractType)) m.set(key, value);
+      if (key !== 'text' && Object.hasOwn(fields, key) && fields[key]!.safeParse(value).success) m.set(key, value);
     });
     m.set('authorId', owner);
     const at = placed.get(id);
@@ -267,7 +281,7 @@ function copyNotes(from: Y.Doc, to: Y.Doc, owner: string, placed: ReadonlyMap<st
     // The revealed block lies outside every frame.
     m.set('scenarioId', null);
     target.set(id, m);
-    n++;
+    ids.push(id);
   });
-  return n;
+  return ids;
 }

@@ -8,29 +8,28 @@
  */
 import type * as Y from 'yjs';
 import { encodeControl } from '../../shared/control';
+import { BallotSchema, RESULTS_STATUS_KEY, RoundResultSchema, VotingStatusSchema, checked } from '../../shared/documentSchemas';
 import { rightsOf } from '../../shared/phases';
-import { readSession, isSector, type Sector, type Where } from '../../shared/schema';
-import { scoreRound, type RoundBallot, type RoundResult } from '../../shared/scoring';
-import { itemRefs, readVoteSettings, readVotingStatus, resultsOf, roundKey } from '../../shared/voting';
-import { changeDots, itemExists } from '../../shared/votes';
+import { readBallot, readSession, type Ballot, type Sector, type Where } from '../../shared/schema';
+import { countedDots, dotTotal, scoreRound, type RoundBallot, type RoundResult } from '../../shared/scoring';
+import { ballotRules, itemRefs, readVoteSettings, readVotingStatus, resultsOf, roundKey, type VotingStatus } from '../../shared/voting';
+import { changeDots } from '../../shared/votes';
 import type { Peer } from './peer';
 import type { Room } from './room';
 import type { RoomRegistry } from './roomRegistry';
 
 const ballotKey = (round: number, participantId: string): string => `${round}:${participantId}`;
-const ballotsMap = (doc: Y.Doc): Y.Map<StoredBallot> => doc.getMap<StoredBallot>('ballots');
+const ballotsMap = (doc: Y.Doc): Y.Map<Ballot> => doc.getMap<Ballot>('ballots');
+/** Stored ballots have the shape of open ones (BallotSchema) and are read the same way. */
+const readStored = readBallot;
 
-interface StoredBallot {
-  sector: Sector;
-  where?: Where;
-  dots: Record<string, number>;
-  updatedAt: number;
-}
-
-function readStored(v: unknown): StoredBallot | null {
-  if (typeof v !== 'object' || v === null) return null;
-  const b = v as Partial<StoredBallot>;
-  return isSector(b.sector) && typeof b.dots === 'object' && b.dots !== null ? (b as StoredBallot) : null;
+/** Why a vote cannot be taken now, read fresh from the board: after every await, the round may have moved on. */
+function closedBecause(board: Room, peer: Peer): { reason: string; detail: string } | null {
+  const session = readSession(board.doc);
+  if (readVoteSettings(board.doc).mode !== 'secret') return { reason: 'open-voting', detail: 'this board votes openly' };
+  if (!rightsOf(peer.actor.role, session.phase, session.locked).vote) return { reason: session.locked ? 'locked' : 'phase', detail: 'voting is closed now' };
+  if (readVotingStatus(board.doc).state !== 'open') return { reason: 'revealed', detail: 'this round is closed; wait for a new one' };
+  return null;
 }
 
 export class SecretVoting {
@@ -45,26 +44,22 @@ export class SecretVoting {
     const refuse = (reason: string, detail: string): void => peer.send(encodeControl({ t: 'voteRefused', reason, detail }));
     const me = peer.actor.participantId;
     if (!me || peer.actor.role === 'observer') return refuse('read-only', 'observers do not vote');
-    const session = readSession(board.doc);
-    const settings = readVoteSettings(board.doc);
-    const status = readVotingStatus(board.doc);
-    if (settings.mode !== 'secret') return refuse('open-voting', 'this board votes openly');
-    if (!rightsOf(peer.actor.role, session.phase, session.locked).vote) {
-      return refuse(session.locked ? 'locked' : 'phase', 'voting is closed now');
-    }
-    if (status.state !== 'open') return refuse('revealed', 'this round is closed; wait for a new one');
+    const early = closedBecause(board, peer);
+    if (early) return refuse(early.reason, early.detail);
     const room = await this.ballots(board);
     if (!room) return refuse('not-found', 'no such room');
     try {
+      // Checked again after the await: a reveal may have scored the round meanwhile.
+      const closed = closedBecause(board, peer);
+      if (closed) return refuse(closed.reason, closed.detail);
+      const status = readVotingStatus(board.doc);
       const key = ballotKey(status.round, me);
       const current = readStored(ballotsMap(room.doc).get(key));
-      const r = changeDots(current?.dots ?? {}, itemId, delta, {
-        budget: session.dotsPerPerson,
-        maxPerItem: settings.maxPerItem,
-        exists: (id) => itemExists(board.doc, id),
-      });
+      const rules = ballotRules(board.doc);
+      const r = changeDots(current?.dots ?? {}, itemId, delta, rules);
       if (!r.ok) return refuse(r.reason, 'that dot cannot be placed');
-      ballotsMap(room.doc).set(key, { sector, ...(where ? { where } : {}), dots: r.dots, updatedAt: Date.now() });
+      const ballot = checked(BallotSchema, { sector, ...(where ? { where } : {}), dots: r.dots, updatedAt: Date.now() }, 'secret ballot');
+      ballotsMap(room.doc).set(key, ballot);
       // Durable before anyone hears of it, as every update.
       await room.flushNow();
       const frame = encodeControl({ t: 'ballot', round: status.round, dots: r.dots, remaining: r.remaining });
@@ -79,16 +74,16 @@ export class SecretVoting {
   async greet(board: Room, peer: Peer): Promise<void> {
     const me = peer.actor.participantId;
     if (!me || readVoteSettings(board.doc).mode !== 'secret') return;
-    const status = readVotingStatus(board.doc);
     const room = await this.ballots(board);
     if (!room) return;
     try {
-      const stored = readStored(ballotsMap(room.doc).get(ballotKey(status.round, me)));
-      // Dots on items deleted since no longer count, as on the open board.
-      const dots = Object.fromEntries(Object.entries(stored?.dots ?? {}).filter(([id, n]) => n > 0 && itemExists(board.doc, id)));
-      const used = Object.values(dots).reduce((a, b) => a + b, 0);
-      peer.send(encodeControl({ t: 'ballot', round: status.round, dots, remaining: Math.max(0, readSession(board.doc).dotsPerPerson - used) }));
-      if (peer.actor.role === 'facilitator') this.sendProgress(board, room, status.round, peer);
+      const round = readVotingStatus(board.doc).round; // fresh after the await
+      const stored = readStored(ballotsMap(room.doc).get(ballotKey(round, me)));
+      // Counted as every view counts: dots on items deleted since no longer count, as on the open board.
+      const rules = ballotRules(board.doc);
+      const dots = countedDots(stored?.dots ?? {}, rules);
+      peer.send(encodeControl({ t: 'ballot', round, dots, remaining: Math.max(0, rules.budget - dotTotal(dots)) }));
+      if (peer.actor.role === 'facilitator') this.sendProgress(board, room, round, peer);
     } finally {
       this.registry.release(room);
     }
@@ -107,15 +102,18 @@ export class SecretVoting {
 
   /** Scores the open round and writes its guarded results into the board. */
   async reveal(board: Room): Promise<RoundResult | null> {
-    const status = readVotingStatus(board.doc);
-    if (status.state !== 'open') return null;
+    if (readVotingStatus(board.doc).state !== 'open') return null;
     const room = await this.ballots(board);
     if (!room) return null;
     try {
-      const result = this.score(board, room, status.round);
+      // Read after the await, and scored and closed in one synchronous step, so no vote can land in between.
+      const status = readVotingStatus(board.doc);
+      if (status.state !== 'open') return null;
+      const result = checked(RoundResultSchema, this.score(board, room, status.round), 'round result');
+      const revealed: VotingStatus = checked(VotingStatusSchema, { round: status.round, state: 'revealed' }, 'voting status');
       board.doc.transact(() => {
         resultsOf(board.doc).set(roundKey(status.round), result);
-        resultsOf(board.doc).set('status', { round: status.round, state: 'revealed' });
+        resultsOf(board.doc).set(RESULTS_STATUS_KEY, revealed);
       });
       await board.flushNow();
       return result;
@@ -129,7 +127,7 @@ export class SecretVoting {
     const status = readVotingStatus(board.doc);
     if (status.state !== 'revealed') return;
     const round = status.round + 1;
-    resultsOf(board.doc).set('status', { round, state: 'open' });
+    resultsOf(board.doc).set(RESULTS_STATUS_KEY, checked(VotingStatusSchema, { round, state: 'open' }, 'voting status'));
     await board.flushNow();
     const empty = encodeControl({ t: 'ballot', round, dots: {}, remaining: readSession(board.doc).dotsPerPerson });
     const progress = encodeControl({ t: 'voteProgress', round, voters: 0 });
@@ -141,11 +139,13 @@ export class SecretVoting {
 
   private score(board: Room, ballots: Room, round: number): RoundResult {
     const items = itemRefs(board.doc);
+    const rules = ballotRules(board.doc);
     const list: RoundBallot[] = [];
     ballotsMap(ballots.doc).forEach((v, key) => {
       const b = readStored(v);
       if (!b || !key.startsWith(`${round}:`)) return;
-      list.push({ participantId: key.slice(`${round}:`.length), sector: b.sector, where: b.where, dots: b.dots });
+      // Counted as every other view counts (budget and per-item maximum as they stand at the reveal).
+      list.push({ participantId: key.slice(`${round}:`.length), sector: b.sector, where: b.where, dots: countedDots(b.dots, rules) });
     });
     return scoreRound(round, list, items, readVoteSettings(board.doc).k);
   }

@@ -154,7 +154,7 @@ describe('roles enforced by the server', () => {
 
     setPhase(fac.doc, 'priorities');
     await waitFor(() => getSession(p2.doc).phase === 'priorities');
-    votesOf(p2.doc).set(p1.creds.participantId!, { sector: 'civil', dots: { [note]: 5 }, updatedAt: 1 });
+    votesOf(p2.doc).set(p1.creds.participantId!, { sector: 'civil', dots: { [note]: 1 }, updatedAt: 1 });
     await expectRefused(p2, fac, fac, 'not-yours', (d) => getBallot(d, p1.creds.participantId!) === null);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampBallot, scoreRound, type RoundBallot } from '../../../shared/scoring';
+import { countedDots, keepsBallotRules, scoreRound, type RoundBallot } from '../../../shared/scoring';
 
 const items = [
   { id: 'item-A', kind: 'note' as const, label: 'A' },
@@ -119,7 +119,20 @@ describe('scoring a round', () => {
     expect(res.votersByWhere).toEqual({ room: 2, remote: 1, unknown: 1 });
   });
 
-  it('clamps a ballot to the budget and the per-item maximum', () => {
-    expect(clampBallot({ 'item-A': 9, 'item-B': 2, 'item-C': 4 }, 5, 3)).toEqual({ 'item-A': 3, 'item-B': 2 });
+  it('counts a ballot within the budget and the per-item maximum, on live items only', () => {
+    const all = { budget: 5, maxPerItem: 3, exists: () => true };
+    expect(countedDots({ 'item-A': 9, 'item-B': 2, 'item-C': 4 }, all)).toEqual({ 'item-A': 3, 'item-B': 2 });
+    expect(countedDots({ 'item-A': 2, 'item-B': 2, 'item-C': 1 }, { ...all, exists: (id) => id !== 'item-A' })).toEqual({ 'item-B': 2, 'item-C': 1 });
+    expect(countedDots({ 'item-A': -1, 'item-B': 1.5, 'item-C': 1 }, all)).toEqual({ 'item-C': 1 });
+  });
+
+  it('keeps ballots within the rules, and always lets dots be removed', () => {
+    const rules = { budget: 5, maxPerItem: 3 };
+    expect(keepsBallotRules({ 'item-A': 3, 'item-B': 2 }, {}, rules)).toBe(true);
+    expect(keepsBallotRules({ 'item-A': 4 }, {}, rules)).toBe(false);
+    expect(keepsBallotRules({ 'item-A': 3, 'item-B': 3 }, {}, rules)).toBe(false);
+    // Over the limits after the facilitator lowered them, yet shrinking.
+    expect(keepsBallotRules({ 'item-A': 4 }, { 'item-A': 5 }, rules)).toBe(true);
+    expect(keepsBallotRules({ 'item-A': 4, 'item-B': 1 }, { 'item-A': 5 }, rules)).toBe(false);
   });
 });

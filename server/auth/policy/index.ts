@@ -1,0 +1,97 @@
+/**
+ * Who may change what, checked before anything of an update is applied.
+ * The inspector (../updateInspector.ts) lists what the update touches; each
+ * touch goes to the policy of its document root, from a table keyed by the
+ * union of root names, so a root without rules does not compile. Anything
+ * the table does not know is refused, and a refused update is refused whole.
+ *
+ * Order: observers change nothing; then every touch must fit its root's
+ * schema and leave the room within its limits, whoever sends it; then,
+ * for anyone but the facilitator: an identity, an unlocked board, their
+ * own drafts only while private writing is on, and the per-root rights
+ * (shared/phases.ts holds the per-phase rights the UI reads too).
+ */
+import { DRAFT_ROOT_NAMES, isRootName, type RootName } from '../../../shared/documentSchemas';
+import { rightsOf } from '../../../shared/phases';
+import { readSession } from '../../../shared/schema';
+import { readVoteSettings } from '../../../shared/voting';
+import type { Touch } from '../updateInspector';
+import { actionsPolicy } from './actions';
+import { notesPolicy } from './notes';
+import { resultsPolicy } from './results';
+import { scenariosPolicy } from './scenarios';
+import { sessionPolicy } from './session';
+import { votesPolicy } from './votes';
+import { DEFAULT_POLICY_LIMITS, OK, refuse, type Actor, type Facts, type PolicyContext, type RealTouch, type RootPolicy, type Verdict } from './types';
+
+export { DEFAULT_POLICY_LIMITS, type Actor, type PolicyContext, type PolicyLimits, type RefusalReason, type Verdict } from './types';
+
+const POLICIES: { readonly [R in RootName]: RootPolicy } = {
+  notes: notesPolicy,
+  scenarios: scenariosPolicy,
+  votes: votesPolicy,
+  session: sessionPolicy,
+  results: resultsPolicy,
+  actions: actionsPolicy,
+};
+
+const DRAFT_ROOTS: ReadonlySet<string> = new Set(DRAFT_ROOT_NAMES);
+
+/** The update's touches by root; null names the first root this document does not have. */
+function byRoot(touches: RealTouch[], kind: PolicyContext['kind']): Map<RootName, RealTouch[]> | { unknown: string } {
+  const out = new Map<RootName, RealTouch[]>();
+  for (const t of touches) {
+    if (!isRootName(t.root) || (kind === 'drafts' && !DRAFT_ROOTS.has(t.root))) return { unknown: t.root };
+    let list = out.get(t.root);
+    if (!list) out.set(t.root, (list = []));
+    list.push(t);
+  }
+  return out;
+}
+
+function growsPastSize(touches: RealTouch[], ctx: PolicyContext, maxDocBytes: number): boolean {
+  if (ctx.docBytes === undefined || ctx.updateBytes === undefined) return false;
+  // Removing things stays possible on a full board.
+  if (touches.every((t) => t.op === 'delete')) return false;
+  return ctx.docBytes + ctx.updateBytes > maxDocBytes;
+}
+
+export function checkUpdate(touches: Touch[], actor: Actor, ctx: PolicyContext): Verdict {
+  const real = touches.filter((t): t is RealTouch => t.op !== 'void');
+  if (real.length === 0) return OK;
+  if (actor.role === 'observer') return refuse('read-only', 'observers cannot edit');
+  const roots = byRoot(real, ctx.kind);
+  if (!(roots instanceof Map)) return refuse('schema', `unknown root "${roots.unknown.slice(0, 40)}"`);
+
+  const session = readSession(ctx.board);
+  const limits = ctx.limits ?? DEFAULT_POLICY_LIMITS;
+  const facts: Facts = {
+    actor,
+    me: actor.participantId,
+    facilitator: actor.role === 'facilitator',
+    session,
+    voteSettings: readVoteSettings(ctx.board),
+    rights: rightsOf(actor.role, session.phase, session.locked),
+    drafting: session.phase === 'listening' && session.privateWriting,
+    ctx,
+    limits,
+  };
+  for (const [root, list] of roots) {
+    const v = POLICIES[root].shape(list, facts);
+    if (!v.ok) return v;
+  }
+  if (growsPastSize(real, ctx, limits.maxDocBytes)) return refuse('limit', `the document is full (${limits.maxDocBytes} bytes)`);
+  if (facts.facilitator) return OK;
+
+  if (!facts.me) return refuse('read-only', 'no identity');
+  if (session.locked) return refuse('locked', 'the board is locked');
+  if (ctx.kind === 'drafts') {
+    if (ctx.owner !== facts.me) return refuse('not-yours', 'not your drafts');
+    if (!facts.drafting) return refuse('phase', 'private writing is closed');
+  }
+  for (const [root, list] of roots) {
+    const v = POLICIES[root].rights(list, facts);
+    if (!v.ok) return v;
+  }
+  return OK;
+}

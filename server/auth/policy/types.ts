@@ -1,0 +1,95 @@
+/** What every per-root policy is given and answers (see ./index.ts). */
+import type * as Y from 'yjs';
+import type { PhaseRights, Role } from '../../../shared/phases';
+import type { SessionView } from '../../../shared/schema';
+import type { VoteSettings } from '../../../shared/voting';
+import type { Touch } from '../updateInspector';
+
+export interface Actor {
+  role: Role;
+  /** Server-issued identity; null for observers. */
+  participantId: string | null;
+}
+
+export type RefusalReason =
+  | 'read-only'
+  | 'locked'
+  | 'phase'
+  | 'not-yours'
+  | 'facilitator-only'
+  | 'schema'
+  | 'private-writing'
+  | 'limit'
+  /** Structs under a Yjs client id another identity writes with (clientIdBinding.ts). */
+  | 'not-your-client'
+  /** Would leave Yjs structs or deletes pending (updateStructure.ts): the sender must resync. */
+  | 'out-of-sync';
+export type Verdict = { ok: true } | { ok: false; reason: RefusalReason; detail: string };
+
+export const OK: Verdict = { ok: true };
+export const refuse = (reason: RefusalReason, detail: string): Verdict => ({ ok: false, reason, detail });
+/** The first refusal of a list of checks, run in order. */
+export function firstRefusal(checks: Iterable<() => Verdict>): Verdict {
+  for (const check of checks) {
+    const v = check();
+    if (!v.ok) return v;
+  }
+  return OK;
+}
+
+/** Caps on a room's resulting state (server/config.ts; README "Operating Tavolo" → "Limits"). */
+export interface PolicyLimits {
+  maxNotes: number;
+  maxScenarios: number;
+  maxActions: number;
+  /** Bytes a document may grow to, as stored (snapshot plus every accepted update). */
+  maxDocBytes: number;
+}
+
+export const DEFAULT_POLICY_LIMITS: PolicyLimits = {
+  maxNotes: 2000,
+  maxScenarios: 200,
+  maxActions: 200,
+  maxDocBytes: 16 * 1024 * 1024,
+};
+
+export interface PolicyContext {
+  /** The document the update is for, as it is before the update. */
+  doc: Y.Doc;
+  /** The room's board, where phase and lock live (the same doc for the board itself). */
+  board: Y.Doc;
+  kind: 'board' | 'drafts';
+  /** For a drafts document: whose it is. */
+  owner?: string;
+  limits?: PolicyLimits;
+  /** The document's size so far and the update's, for `maxDocBytes`. */
+  docBytes?: number;
+  updateBytes?: number;
+}
+
+export type RealTouch = Exclude<Touch, { op: 'void' }>;
+
+/** What a per-root policy knows about the update and its sender, computed once. */
+export interface Facts {
+  actor: Actor;
+  /** The sender's participant id (facilitators have one too). */
+  me: string | null;
+  facilitator: boolean;
+  session: SessionView;
+  voteSettings: VoteSettings;
+  rights: PhaseRights;
+  /** Listening with private writing on: participants write in their drafts. */
+  drafting: boolean;
+  ctx: PolicyContext;
+  limits: PolicyLimits;
+}
+
+/**
+ * One document root's rules. `shape` holds for everyone, the facilitator
+ * included: keys, values, the limits on the resulting state. `rights` is
+ * then asked for anyone but the facilitator: role, phase, ownership.
+ */
+export interface RootPolicy {
+  shape(touches: RealTouch[], facts: Facts): Verdict;
+  rights(touches: RealTouch[], facts: Facts): Verdict;
+}

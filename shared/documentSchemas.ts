@@ -1,0 +1,207 @@
+/**
+ * The one description of every value a Tavolo document may hold, as zod
+ * schemas. The readers in shared/ parse each field with them (falling back
+ * to a default, so an old or foreign board still renders), the server's
+ * policy refuses any update whose values fail them, and the server's own
+ * writes (room creation, the reveal of drafts, secret-voting results) go
+ * through them too. docs/document-format.md describes the same layout.
+ *
+ * This module imports nothing from the other model modules, so they can all
+ * build on it without import cycles; they re-export what they always did.
+ */
+import { z } from 'zod';
+import { ITEM_ID_PATTERN } from './ids';
+import { PHASES } from './phases';
+
+/** Root map names. Facilitator-owned settings and ballots each get their own
+ * root so the server can police them separately (roles, secret voting). */
+export const ROOT_NOTES = 'notes';
+export const ROOT_SCENARIOS = 'scenarios';
+export const ROOT_VOTES = 'votes';
+export const ROOT_SESSION = 'session';
+/** Voting status and revealed rounds: written by the server only. */
+export const ROOT_RESULTS = 'results';
+export const ROOT_ACTIONS = 'actions';
+
+/** Every root of a board. A root missing from the server's policy table does not compile. */
+export const ROOT_NAMES = [ROOT_NOTES, ROOT_SCENARIOS, ROOT_VOTES, ROOT_SESSION, ROOT_RESULTS, ROOT_ACTIONS] as const;
+export type RootName = (typeof ROOT_NAMES)[number];
+export const isRootName = (v: string): v is RootName => (ROOT_NAMES as readonly string[]).includes(v);
+/** A participant's drafts document holds notes only. */
+export const DRAFT_ROOT_NAMES: readonly RootName[] = [ROOT_NOTES];
+
+export const SECTORS = ['public', 'private', 'civil', 'other'] as const;
+export type Sector = (typeof SECTORS)[number];
+/** Whether a contribution came from someone in the room or joining remotely. */
+export const WHERES = ['room', 'remote'] as const;
+export type Where = (typeof WHERES)[number];
+export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
+export type NoteColor = (typeof NOTE_COLORS)[number];
+export const SCENARIO_COLORS = ['teal', 'indigo', 'rose', 'amber', 'slate', 'lime'] as const;
+export type ScenarioColor = (typeof SCENARIO_COLORS)[number];
+export const TIMER_STATES = ['idle', 'running', 'paused'] as const;
+export const VOTE_MODES = ['secret', 'open'] as const;
+
+/** Documented limits (docs/document-format.md). Text lengths are UTF-16 units. */
+export const MAX_NOTE_TEXT = 2000;
+export const MAX_NAME_LENGTH = 80;
+export const MAX_TITLE_LENGTH = 120;
+export const MAX_PROMPT_LENGTH = 500;
+export const MAX_ACTION_TEXT = 4000;
+export const MAX_PARTNERS = 30;
+export const MAX_COMMITMENT_NOTE = 300;
+export const MAX_DOTS_PER_PERSON = 50;
+export const MAX_PER_ITEM = 50;
+export const MAX_ANONYMITY_K = 20;
+export const MIN_CROWD_THRESHOLD = 2;
+export const MAX_CROWD_THRESHOLD = 10_000;
+export const MAX_ROUND = 1_000_000;
+/** Short free-form ids (ready checks, who created a card). */
+export const MAX_TAG_LENGTH = 64;
+export const SCENARIO_MIN_WIDTH = 260;
+export const SCENARIO_MIN_HEIGHT = 200;
+
+/** Any finite number a board uses (coordinates, epoch ms), kept far from float overflow. */
+export const Finite = z.number().min(-1e15).max(1e15);
+const Whole = (min: number, max: number) => z.number().int().min(min).max(max);
+export const ItemId = z.string().regex(ITEM_ID_PATTERN);
+const Tag = z.string().min(1).max(MAX_TAG_LENGTH);
+const Text = (max: number) => z.string().max(max);
+export const SectorSchema = z.enum(SECTORS);
+export const WhereSchema = z.enum(WHERES);
+export const PhaseSchema = z.enum(PHASES);
+
+/** Plain values of a note; `text` is a Y.Text (NOTE_TEXT_LIMITS). */
+export const NoteFields = {
+  x: Finite,
+  y: Finite,
+  color: z.enum(NOTE_COLORS),
+  authorId: ItemId,
+  authorName: Text(MAX_NAME_LENGTH),
+  authorSector: SectorSchema,
+  where: WhereSchema,
+  scenarioId: ItemId.nullable(),
+  createdAt: Finite,
+};
+export const NOTE_TEXT_LIMITS = { text: MAX_NOTE_TEXT } as const;
+/** Fixed when a note is created; nobody rewrites them afterwards. */
+export const NOTE_IDENTITY_KEYS: ReadonlySet<string> = new Set(['authorId', 'authorName', 'authorSector', 'where', 'createdAt']);
+
+export const ScenarioFields = {
+  name: Text(MAX_NAME_LENGTH),
+  color: z.enum(SCENARIO_COLORS),
+  x: Finite,
+  y: Finite,
+  w: Finite.min(SCENARIO_MIN_WIDTH),
+  h: Finite.min(SCENARIO_MIN_HEIGHT),
+  createdAt: Finite,
+};
+
+/** One dot count on a ballot: a positive whole number. */
+export const DotCount = Whole(1, MAX_DOTS_PER_PERSON);
+/** One participant's dots, a plain value replaced whole (budget and per-item maximum: shared/scoring.ts). */
+export const BallotSchema = z
+  .object({ sector: SectorSchema, where: WhereSchema.optional(), dots: z.record(ItemId, DotCount), updatedAt: Finite })
+  .strict();
+
+export const TimerSchema = z.object({ state: z.enum(TIMER_STATES), endsAt: Finite, remainingMs: Finite.min(0) }).strict();
+export const SpotlightSchema = z.object({ kind: z.enum(['note', 'scenario']), id: Tag, at: Finite }).strict();
+export const ReadyCheckSchema = z.object({ id: Tag, askedAt: Finite }).strict();
+export const VoteSettingsFields = {
+  mode: z.enum(VOTE_MODES),
+  /** Most dots one person may put on one item. */
+  maxPerItem: Whole(1, MAX_PER_ITEM),
+  /** Anonymity guard: smallest group of a sector whose breakdown is shown. */
+  k: Whole(1, MAX_ANONYMITY_K),
+  /** Show sector-balanced counts beside the raw ones. */
+  balanced: z.boolean(),
+};
+export const VoteSettingsSchema = z.object(VoteSettingsFields).strict();
+
+export const SessionFields = {
+  title: Text(MAX_TITLE_LENGTH),
+  dotsPerPerson: Whole(0, MAX_DOTS_PER_PERSON),
+  createdAt: Finite,
+  phase: PhaseSchema,
+  prompts: z.partialRecord(PhaseSchema, Text(MAX_PROMPT_LENGTH)),
+  locked: z.boolean(),
+  privateWriting: z.boolean(),
+  timer: TimerSchema,
+  spotlight: SpotlightSchema.nullable(),
+  readyCheck: ReadyCheckSchema.nullable(),
+  crowdThreshold: Whole(MIN_CROWD_THRESHOLD, MAX_CROWD_THRESHOLD),
+  voteSettings: VoteSettingsSchema,
+};
+export type SessionKey = keyof typeof SessionFields;
+export const isSessionKey = (k: string): k is SessionKey => Object.hasOwn(SessionFields, k);
+
+const bySector = <T extends z.ZodType>(cell: T) => z.object({ public: cell, private: cell, civil: cell, other: cell }).strict();
+const Count = z.number().int().min(0);
+const Share = z.number().min(0).max(1);
+export const VotingStatusSchema = z.object({ round: Whole(1, MAX_ROUND), state: z.enum(['open', 'revealed']) }).strict();
+export const ItemResultSchema = z
+  .object({
+    id: ItemId,
+    kind: z.enum(['note', 'scenario']),
+    label: Text(MAX_TITLE_LENGTH),
+    dots: Count,
+    voters: Count,
+    bySector: bySector(z.object({ dots: Count, voters: Count, share: Share }).strict().nullable()),
+    hiddenDots: Count,
+    bridging: Share,
+    divergence: Share,
+    divergent: z.boolean(),
+    balancedDots: z.number().min(0),
+    rank: Whole(1, Number.MAX_SAFE_INTEGER),
+    bridgingRank: Whole(1, Number.MAX_SAFE_INTEGER),
+  })
+  .strict();
+export const RoundResultSchema = z
+  .object({
+    round: Whole(0, MAX_ROUND),
+    voters: Count,
+    dotsCast: Count,
+    votersBySector: bySector(Count),
+    votersByWhere: z.object({ room: Count, remote: Count, unknown: Count }).strict(),
+    sectorsVoting: z.array(SectorSchema),
+    k: Whole(1, MAX_ANONYMITY_K),
+    items: z.array(ItemResultSchema),
+  })
+  .strict();
+export const RESULTS_STATUS_KEY = 'status';
+export const ROUND_KEY_PATTERN = /^round:[1-9][0-9]{0,6}$/;
+
+export const OrganisationSchema = z.object({ name: Text(MAX_NAME_LENGTH), sector: SectorSchema }).strict();
+export const CommitmentSchema = z
+  .object({ participantId: ItemId, name: Text(MAX_NAME_LENGTH), note: Text(MAX_COMMITMENT_NOTE), at: Finite })
+  .strict();
+export const ACTION_TEXT_FIELDS = ['objective', 'actions', 'resources', 'timeline'] as const;
+export type ActionTextField = (typeof ACTION_TEXT_FIELDS)[number];
+export const ACTION_TEXT_LIMITS: Record<ActionTextField, number> = {
+  objective: MAX_ACTION_TEXT,
+  actions: MAX_ACTION_TEXT,
+  resources: MAX_ACTION_TEXT,
+  timeline: MAX_ACTION_TEXT,
+};
+/** Plain values of an action card; the text fields are Y.Text, `commitments` a Y.Map of CommitmentSchema by sector. */
+export const ActionFields = {
+  title: Text(MAX_TITLE_LENGTH),
+  fromItemId: ItemId.nullable(),
+  lead: OrganisationSchema.nullable(),
+  partners: z.array(OrganisationSchema).max(MAX_PARTNERS),
+  createdBy: ItemId,
+  createdAt: Finite,
+};
+
+/** The value when it fits the schema, the reader's default otherwise. */
+export function readOr<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
+  const r = schema.safeParse(value);
+  return r.success ? r.data : fallback;
+}
+
+/** Parses a value the server is about to write itself; a failure is a bug, not input. */
+export function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new Error(`server write outside the document schema (${what}): ${r.error.issues[0]?.message ?? ''}`);
+  return r.data;
+}
