@@ -88,7 +88,8 @@ export interface Attacker extends RawSocket {
 }
 
 export async function openAttacker(server: RunningServer, docName: string, creds: Credentials): Promise<Attacker> {
-  const raw = await openRaw(server, docName, creds.token, creds.identityToken ?? undefined);
+  // It reads the server's refusals, so it asks for control messages as the Tavolo client does.
+  const raw = await openRaw(server, docName, creds.token, creds.identityToken ?? undefined, { params: { control: '1' } });
   const controls = (): ServerControl[] =>
     raw.frames.flatMap((f) => {
       const d = decoding.createDecoder(f);
