@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   ROOM_CREATE_WINDOW_MS: int(60_000),
   /** Public base URL for the links handed out (e.g. https://tavolo.example.org); the request's origin when unset. */
   PUBLIC_URL: z.string().url().optional(),
+  /** On SIGTERM/SIGINT, how long rooms whose appends fail may keep retrying before the process exits non-zero. */
+  SHUTDOWN_TIMEOUT_MS: int(10_000),
   /** Where the built client is served from. */
   STATIC_DIR: z.string().default('dist'),
 });

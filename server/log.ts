@@ -1,8 +1,37 @@
-/** The one logger. Quiet in tests unless LOG_LEVEL says otherwise. */
+/** The one logger: JSON lines on stdout. Quiet in tests unless LOG_LEVEL says otherwise. */
 import pino from 'pino';
 
-export const log = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
-  base: undefined,
-});
+// Asynchronous, so a slow log reader never blocks the event loop.
+const destination = pino.destination({ dest: 1, sync: false });
+
+export const log = pino(
+  {
+    level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
+    base: undefined,
+  },
+  destination,
+);
 export type Logger = typeof log;
+
+/**
+ * Writes out what the log still holds, waiting at most `timeoutMs`. Then
+ * stops writing for good: pino's own exit hook flushes synchronously and
+ * retries a failed write (EPIPE from a reader that has gone away, EAGAIN
+ * from one that stopped reading) forever, so the process would never exit.
+ */
+export async function flushLog(timeoutMs: number): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    try {
+      destination.flush(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+  destination.flushSync = () => {};
+  destination.write = () => true;
+}

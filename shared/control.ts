@@ -54,6 +54,8 @@ export const ServerControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('voteProgress'), round: z.number(), voters: z.number() }),
   /** A vote the server did not take; the ballot is unchanged. Not a document refusal. */
   z.object({ t: z.literal('voteRefused'), reason: z.string(), detail: z.string() }),
+  /** To a writer: false while the server holds their change in memory only (storage failing), true once it is stored. */
+  z.object({ t: z.literal('saved'), ok: z.boolean() }),
 ]);
 export type ServerControl = z.infer<typeof ServerControl>;
 
