@@ -17,6 +17,8 @@ export interface RunningServer {
   url: string;
   wsUrl: string;
   port: number;
+  /** The server process, for faults injected from outside (prlimit, signals). */
+  pid: number;
   dataDir: string;
   /** Graceful stop (SIGTERM): rooms are flushed. */
   stop(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     dataDir,
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
