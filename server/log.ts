@@ -20,18 +20,22 @@ export type Logger = typeof log;
  * from one that stopped reading) forever, so the process would never exit.
  */
 export async function flushLog(timeoutMs: number): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, timeoutMs);
-    try {
-      destination.flush(() => {
+  // sonic-boom's flush(cb) answers at once when minLength is 0 (ours), even
+  // with a write in flight; 'drain' is what says everything was written.
+  // `_writing` is its own flag for that in-flight write (no public getter).
+  if ((destination as unknown as { _writing?: boolean })._writing) {
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
         clearTimeout(timer);
+        destination.off('drain', done);
+        destination.off('error', done);
         resolve();
-      });
-    } catch {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
+      };
+      const timer = setTimeout(done, timeoutMs);
+      destination.once('drain', done);
+      destination.once('error', done);
+    });
+  }
   destination.flushSync = () => {};
   destination.write = () => true;
 }

@@ -106,6 +106,10 @@ export class Room {
     if (parts.length > 0) {
       // One merged apply is far cheaper than one transaction per logged update.
       this.stored = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      // Read every struct once (merging already did), so damaged bytes fail
+      // the load here, with a reason, instead of reaching clients or
+      // throwing later from the hydrate timer.
+      if (parts.length === 1) Y.parseUpdateMeta(this.stored);
       // Joins usually arrive within milliseconds and are answered from the
       // bytes; whatever happens first (an edit, a read, this timer) hydrates.
       setTimeout(() => this.hydrate(), HYDRATE_AFTER_MS).unref();

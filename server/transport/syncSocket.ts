@@ -12,7 +12,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_ROOM_NOT_FOUND, CLOSE_UNAUTHORIZED, DRAFTS_SUFFIX } from '../../shared/api';
 import type { Logger } from '../log';
 import type { Room } from '../rooms/room';
-import type { RoomRegistry } from '../rooms/roomRegistry';
+import { RoomLoadError, type RoomRegistry } from '../rooms/roomRegistry';
 import { roleOfToken, verifyIdentity } from '../auth/tokens';
 import type { Actor } from '../auth/updatePolicy';
 import { Connection, type ConnectionLimits } from './connection';
@@ -96,7 +96,9 @@ export function attachSyncSocket(server: Server, registry: RoomRegistry, log: Lo
       },
       (err: unknown) => {
         log.error({ err, roomId: name }, 'room failed to load');
-        conn.close(1011, 'room failed to load');
+        // Say why, within the 123 bytes a close reason may hold.
+        const why = err instanceof RoomLoadError ? 'stored data of this workshop is damaged and cannot be read' : 'room failed to load';
+        conn.close(1011, why);
       },
     );
   }
