@@ -82,7 +82,7 @@ describe('backup and restore', () => {
       client.destroy();
     }
     expect(total).toBe(ROOMS * NOTES_PER_ROOM);
-  });
+  }, 120_000);
 
   it('refuses to replace a database without --force, and to restore a file that is not a Tavolo database', async () => {
     const server = await startServer();
@@ -102,5 +102,5 @@ describe('backup and restore', () => {
     const bad = await npmRun('restore', [junk], tempDir());
     expect(bad.code).not.toBe(0);
     expect(bad.out).toMatch(/refusing to restore/);
-  });
+  }, 120_000);
 });
