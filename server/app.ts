@@ -10,9 +10,10 @@ import path from 'node:path';
 import type { Config } from './config';
 import { log as rootLog, requestLogger, type Logger } from './log';
 import { createMetrics } from './metrics';
-import { RoomRegistry } from './rooms/roomRegistry';
+import { RoomRegistry, type CloseOutcome } from './rooms/roomRegistry';
 import { createSqliteStore } from './storage/sqliteStore';
 import type { Store } from './storage/store';
+import { StorageHealth, monitorStore } from './storage/storageHealth';
 import { createApiRouter } from './transport/httpApi';
 import { attachSyncSocket, type SyncSocket } from './transport/syncSocket';
 import { sendError } from './transport/httpErrors';
@@ -53,13 +54,19 @@ const securityHeaders = helmet({
 export interface TavoloServer {
   http: http.Server;
   registry: RoomRegistry;
-  /** Stops accepting, flushes every room to storage and closes the store. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting, flushes every room to storage and closes the store,
+   * waiting at most `deadlineMs` for rooms whose appends are failing.
+   */
+  close(deadlineMs?: number): Promise<CloseOutcome>;
 }
 
 export async function createTavoloServer(config: Config, log: Logger = rootLog, store?: Store): Promise<TavoloServer> {
-  const theStore =
-    store ?? createSqliteStore({ dataDir: config.dataDir, synchronous: config.SQLITE_SYNCHRONOUS });
+  const health = new StorageHealth();
+  const theStore = monitorStore(
+    store ?? createSqliteStore({ dataDir: config.dataDir, synchronous: config.SQLITE_SYNCHRONOUS }),
+    health,
+  );
   const registry = new RoomRegistry(theStore, log, {
     unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
     room: {
@@ -99,7 +106,10 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
     sendError(res, 403, 'forbidden_origin', 'Requests from this origin are not allowed');
   });
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', rooms: registry.loadedRooms, connections: registry.connections });
+    const storage = health.status;
+    const counts = { rooms: registry.loadedRooms, connections: registry.connections };
+    if (storage.ok) res.json({ status: 'ok', ...counts });
+    else res.status(503).json({ status: 'storage_failing', reason: storage.reason, failing: storage.failing, since: storage.since, ...counts });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -154,18 +164,19 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
   });
   const { wss } = sync;
 
-  let closing: Promise<void> | null = null;
+  let closing: Promise<CloseOutcome> | null = null;
   return {
     http: server,
     registry,
-    close() {
+    close(deadlineMs = Infinity) {
       closing ??= (async () => {
         server.close();
-        await registry.closeAll();
+        const outcome = await registry.closeAll(1012, 'server restarting', deadlineMs);
         sync?.close();
         for (const ws of wss.clients) ws.terminate();
         server.closeAllConnections();
-        await theStore.close();
+        await theStore.close().catch((err: unknown) => log.error({ err }, 'closing the store failed'));
+        return outcome;
       })();
       return closing;
     },

@@ -31,6 +31,8 @@ export const ConfigSchema = z.object({
   MAX_ACTIONS_PER_ROOM: positive(200),
   /** Bytes one document may grow to, as stored (snapshot plus accepted updates). */
   MAX_ROOM_BYTES: positive(16 * 1024 * 1024),
+  /** On SIGTERM/SIGINT, how long rooms whose appends fail may keep retrying before the process exits non-zero. */
+  SHUTDOWN_TIMEOUT_MS: int(10_000),
   /** Where the built client is served from. */
   STATIC_DIR: z.string().default('dist'),
 

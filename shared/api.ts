@@ -40,6 +40,8 @@ export type ApiError = z.infer<typeof ApiError>;
 /** Close codes the sync endpoint uses beyond the standard ones. */
 export const CLOSE_ROOM_NOT_FOUND = 4404;
 export const CLOSE_UNAUTHORIZED = 4401;
+/** The facilitator deleted the workshop: its links now answer 404. */
+export const CLOSE_ROOM_DELETED = 4410;
 
 /** POST /api/rooms/:roomId/identity with `Authorization: Bearer <link token>`. */
 export const IdentityResponse = z.object({

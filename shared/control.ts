@@ -56,6 +56,8 @@ export const ServerControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('voteRefused'), reason: z.string(), detail: z.string() }),
   /** A server limit dropped something this client sent (e.g. presence over its size or rate); the document is untouched. */
   z.object({ t: z.literal('limited'), limit: z.string(), detail: z.string() }),
+  /** To a writer: false while the server holds their change in memory only (storage failing), true once it is stored. */
+  z.object({ t: z.literal('saved'), ok: z.boolean() }),
 ]);
 export type ServerControl = z.infer<typeof ServerControl>;
 

@@ -9,8 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Every server prints "<Name> is running on http://localhost:PORT" once it listens. */
-const LISTENING = /running on http:\/\/localhost:(\d+)/;
+/**
+ * Once it listens, Tavolo logs the JSON line `{"msg":"listening","port":…}`;
+ * the other servers (and Tavolo before its logs were JSON only, for
+ * --tavolo-ref) print "<Name> is running on http://localhost:PORT".
+ */
+const LISTENING = /running on http:\/\/localhost:(\d+)|"msg":"listening"[^\n]*?"port":(\d+)|"port":(\d+)[^\n]*?"msg":"listening"/;
 const START_TIMEOUT_MS = 30_000;
 
 export interface ServerProcess {
@@ -51,7 +55,7 @@ export async function spawnServer(script: string, env: Record<string, string> = 
       if (!m) return;
       clearTimeout(timer);
       child.stdout.off('data', onData);
-      resolve(Number(m[1]));
+      resolve(Number(m[1] ?? m[2] ?? m[3]));
     };
     child.stdout.on('data', onData);
     child.once('exit', (code) => {

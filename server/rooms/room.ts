@@ -82,6 +82,12 @@ export class Room {
   private flushScheduled = false;
   private flushChain: Promise<void> = Promise.resolve();
   private retryDelay = 0;
+  /** Writers told their change is not saved yet; they hear `saved: ok` once it is. */
+  private readonly toldUnsaved = new Set<Peer>();
+  /** Joins held until every pending batch is stored (see answerSyncStep1). */
+  private storedWaiters: (() => void)[] = [];
+  /** While a deletion is under way nothing more is appended. */
+  private paused = false;
 
   private lastSeq: number;
   private logBytes: number;
@@ -112,6 +118,10 @@ export class Room {
     if (parts.length > 0) {
       // One merged apply is far cheaper than one transaction per logged update.
       this.stored = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      // Read every struct once (merging already did), so damaged bytes fail
+      // the load here, with a reason, instead of reaching clients or
+      // throwing later from the hydrate timer.
+      if (parts.length === 1) Y.parseUpdateMeta(this.stored);
       // Joins usually arrive within milliseconds and are answered from the
       // bytes; whatever happens first (an edit, a read, this timer) hydrates.
       setTimeout(() => this.hydrate(), HYDRATE_AFTER_MS).unref();
@@ -250,10 +260,16 @@ export class Room {
   /**
    * Answers a peer's sync step 1. Whatever is still queued is persisted first,
    * so a joining peer is never shown state that a crash could lose.
+   *
+   * While appends fail, the answer is held until they succeed rather than
+   * computed as a diff against the stored state: Yjs cannot subtract the
+   * unstored batches from the in-memory doc, and keeping a second, stored-only
+   * replica would double every room's memory for a rare failure. A held join
+   * sees a board that is still syncing, which is the truth: the server has
+   * nothing it can promise to keep. It is answered as soon as a retry lands.
    */
   async answerSyncStep1(peer: Peer, stateVector: Uint8Array): Promise<void> {
-    if (this.pendingUpdates.length > 0) await this.flushNow();
-    else await this.flushChain;
+    await this.whenStored();
     if (!this.peers.has(peer)) return;
     const update = this.stored
       ? stateVector.length === 1 && stateVector[0] === 0
@@ -272,8 +288,11 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
     this.docBytes += update.byteLength;
+    const peer = this.peers.has(origin as Peer) ? (origin as Peer) : null;
     this.pendingUpdates.push(update);
-    this.pendingOrigins.add(this.peers.has(origin as Peer) ? (origin as Peer) : null);
+    this.pendingOrigins.add(peer);
+    // Storage is failing: say so now rather than after the next retry.
+    if (this.retryDelay > 0 && peer) this.tellUnsaved([peer]);
     this.scheduleFlush();
   };
 
@@ -326,8 +345,32 @@ export class Room {
     this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), origins);
   }
 
+  /** True while changes are held in memory only (an append failed, or the turn's flush has not run yet). */
+  get hasUnstored(): boolean {
+    return this.pendingUpdates.length > 0;
+  }
+
+  /** Resolves once nothing is held unstored: at once when storage is healthy, after a successful retry when not. */
+  async whenStored(): Promise<void> {
+    for (;;) {
+      if (this.retryDelay === 0 && !this.paused) await this.flushNow();
+      else if (this.pendingUpdates.length > 0) await new Promise<void>((resolve) => this.storedWaiters.push(resolve));
+      else await this.flushChain;
+      if (this.pendingUpdates.length === 0 || this.destroyed) return;
+    }
+  }
+
+  private tellUnsaved(peers: Iterable<Peer | null>): void {
+    const frame = encodeControl({ t: 'saved', ok: false });
+    for (const p of peers) {
+      if (!p || this.toldUnsaved.has(p) || !this.peers.has(p)) continue;
+      this.toldUnsaved.add(p);
+      p.send(frame);
+    }
+  }
+
   private async persistAndRelay(): Promise<void> {
-    if (this.pendingUpdates.length === 0) return;
+    if (this.pendingUpdates.length === 0 || this.paused || this.destroyed) return;
     const updates = this.pendingUpdates;
     const origins = this.pendingOrigins;
     this.pendingUpdates = [];
@@ -342,14 +385,28 @@ export class Room {
       for (const o of origins) this.pendingOrigins.add(o);
       this.retryDelay = Math.min(RETRY_MAX_MS, this.retryDelay ? this.retryDelay * 2 : RETRY_BASE_MS);
       this.log.error({ err, roomId: this.roomId, retryInMs: this.retryDelay }, 'append failed; will retry');
+      this.tellUnsaved(origins);
       if (!this.destroyed) setTimeout(() => this.scheduleFlush(), this.retryDelay).unref();
       return;
     }
+    if (this.retryDelay > 0) this.log.info({ roomId: this.roomId }, 'append succeeded again');
     this.retryDelay = 0;
     this.logBytes += merged.byteLength;
     this.logBatches += 1;
     this.broadcast(encodeUpdate(merged), origins);
+    if (this.pendingUpdates.length === 0) this.settleStored();
     this.maybeScheduleCompaction();
+  }
+
+  /** Everything is stored: release held joins and tell writers their changes are saved. */
+  private settleStored(): void {
+    const waiters = this.storedWaiters;
+    this.storedWaiters = [];
+    for (const w of waiters) w();
+    if (this.toldUnsaved.size === 0) return;
+    const frame = encodeControl({ t: 'saved', ok: true });
+    for (const p of this.toldUnsaved) if (this.peers.has(p)) p.send(frame);
+    this.toldUnsaved.clear();
   }
 
   /** Sends one frame to every peer, skipping the sender when it was the only one. */
@@ -384,17 +441,50 @@ export class Room {
     this.log.debug({ roomId: this.roomId, uptoSeq, logBytes: bytes, snapshotBytes: snapshot.byteLength }, 'compacted');
   }
 
-  /** Flushes, compacts when dirty and releases everything. */
+  /**
+   * Flushes, compacts when dirty and releases everything. Refuses (throws
+   * UnsavedUpdatesError, the room intact and still retrying) while any change
+   * is held unstored: destroying the room then would lose it.
+   */
   async close(): Promise<void> {
+    await this.flushNow();
+    if (this.hasUnstored) throw new UnsavedUpdatesError(this.roomId);
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = null;
-    await this.compact();
+    try {
+      await this.compact();
+    } catch (err) {
+      // The log itself is stored; the next load replays it instead of a snapshot.
+      this.log.warn({ err, roomId: this.roomId }, 'compaction on close failed; the update log is kept');
+    }
+    this.destroy();
+  }
+
+  /** Stops appending until `resume`, once the batch in flight (if any) is done. */
+  async pause(): Promise<void> {
+    this.paused = true;
+    await this.flushChain;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.scheduleFlush();
+  }
+
+  /** Releases everything at once, discarding what is unstored: only for a room being deleted. */
+  destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    this.pendingUpdates = [];
+    this.toldUnsaved.clear();
+    this.settleStored();
     this.awareness.destroy();
     this.ydoc.destroy();
   }
 
-  /** Used on shutdown: peers reconnect to the next server process. */
+  /** Used on shutdown (peers reconnect to the next server process) and on deletion. */
   closeAllPeers(code: number, reason: string): void {
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
   }
@@ -414,4 +504,11 @@ function awarenessClientIds(update: Uint8Array): number[] {
     JSON.parse(decoding.readVarString(d));
   }
   return ids;
+}
+
+export class UnsavedUpdatesError extends Error {
+  constructor(readonly roomId: string) {
+    super(`room ${roomId} holds changes not yet stored`);
+    this.name = 'UnsavedUpdatesError';
+  }
 }

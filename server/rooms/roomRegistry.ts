@@ -13,11 +13,11 @@ import { notesOf, scenariosOf, votesOf, readSession } from '../../shared/schema'
 import { MAX_NOTE_TEXT, NoteFields } from '../../shared/documentSchemas';
 import { clampText } from '../../shared/text';
 import { DEFAULT_POLICY_LIMITS } from '../auth/updatePolicy';
-import type { RoomInfo } from '../../shared/api';
+import { CLOSE_ROOM_DELETED, type RoomInfo } from '../../shared/api';
 import type { RoomRecord, Store } from '../storage/store';
 import type { Logger } from '../log';
 import { hashLinkTokens, hashToken, newLinkTokens, type LinkTokens } from '../auth/tokens';
-import { Room, defaultRoomOptions, type RoomKind, type RoomOptions } from './room';
+import { Room, UnsavedUpdatesError, defaultRoomOptions, type RoomKind, type RoomOptions } from './room';
 import { buildReport, type ResultsReport } from './resultsReport';
 
 export interface RegistryOptions {
@@ -28,12 +28,32 @@ export interface RegistryOptions {
 export const draftsDocId = (roomId: string, participantId: string): string => `${roomId}~drafts~${participantId}`;
 export const draftsPrefix = (roomId: string): string => `${roomId}~drafts~`;
 export const ballotsDocId = (roomId: string): string => `${roomId}~ballots`;
+/** The room a document belongs to: its board, drafts and ballots share the room id. */
+const roomOfDoc = (docId: string): string => docId.split('~', 1)[0]!;
+
+/** A stored document that cannot be read back; its clients are told why. */
+export class RoomLoadError extends Error {
+  constructor(
+    readonly docId: string,
+    cause: unknown,
+  ) {
+    super(`stored document ${docId} cannot be read: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'RoomLoadError';
+  }
+}
+
+export interface CloseOutcome {
+  /** Rooms still holding changes that could not be stored before the deadline. */
+  unsaved: string[];
+}
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room | null>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Rooms being deleted: nothing of theirs may load meanwhile. */
+  private readonly deleting = new Set<string>();
   private closed = false;
 
   constructor(
@@ -81,7 +101,7 @@ export class RoomRegistry {
 
   /** The live board, loading it if needed; null when no such room was created. */
   acquire(roomId: string): Promise<Room | null> {
-    if (this.closed || !isRoomId(roomId)) return Promise.resolve(null);
+    if (this.closed || !isRoomId(roomId) || this.deleting.has(roomId)) return Promise.resolve(null);
     return this.acquireDoc(roomId, async () => ((await this.store.getRoom(roomId)) ? { kind: 'board' } : null));
   }
 
@@ -108,6 +128,7 @@ export class RoomRegistry {
   }
 
   private acquireDoc(docId: string, kindOf: () => Promise<RoomKind | null>): Promise<Room | null> {
+    if (this.deleting.has(roomOfDoc(docId))) return Promise.resolve(null);
     const timer = this.unloadTimers.get(docId);
     if (timer) {
       clearTimeout(timer);
@@ -128,7 +149,16 @@ export class RoomRegistry {
     const kind = await kindOf();
     if (!kind) return null;
     const started = performance.now();
-    const room = new Room(docId, this.store, await this.store.load(docId), this.log, this.opts.room, kind);
+    let room: Room;
+    try {
+      room = new Room(docId, this.store, await this.store.load(docId), this.log, this.opts.room, kind);
+    } catch (err) {
+      if (kind.kind !== 'board') {
+        kind.board.holds--;
+        this.release(kind.board);
+      }
+      throw new RoomLoadError(docId, err);
+    }
     if (kind.kind === 'board') await room.clientIds.persistIn(this.store, docId, this.log);
     this.rooms.set(docId, room);
     this.log.info({ roomId: docId, ms: Math.round(performance.now() - started) }, 'room loaded');
@@ -146,19 +176,46 @@ export class RoomRegistry {
     this.unloadTimers.set(room.roomId, timer);
   }
 
+  /**
+   * Flushes and unloads an idle room. A room holding changes it could not
+   * store stays loaded (and keeps retrying) until they are stored: dropping
+   * it would lose them. Until it leaves the map a join simply takes it back.
+   */
   private async unload(room: Room): Promise<void> {
+    await room.flushNow();
+    if (this.rooms.get(room.roomId) !== room || room.peerCount > 0 || room.holds > 0) return;
+    if (room.hasUnstored) return this.keepUnsaved(room);
     this.rooms.delete(room.roomId);
     const done = room
       .close()
-      .catch((err: unknown) => this.log.error({ err, roomId: room.roomId }, 'unload failed'))
+      .then(
+        () => true,
+        (err: unknown) => {
+          if (!(err instanceof UnsavedUpdatesError)) throw err;
+          this.rooms.set(room.roomId, room);
+          return false;
+        },
+      )
       .finally(() => this.unloading.delete(room.roomId));
-    this.unloading.set(room.roomId, done);
-    await done;
+    this.unloading.set(room.roomId, done.then(() => undefined, () => undefined));
+    let unloaded: boolean;
+    try {
+      unloaded = await done;
+    } catch (err) {
+      this.log.error({ err, roomId: room.roomId }, 'unload failed');
+      unloaded = true;
+    }
+    if (!unloaded) return this.keepUnsaved(room);
     if (room.kind.kind !== 'board') {
       room.kind.board.holds--;
       this.release(room.kind.board);
     }
     this.log.info({ roomId: room.roomId }, 'room unloaded');
+  }
+
+  private keepUnsaved(room: Room): void {
+    this.log.warn({ roomId: room.roomId }, 'room kept loaded: it holds changes not yet stored');
+    if (!this.closed) this.release(room);
   }
 
   /**
@@ -238,16 +295,71 @@ export class RoomRegistry {
     }
   }
 
-  /** Flushes and closes every room; used on SIGTERM/SIGINT. */
-  async closeAll(code = 1012, reason = 'server restarting'): Promise<void> {
+  /**
+   * Deletes a workshop for good: its board, every participant's drafts and
+   * the ballots, stored and loaded. Clients are closed with 4410; the links
+   * then answer 404. If storage refuses, nothing is lost: the rooms resume
+   * and the error reaches the caller. False when no such room exists.
+   */
+  async deleteRoom(roomId: string): Promise<boolean> {
+    if (!isRoomId(roomId) || this.deleting.has(roomId) || !(await this.store.getRoom(roomId))) return false;
+    this.deleting.add(roomId);
+    try {
+      const mine = (id: string): boolean => roomOfDoc(id) === roomId;
+      await Promise.allSettled([...this.loading].filter(([id]) => mine(id)).map(([, p]) => p));
+      await Promise.allSettled([...this.unloading].filter(([id]) => mine(id)).map(([, p]) => p));
+      const docs = [...this.rooms.values()].filter((r) => mine(r.roomId));
+      await Promise.all(docs.map((r) => r.pause()));
+      try {
+        await this.store.deleteRoom(roomId);
+      } catch (err) {
+        for (const r of docs) r.resume();
+        throw err;
+      }
+      for (const r of docs) {
+        clearTimeout(this.unloadTimers.get(r.roomId));
+        this.unloadTimers.delete(r.roomId);
+        this.rooms.delete(r.roomId);
+        r.closeAllPeers(CLOSE_ROOM_DELETED, 'workshop deleted');
+        r.destroy();
+      }
+      this.log.info({ roomId, documents: docs.length }, 'room deleted');
+      return true;
+    } finally {
+      this.deleting.delete(roomId);
+    }
+  }
+
+  /**
+   * Closes every room on SIGTERM/SIGINT: peers are told to reconnect to the
+   * next process, each room stores what it holds and compacts. A room whose
+   * appends keep failing keeps retrying until `deadlineMs`; the rooms still
+   * unsaved then are returned, so the caller can say so and exit non-zero.
+   */
+  async closeAll(code = 1012, reason = 'server restarting', deadlineMs = Infinity): Promise<CloseOutcome> {
     this.closed = true;
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     this.unloadTimers.clear();
     await Promise.allSettled(this.loading.values());
+    await Promise.allSettled(this.unloading.values());
     const rooms = [...this.rooms.values()];
     for (const room of rooms) room.closeAllPeers(code, reason);
-    await Promise.all(rooms.map((r) => this.unload(r)));
-    await Promise.all(this.unloading.values());
+    const closeOne = async (room: Room): Promise<void> => {
+      await room.whenStored();
+      try {
+        await room.close();
+        this.rooms.delete(room.roomId);
+      } catch (err) {
+        this.log.error({ err, roomId: room.roomId }, 'closing room failed');
+      }
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      if (Number.isFinite(deadlineMs)) timer = setTimeout(resolve, deadlineMs);
+    });
+    await Promise.race([Promise.all(rooms.map(closeOne)), deadline]);
+    clearTimeout(timer);
+    return { unsaved: rooms.filter((r) => r.hasUnstored).map((r) => r.roomId) };
   }
 }
 

@@ -4,10 +4,9 @@
  * synchronous=NORMAL, survives a crash of this process) by the time the
  * returned promise resolves. Statements are prepared once.
  */
-import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { DB_FILE, openTavoloDatabase } from './sqliteFile';
 import type { RoomRecord, Store, StoredDocument } from './store';
 
 export type SqliteSynchronous = 'OFF' | 'NORMAL' | 'FULL';
@@ -19,37 +18,10 @@ export interface SqliteStoreOptions {
 }
 
 export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteStoreOptions): Store {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'tavolo.sqlite'));
-  db.pragma('journal_mode = WAL');
+  // Throws DatabaseUnusableError for an empty, damaged or foreign file.
+  const db = openTavoloDatabase(path.join(dataDir, DB_FILE), { create: true });
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 5000');
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS rooms (
-      room_id TEXT PRIMARY KEY,
-      title TEXT NOT NULL,
-      created_at INTEGER NOT NULL,
-      facilitator_hash TEXT NOT NULL,
-      participant_hash TEXT NOT NULL,
-      observer_hash TEXT NOT NULL,
-      join_hash TEXT UNIQUE
-    );
-    CREATE TABLE IF NOT EXISTS snapshots (
-      doc_id TEXT PRIMARY KEY,
-      data BLOB NOT NULL,
-      upto_seq INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS updates (
-      doc_id TEXT NOT NULL,
-      seq INTEGER NOT NULL,
-      data BLOB NOT NULL,
-      PRIMARY KEY (doc_id, seq)
-    ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS secrets (
-      name TEXT PRIMARY KEY,
-      value BLOB NOT NULL
-    );
-  `);
 
   const insertRoom = db.prepare(
     'INSERT INTO rooms (room_id, title, created_at, facilitator_hash, participant_hash, observer_hash, join_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { CreateRoomBody, JoinBody, type CreateRoomResponse, type IdentityResponse, type JoinResponse } from '../../shared/api';
 import { formatJoinCode } from '../../shared/ids';
 import type { Logger } from '../log';
-import type { RoomRegistry } from '../rooms/roomRegistry';
+import { RoomLoadError, type RoomRegistry } from '../rooms/roomRegistry';
+import { StorageUnavailableError } from '../storage/storageHealth';
 import { issueIdentity, roleOfToken } from '../auth/tokens';
 import { sendError } from './httpErrors';
 import { rateLimit } from './rateLimit';
@@ -99,6 +100,17 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     res.json(report);
   });
 
+  // Deletes the workshop for good: board, drafts, ballots; its clients are closed with 4410.
+  api.delete('/rooms/:roomId', async (req: Request<{ roomId: string }>, res: Response) => {
+    const record = await registry.record(req.params.roomId);
+    if (!record) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
+    if (roleOfToken(bearer(req), record.tokenHashes) !== 'facilitator') {
+      return sendError(res, 401, 'invalid_token', 'Only the facilitator may delete a workshop: send the facilitator token');
+    }
+    if (!(await registry.deleteRoom(record.roomId))) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
+    res.status(204).end();
+  });
+
   api.get('/rooms/:roomId', async (req: Request<{ roomId: string }>, res: Response) => {
     const info = await registry.info(req.params.roomId);
     if (!info) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
@@ -111,6 +123,14 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     if (err.type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'Body is not valid JSON');
     if (err.type === 'entity.too.large') return sendError(res, 413, 'body_too_large', `Body over ${MAX_BODY}`);
     if (err.status && err.status >= 400 && err.status < 500) return sendError(res, err.status, 'bad_request', err.message ?? 'Bad request');
+    if (err instanceof StorageUnavailableError) {
+      log.error({ err }, 'api write failed: storage unavailable');
+      return sendError(res, 503, 'storage_unavailable', 'The server cannot store changes right now; try again later');
+    }
+    if (err instanceof RoomLoadError) {
+      log.error({ err }, 'api read failed: stored room unreadable');
+      return sendError(res, 500, 'room_unreadable', 'This workshop\'s stored data cannot be read');
+    }
     log.error({ err }, 'api error');
     sendError(res, 500, 'internal', 'Internal error');
   };

@@ -19,7 +19,7 @@ import { CLOSE_ROOM_NOT_FOUND, CLOSE_UNAUTHORIZED, DRAFTS_SUFFIX, type ApiError 
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import type { Room } from '../rooms/room';
-import type { RoomRegistry } from '../rooms/roomRegistry';
+import { RoomLoadError, type RoomRegistry } from '../rooms/roomRegistry';
 import { roleOfToken, verifyIdentity } from '../auth/tokens';
 import type { Actor } from '../auth/updatePolicy';
 import { BufferBudget } from './bufferBudget';
@@ -211,7 +211,9 @@ export function attachSyncSocket(server: Server, registry: RoomRegistry, log: Lo
       })
       .catch((err: unknown) => {
         log.error({ err, roomId: name, connId: conn.id }, 'room failed to load');
-        conn.close(CLOSE_INTERNAL_ERROR, 'room failed to load');
+        // Say why, within the 123 bytes a close reason may hold.
+        const why = err instanceof RoomLoadError ? 'stored data of this workshop is damaged and cannot be read' : 'room failed to load';
+        conn.close(CLOSE_INTERNAL_ERROR, why);
       });
   }
 

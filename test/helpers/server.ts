@@ -17,6 +17,8 @@ export interface RunningServer {
   url: string;
   wsUrl: string;
   port: number;
+  /** The server process, for faults injected from outside (prlimit, signals). */
+  pid: number;
   dataDir: string;
   /** Graceful stop (SIGTERM): rooms are flushed. */
   stop(): Promise<void>;
@@ -57,11 +59,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 30_000);
     const onData = (): void => {
-      const m = /running on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) {
+      const found = listeningPort(out);
+      if (found !== null) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
-        resolve(Number(m[1]));
+        resolve(found);
       }
     };
     child.stdout?.on('data', onData);
@@ -79,11 +81,29 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     dataDir,
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
     output: () => out,
   };
+}
+
+/**
+ * The port from the server's JSON log line `{"msg":"listening","port":…}`,
+ * which it writes whatever LOG_LEVEL; other lines are skipped.
+ */
+function listeningPort(output: string): number | null {
+  for (const line of output.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const entry = JSON.parse(line) as { msg?: unknown; port?: unknown };
+      if (entry.msg === 'listening' && typeof entry.port === 'number') return entry.port;
+    } catch {
+      // A line still being written.
+    }
+  }
+  return null;
 }
 
 export interface RoomAccess {

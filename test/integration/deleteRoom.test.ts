@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DRAFTS_SUFFIX, CLOSE_ROOM_DELETED, CLOSE_ROOM_NOT_FOUND } from '../../shared/api';
+import { createNote } from '../../shared/notes';
+import { setPhase } from '../../shared/session';
+import { createRoom, identify, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
+import { openRaw } from '../helpers/rawSocket';
+import { joinRoom } from '../helpers/yclient';
+import { waitFor } from '../helpers/waitFor';
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.kill()));
+});
+
+const del = (server: RunningServer, room: RoomAccess, token: string | null): Promise<Response> =>
+  fetch(`${server.url}/api/rooms/${room.roomId}`, { method: 'DELETE', headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+/** Every stored row that still mentions the room, across all tables. */
+function rowsOf(dataDir: string, roomId: string): number {
+  const db = new Database(path.join(dataDir, 'tavolo.sqlite'), { readonly: true });
+  try {
+    const like = `${roomId}%`;
+    const n = (sql: string): number => (db.prepare<[string], { n: number }>(sql).get(like)?.n ?? 0);
+    return (
+      n('SELECT COUNT(*) AS n FROM rooms WHERE room_id LIKE ?') +
+      n('SELECT COUNT(*) AS n FROM updates WHERE doc_id LIKE ?') +
+      n('SELECT COUNT(*) AS n FROM snapshots WHERE doc_id LIKE ?')
+    );
+  } finally {
+    db.close();
+  }
+}
+
+describe('deleting a workshop', () => {
+  it('removes the board, drafts and ballots for good, closes every client with 4410, and its links then answer 404', async () => {
+    const server = await startServer();
+    running.push(server);
+    const room = await createRoom(server, 'Da cancellare');
+    const keep = await createRoom(server, 'Da tenere');
+    const fac = await joinRoom(server, room);
+    const ada = await joinRoom(server, room, { role: 'participant' });
+    const drafts = await joinRoom(server, room, { as: ada.creds, docName: `${room.roomId}${DRAFTS_SUFFIX}` });
+    const adaAuthor = { id: ada.creds.participantId!, name: 'Ada', sector: 'civil' as const };
+    createNote(drafts.doc, { x: 0, y: 0, text: 'bozza privata', author: adaAuthor });
+    const facAuthor = { id: fac.creds.participantId!, name: 'Fac', sector: 'public' as const };
+    const note = createNote(fac.doc, { x: 0, y: 0, text: 'sulla lavagna', author: facAuthor });
+    setPhase(fac.doc, 'priorities');
+    await waitFor(() => ada.doc.getMap('notes').has(note), { message: 'note relayed' });
+    await ada.control({ t: 'hello' });
+    await ada.control({ t: 'vote', itemId: note, delta: 1, sector: 'civil', where: 'room' });
+    await waitFor(() => ada.controls.some((m) => m.t === 'ballot' && Object.keys(m.dots).length > 0), { message: 'ballot stored' });
+    const other = await joinRoom(server, keep);
+
+    expect(rowsOf(server.dataDir, room.roomId)).toBeGreaterThan(0);
+    expect((await del(server, room, null)).status).toBe(401);
+    expect((await del(server, room, room.tokens.participant)).status).toBe(401);
+    expect((await del(server, room, room.tokens.facilitator)).status).toBe(204);
+
+    for (const c of [fac, ada, drafts]) {
+      await waitFor(() => c.closes.some((e) => e.code === CLOSE_ROOM_DELETED), { message: 'closed as deleted' });
+      expect(c.closes.find((e) => e.code === CLOSE_ROOM_DELETED)?.reason).toBe('workshop deleted');
+    }
+    await waitFor(() => rowsOf(server.dataDir, room.roomId) === 0, { message: 'every row gone' });
+
+    // Its links answer 404 everywhere; nothing is recreated by trying.
+    expect((await fetch(`${server.url}/api/rooms/${room.roomId}`)).status).toBe(404);
+    const identity = await fetch(`${server.url}/api/rooms/${room.roomId}/identity`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${room.tokens.participant}` },
+      body: '{}',
+    });
+    expect(identity.status).toBe(404);
+    expect((await fetch(`${server.url}/api/join`, { method: 'POST', body: JSON.stringify({ code: (room as RoomAccess & { joinCode: string }).joinCode }) })).status).toBe(404);
+    expect((await del(server, room, room.tokens.facilitator)).status).toBe(404);
+    const raw = await openRaw(server, room.roomId, room.tokens.facilitator, fac.creds.identityToken!);
+    expect((await raw.closed).code).toBe(CLOSE_ROOM_NOT_FOUND);
+    expect(rowsOf(server.dataDir, room.roomId)).toBe(0);
+
+    // Other workshops are untouched, and stay so after a restart.
+    expect(other.closes).toEqual([]);
+    expect((await fetch(`${server.url}/api/rooms/${keep.roomId}`)).status).toBe(200);
+    await server.kill();
+    const second = await startServer({ dataDir: server.dataDir });
+    running.push(second);
+    expect((await fetch(`${second.url}/api/rooms/${room.roomId}`)).status).toBe(404);
+    const fresh = await identify(second, keep, 'facilitator');
+    expect(fresh.participantId).toBeTruthy();
+  });
+});
