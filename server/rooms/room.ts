@@ -17,6 +17,7 @@ import { inspectUpdate, RejectedUpdate } from '../auth/updateInspector';
 import { checkUpdate, type Verdict } from '../auth/updatePolicy';
 import { encodeControl } from '../../shared/control';
 import { readSession, type Sector } from '../../shared/schema';
+import { secretRoundOpen } from '../../shared/voting';
 
 /** A room is either a board or one participant's private drafts, which
  * follow the phase and lock of their board. */
@@ -237,13 +238,18 @@ export class Room {
     if (peer) {
       // Presence says who someone is as the server knows them: a client may
       // choose its name, never its role or identity.
+      // During a secret round a participant's pointer would show which "+"
+      // they press, so it is dropped here whatever their client sends.
+      const hideCursor = peer.actor.role !== 'facilitator' && this.kind.kind === 'board' && secretRoundOpen(this.doc);
       for (const list of [added, updated]) {
         for (const id of list) {
-          const user = (this.awareness.states.get(id) as { user?: Record<string, unknown> } | undefined)?.user;
+          const state = this.awareness.states.get(id) as { user?: Record<string, unknown>; cursor?: unknown } | undefined;
+          const user = state?.user;
           if (user && typeof user === 'object') {
             user.role = peer.actor.role;
             user.id = peer.actor.participantId ?? `observer-${peer.id}`;
           }
+          if (hideCursor && state && state.cursor != null) state.cursor = null;
         }
       }
     }

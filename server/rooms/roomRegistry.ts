@@ -31,6 +31,8 @@ export class RoomRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private closed = false;
+  /** Called once for each drafts room as it loads (the draft counter watches them). */
+  onDraftsLoaded: ((drafts: Room) => void) | null = null;
 
   constructor(
     private readonly store: Store,
@@ -126,6 +128,7 @@ export class RoomRegistry {
     const started = performance.now();
     const room = new Room(docId, this.store, await this.store.load(docId), this.log, this.opts.room, kind);
     this.rooms.set(docId, room);
+    if (kind.kind === 'drafts') this.onDraftsLoaded?.(room);
     this.log.info({ roomId: docId, ms: Math.round(performance.now() - started) }, 'room loaded');
     return room;
   }
@@ -156,6 +159,13 @@ export class RoomRegistry {
     this.log.info({ roomId: room.roomId }, 'room unloaded');
   }
 
+  /** Every drafts document of a board, stored or so far only in memory. */
+  async draftsDocIds(roomId: string): Promise<string[]> {
+    const docIds = new Set(await this.store.listDocs(draftsPrefix(roomId)));
+    for (const id of this.rooms.keys()) if (id.startsWith(draftsPrefix(roomId))) docIds.add(id);
+    return [...docIds];
+  }
+
   /**
    * Publishes every participant's private drafts onto the board at once, as
    * one server-side change, and empties the drafts. Returns how many notes.
@@ -165,8 +175,7 @@ export class RoomRegistry {
     if (!board) return 0;
     board.holds++;
     try {
-      const docIds = new Set(await this.store.listDocs(draftsPrefix(roomId)));
-      for (const id of this.rooms.keys()) if (id.startsWith(draftsPrefix(roomId))) docIds.add(id);
+      const docIds = await this.draftsDocIds(roomId);
       const drafts: Room[] = [];
       for (const docId of docIds) {
         const participantId = docId.slice(draftsPrefix(roomId).length);
