@@ -22,7 +22,8 @@ interface PhaseBarProps {
 function fitHeight(el: HTMLTextAreaElement | null): void {
   if (!el) return;
   el.style.height = 'auto';
-  el.style.height = `${el.scrollHeight}px`;
+  // scrollHeight leaves out the border, which a border-box height includes.
+  el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
 }
 
 function PromptEditor({ doc, session }: { doc: Y.Doc; session: SessionView }) {
