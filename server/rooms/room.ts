@@ -240,7 +240,8 @@ export class Room {
       // choose its name, never its role or identity.
       // During a secret round a participant's pointer would show which "+"
       // they press, so it is dropped here whatever their client sends.
-      const hideCursor = peer.actor.role !== 'facilitator' && this.kind.kind === 'board' && secretRoundOpen(this.doc);
+      let hideCursor: boolean | null = null;
+      const mayPoint = (): boolean => !(hideCursor ??= peer.actor.role !== 'facilitator' && this.kind.kind === 'board' && secretRoundOpen(this.doc));
       for (const list of [added, updated]) {
         for (const id of list) {
           const state = this.awareness.states.get(id) as { user?: Record<string, unknown>; cursor?: unknown } | undefined;
@@ -249,7 +250,7 @@ export class Room {
             user.role = peer.actor.role;
             user.id = peer.actor.participantId ?? `observer-${peer.id}`;
           }
-          if (hideCursor && state && state.cursor != null) state.cursor = null;
+          if (state && state.cursor != null && !mayPoint()) state.cursor = null;
         }
       }
     }
