@@ -31,6 +31,7 @@ import { VotingControls } from './VotingControls';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DEFAULT_MINUTES = 5;
+const PANEL_TICK_MS = SECOND;
 const MAX_MINUTES = 180;
 
 /** The duration the two fields ask for, in whole seconds up to MAX_MINUTES; nothing usable means the default. */
@@ -49,7 +50,8 @@ function TimerControls({ session }: { session: SessionView }) {
   const [seconds, setSeconds] = useState('0');
   const timer = session.timer;
   const duration = timerDuration(minutes, seconds);
-  const now = useServerTime(serverNow, timer.state === 'running');
+  // A second is precise enough to switch Pause off; the countdown itself is TimerDisplay's.
+  const now = useServerTime(serverNow, timer.state === 'running', PANEL_TICK_MS);
   // Time's up: nothing left to pause; Reset or +1 min are what make sense.
   const timeUp = timer.state === 'running' && timerRemaining(timer, now) <= 0;
   return (
