@@ -154,7 +154,8 @@ export function RoomScreen(props: RoomScreenProps) {
       )}
       {role !== 'observer' && (
         <JoinDialog
-          key={joined ? 'edit' : 'join'}
+          // Remounted on each opening, so it always starts from the saved profile.
+          key={joined ? (editingProfile ? 'editing' : 'edit') : 'join'}
           open={!joined || editingProfile}
           role={role}
           identity={profile}
