@@ -52,6 +52,16 @@ export const ServerControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('ballot'), round: z.number(), dots: z.record(z.string(), z.number()), remaining: z.number() }),
   /** Facilitators only: how many people have voted in the round, never what. */
   z.object({ t: z.literal('voteProgress'), round: z.number(), voters: z.number() }),
+  /**
+   * Facilitators only: private drafts not yet revealed, counted per author
+   * sector (notes, and people with at least one), never their text.
+   */
+  z.object({
+    t: z.literal('drafts'),
+    notes: z.number(),
+    writers: z.number(),
+    bySector: z.record(Sector, z.object({ notes: z.number(), writers: z.number() })),
+  }),
   /** A vote the server did not take; the ballot is unchanged. Not a document refusal. */
   z.object({ t: z.literal('voteRefused'), reason: z.string(), detail: z.string() }),
   /** A server limit dropped something this client sent (e.g. presence over its size or rate); the document is untouched. */

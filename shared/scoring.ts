@@ -16,7 +16,12 @@
  * - anonymity guard: a sector's breakdown on an item is shown only when at
  *   least k people of that sector voted for it; when exactly one sector
  *   would be hidden, the smallest shown one is hidden with it, so the hidden
- *   part can never be worked out by subtraction. Totals always count all.
+ *   part can never be worked out by subtraction. Totals always count all;
+ * - derived figures (bridging, divergence, balanced dots) of an item are
+ *   published only when every sector's part of it is shown: each of them
+ *   mixes in every voting sector's share, so on a guarded item even "0 %
+ *   shared" or "sectors disagree" would say something about a hidden
+ *   sector. Such items rank after the others in "most shared".
  */
 import { SECTORS, type Sector, type Where } from './schema';
 
@@ -53,10 +58,11 @@ export interface ItemResult {
   bySector: Record<Sector, SectorCell | null>;
   /** Dots of the hidden sectors together (0 when nothing is hidden). */
   hiddenDots: number;
-  bridging: number;
-  divergence: number;
+  /** The three derived figures are null when `figuresShown` says no. */
+  bridging: number | null;
+  divergence: number | null;
   divergent: boolean;
-  balancedDots: number;
+  balancedDots: number | null;
   rank: number;
   bridgingRank: number;
 }
@@ -75,6 +81,15 @@ export interface RoundResult {
 }
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+/**
+ * Whether an item's derived figures can be shown without revealing anything
+ * of a hidden sector: only when the guard hides no sector on it. Results
+ * stored before this rule still carry the numbers, so views check it too.
+ */
+export function figuresShown(item: Pick<ItemResult, 'bySector' | 'hiddenDots'>): boolean {
+  return item.hiddenDots === 0 && SECTORS.every((s) => item.bySector[s] !== null);
+}
 
 /** What a ballot may hold: the room's budget and per-item maximum, and which items exist now. */
 export interface BallotRules {
@@ -170,6 +185,8 @@ export function scoreRound(round: number, ballots: RoundBallot[], items: ItemRef
         hidden.has(s) ? null : { dots: c[s].dots, voters: c[s].voters, share: castBySector[s] > 0 ? round3(c[s].dots / castBySector[s]) : 0 },
       ]),
     ) as Record<Sector, SectorCell | null>;
+    const hiddenDots = [...hidden].reduce((sum, s) => sum + c[s].dots, 0);
+    const shown = figuresShown({ bySector, hiddenDots });
     results.push({
       id,
       kind: ref.kind,
@@ -177,21 +194,28 @@ export function scoreRound(round: number, ballots: RoundBallot[], items: ItemRef
       dots,
       voters: itemVoters,
       bySector,
-      hiddenDots: [...hidden].reduce((sum, s) => sum + c[s].dots, 0),
-      bridging: round3(bridging),
-      divergence: round3(divergence),
-      divergent: sectorsVoting.length > 1 && divergence >= DIVERGENCE_FLAG,
-      balancedDots: round3(balancedDots),
+      hiddenDots,
+      bridging: shown ? round3(bridging) : null,
+      divergence: shown ? round3(divergence) : null,
+      divergent: shown && sectorsVoting.length > 1 && divergence >= DIVERGENCE_FLAG,
+      balancedDots: shown ? round3(balancedDots) : null,
       rank: 0,
       bridgingRank: 0,
     });
   }
   const byDots = [...results].sort((a, b) => b.dots - a.dots || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
   byDots.forEach((r, i) => (r.rank = i > 0 && byDots[i - 1]!.dots === r.dots ? byDots[i - 1]!.rank : i + 1));
-  const byBridge = [...results].sort((a, b) => b.bridging - a.bridging || b.balancedDots - a.balancedDots || b.dots - a.dots || a.id.localeCompare(b.id));
+  // Guarded items (no figures) come last, by dots: their order must not hint at their figures.
+  const NONE = -1;
+  const bridgeKey = (r: ItemResult): number => r.bridging ?? NONE;
+  const balancedKey = (r: ItemResult): number => r.balancedDots ?? NONE;
+  const byBridge = [...results].sort(
+    (a, b) => bridgeKey(b) - bridgeKey(a) || balancedKey(b) - balancedKey(a) || b.dots - a.dots || a.id.localeCompare(b.id),
+  );
   byBridge.forEach((r, i) => {
     const prev = byBridge[i - 1];
-    r.bridgingRank = prev && prev.bridging === r.bridging && prev.balancedDots === r.balancedDots ? prev.bridgingRank : i + 1;
+    const tied = prev && prev.bridging === r.bridging && prev.balancedDots === r.balancedDots && (r.bridging !== null || prev.dots === r.dots);
+    r.bridgingRank = tied ? prev.bridgingRank : i + 1;
   });
   return { round, voters, dotsCast, votersBySector, votersByWhere, sectorsVoting, k, items: byBridge };
 }

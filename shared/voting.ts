@@ -69,6 +69,15 @@ export function readVotingStatus(doc: Y.Doc): VotingStatus {
   return readOr(VotingStatusSchema, resultsOf(doc).get(RESULTS_STATUS_KEY), { round: 1, state: 'open' });
 }
 
+/**
+ * A secret round is being cast now: Priorities, secret mode, round open.
+ * While it is, nothing may show where a participant points or clicks
+ * (their cursor would show which "+" they press).
+ */
+export function secretRoundOpen(doc: Y.Doc): boolean {
+  return readSession(doc).phase === 'priorities' && readVoteSettings(doc).mode === 'secret' && readVotingStatus(doc).state === 'open';
+}
+
 export const roundKey = (round: number): string => `round:${round}`;
 
 /** Revealed rounds, oldest first. */

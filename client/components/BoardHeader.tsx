@@ -83,10 +83,32 @@ export function ViewSwitch({ mode, onChange }: { mode: ViewMode; onChange: (mode
   );
 }
 
+/** Me: name and sector (or "Facilitator" when neutral); opens the join dialog, pre-filled, to change them. */
+export function IdentityChip({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation();
+  const { identity } = useBoard();
+  return (
+    <button
+      type="button"
+      className="identity-chip"
+      data-identity-sector={identity.neutral ? 'neutral' : identity.sector}
+      aria-label={
+        identity.neutral
+          ? t('identity.changeFacilitator', { name: identity.name })
+          : t('identity.change', { name: identity.name, sector: t(`sector.${identity.sector}`) })
+      }
+      onClick={onClick}
+    >
+      <span className="identity-name">{identity.name}</span>
+      {identity.neutral ? <span className="role-badge">{t('identity.facilitatorChip')}</span> : <SectorBadge sector={identity.sector} compact />}
+    </button>
+  );
+}
+
 /** Memoised: the board re-renders on every pan frame, the header need not. */
 export const BoardHeader = memo(function BoardHeader(p: BoardHeaderProps) {
   const { t } = useTranslation();
-  const { doc, identity, role, rights } = useBoard();
+  const { doc, role, rights } = useBoard();
   const session = useSession(doc);
   return (
     <header className="board-header">
@@ -114,17 +136,7 @@ export const BoardHeader = memo(function BoardHeader(p: BoardHeaderProps) {
             {t('facilitate.title')}
           </button>
         )}
-        {role !== 'observer' && (
-          <button
-            type="button"
-            className="identity-chip"
-            aria-label={t('identity.change', { name: identity.name, sector: t(`sector.${identity.sector}`) })}
-            onClick={p.onEditIdentity}
-          >
-            <span className="identity-name">{identity.name}</span>
-            <SectorBadge sector={identity.sector} compact />
-          </button>
-        )}
+        {role !== 'observer' && <IdentityChip onClick={p.onEditIdentity} />}
       </div>
     </header>
   );

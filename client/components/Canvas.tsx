@@ -3,7 +3,7 @@
  * Only notes whose box meets the screen (plus a margin) are mounted, so a
  * plenary board with thousands of notes costs what the screen shows.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
 import {
   DndContext,
   KeyboardSensor,
@@ -21,6 +21,7 @@ import { arrayEqual } from '../hooks/useObserved';
 import { useNoteIds } from '../hooks/useNoteIds';
 import { useScenarios } from '../hooks/useScenarios';
 import { useScenarioCounts } from '../hooks/useScenarioCounts';
+import { usePointerShared } from '../hooks/useCursors';
 import type { Viewport } from '../hooks/useViewport';
 import { takePendingFocus } from '../lib/focusRequest';
 import { throttle } from '../lib/throttle';
@@ -154,8 +155,11 @@ export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt, drafts, 
     () => throttle((x: number | null, y: number) => awareness.setLocalStateField('cursor', x === null ? null : { x, y }), cursorSendMs),
     [awareness, cursorSendMs],
   );
-  // Observers (the projector) have no pointer worth sharing.
-  const sharesCursor = role !== 'observer';
+  const sharesCursor = usePointerShared(awareness, role);
+  // A trailing send queued just before a secret round opened must not follow the withdrawal.
+  useEffect(() => {
+    if (!sharesCursor) sendCursor.cancel();
+  }, [sharesCursor, sendCursor]);
 
   const accessibility = useMemo(
     () => ({

@@ -2,13 +2,14 @@
  * spot at any zoom, and counter-scaled so they stay a readable size. */
 import { useTranslation } from 'react-i18next';
 import { useBoard } from '../hooks/useBoard';
-import { useCursors } from '../hooks/useCursors';
+import { useCursors, useFacilitatorCursorOnly } from '../hooks/useCursors';
 
 export function Cursors({ zoom, facilitatorOnly }: { zoom: number; facilitatorOnly: boolean }) {
   const { t } = useTranslation();
   const { awareness } = useBoard();
   const all = useCursors(awareness);
-  const cursors = facilitatorOnly ? all.filter((c) => c.user.role === 'facilitator') : all;
+  const onlyFacilitator = useFacilitatorCursorOnly(facilitatorOnly);
+  const cursors = onlyFacilitator ? all.filter((c) => c.user.role === 'facilitator') : all;
   return (
     <div className="layer-cursors" aria-hidden="true">
       {cursors.map((c) => (

@@ -1,6 +1,7 @@
 /** The facilitator's controls beside the board: timer, lock, private writing
- * and reveal, voting rounds and settings, ready check, spotlight, and the
- * participation balance. */
+ * (with draft counts) and reveal, voting rounds and settings (in Priorities
+ * only, where voting happens), ready check, spotlight, and the participation
+ * balance. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newItemId } from '../../shared/ids';
@@ -16,10 +17,13 @@ import {
   setPrivateWriting,
   setSpotlight,
   startTimer,
+  timerRemaining,
 } from '../../shared/session';
 import { useBoard } from '../hooks/useBoard';
 import type { PeerUser } from '../hooks/usePeers';
+import { useDraftCounts } from '../hooks/useDraftCounts';
 import { useReadiness } from '../hooks/useReadiness';
+import { useServerTime } from '../hooks/useServerTime';
 import { BalancePanel } from './BalancePanel';
 import { SectorBadge } from './SectorBadge';
 import { VotingControls } from './VotingControls';
@@ -27,6 +31,7 @@ import { VotingControls } from './VotingControls';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DEFAULT_MINUTES = 5;
+const PANEL_TICK_MS = SECOND;
 const MAX_MINUTES = 180;
 
 /** The duration the two fields ask for, in whole seconds up to MAX_MINUTES; nothing usable means the default. */
@@ -45,6 +50,10 @@ function TimerControls({ session }: { session: SessionView }) {
   const [seconds, setSeconds] = useState('0');
   const timer = session.timer;
   const duration = timerDuration(minutes, seconds);
+  // A second is precise enough to switch Pause off; the countdown itself is TimerDisplay's.
+  const now = useServerTime(serverNow, timer.state === 'running', PANEL_TICK_MS);
+  // Time's up: nothing left to pause; Reset or +1 min are what make sense.
+  const timeUp = timer.state === 'running' && timerRemaining(timer, now) <= 0;
   return (
     <section className="panel-section" aria-labelledby="timer-title">
       <h3 id="timer-title" className="panel-title">
@@ -65,7 +74,7 @@ function TimerControls({ session }: { session: SessionView }) {
           {t('timer.start')}
         </button>
         {timer.state === 'running' ? (
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => pauseTimer(doc, serverNow())}>
+          <button type="button" className="btn btn-secondary btn-small" disabled={timeUp} onClick={() => pauseTimer(doc, serverNow())}>
             {t('timer.pause')}
           </button>
         ) : (
@@ -76,7 +85,12 @@ function TimerControls({ session }: { session: SessionView }) {
         <button type="button" className="btn btn-secondary btn-small" disabled={timer.state === 'idle'} onClick={() => extendTimer(doc, MINUTE, serverNow())}>
           {t('timer.addMinute')}
         </button>
-        <button type="button" className="btn btn-ghost btn-small" disabled={timer.state === 'idle'} onClick={() => resetTimer(doc, duration)}>
+        <button
+          type="button"
+          className={`btn btn-small ${timeUp ? 'btn-primary' : 'btn-ghost'}`}
+          disabled={timer.state === 'idle'}
+          onClick={() => resetTimer(doc, duration)}
+        >
           {t('timer.reset')}
         </button>
       </div>
@@ -84,7 +98,7 @@ function TimerControls({ session }: { session: SessionView }) {
   );
 }
 
-function ReadyCheckControls({ session }: { session: SessionView }) {
+function ReadyCheckControls({ session, present }: { session: SessionView; present: number }) {
   const { t } = useTranslation();
   const { doc, control, serverNow } = useBoard();
   const check = session.readyCheck;
@@ -96,8 +110,8 @@ function ReadyCheckControls({ session }: { session: SessionView }) {
       </h3>
       {check ? (
         <>
-          <p className="ready-count" role="status" data-ready-count={ready.length}>
-            {t('ready.count', { count: ready.length })}
+          <p className="ready-count" role="status" data-ready-count={ready.length} data-present={present}>
+            {t('ready.countOf', { count: ready.length, present: Math.max(present, ready.length) })}
           </p>
           <ul className="ready-sectors">
             {SECTORS.map((s) => (
@@ -120,6 +134,28 @@ function ReadyCheckControls({ session }: { session: SessionView }) {
   );
 }
 
+/** What private writing has produced so far: counts per sector, never a word of it. */
+function DraftCountsLine() {
+  const { t } = useTranslation();
+  const { control } = useBoard();
+  const counts = useDraftCounts(control);
+  if (!counts) return null;
+  return (
+    <div className="draft-counts" role="status" data-draft-notes={counts.notes} data-draft-writers={counts.writers}>
+      <p className="draft-counts-total">{t('privateWriting.drafts', { count: counts.notes, writers: counts.writers })}</p>
+      {counts.notes > 0 && (
+        <ul className="ready-sectors">
+          {SECTORS.filter((s) => (counts.bySector[s]?.notes ?? 0) > 0).map((s) => (
+            <li key={s} data-draft-sector={s} data-count={counts.bySector[s]?.notes ?? 0}>
+              <SectorBadge sector={s} compact /> {counts.bySector[s]?.notes ?? 0}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function BoardControls({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const { doc, control } = useBoard();
@@ -137,12 +173,13 @@ function BoardControls({ session }: { session: SessionView }) {
         onClick={() => setLocked(doc, !session.locked)}
       >
         {session.locked ? '🔒 ' : ''}
-        {t('lock.toggle')}
+        {t(session.locked ? 'lock.unlock' : 'lock.toggle')}
       </button>
       <label className="check">
         <input type="checkbox" checked={session.privateWriting} onChange={(e) => setPrivateWriting(doc, e.target.checked)} />
         {t('privateWriting.toggle')}
       </label>
+      {session.privateWriting && <DraftCountsLine />}
       <button type="button" className="btn btn-secondary btn-small" onClick={() => control.send({ t: 'reveal' })}>
         {t('privateWriting.reveal')}
       </button>
@@ -160,6 +197,8 @@ function BoardControls({ session }: { session: SessionView }) {
 
 export function FacilitatorPanel({ session, peers, crowd, onClose }: { session: SessionView; peers: PeerUser[]; crowd: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  // "Of how many": participants online now (each person once, whatever their devices).
+  const present = peers.filter((p) => p.role === 'participant').length;
   return (
     <aside className="facilitator-panel" aria-labelledby="facilitate-title">
       <header className="results-header">
@@ -176,8 +215,8 @@ export function FacilitatorPanel({ session, peers, crowd, onClose }: { session: 
       <div className="panel-body">
         <TimerControls session={session} />
         <BoardControls session={session} />
-        <VotingControls />
-        <ReadyCheckControls session={session} />
+        {session.phase === 'priorities' && <VotingControls present={present} />}
+        <ReadyCheckControls session={session} present={present} />
         <BalancePanel peers={peers} />
       </div>
     </aside>

@@ -1,6 +1,6 @@
 /** The five phases with the current one marked, the current prompt, and for
  * the facilitator previous/next and an editable prompt. */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { PHASES, nextPhase, previousPhase, type Role } from '../../shared/phases';
@@ -18,21 +18,33 @@ interface PhaseBarProps {
   showTimer?: boolean;
 }
 
+/** Sizes a textarea to its content, so a long prompt is read whole while it is edited. */
+function fitHeight(el: HTMLTextAreaElement | null): void {
+  if (!el) return;
+  el.style.height = 'auto';
+  // scrollHeight leaves out the border, which a border-box height includes.
+  el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+}
+
 function PromptEditor({ doc, session }: { doc: Y.Doc; session: SessionView }) {
   const { t } = useTranslation();
   const stored = session.prompts[session.phase];
   const [draft, setDraft] = useState(stored);
   const [editing, setEditing] = useState(false);
+  const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (!editing) setDraft(stored);
   }, [stored, editing]);
+  useLayoutEffect(() => fitHeight(ref.current), [draft]);
   const save = (): void => {
     setEditing(false);
     if (draft !== stored) setPrompt(doc, session.phase, draft);
   };
   return (
-    <input
+    <textarea
+      ref={ref}
       className="input prompt-input"
+      rows={1}
       aria-label={t('phase.prompt')}
       placeholder={t('phase.promptPlaceholder')}
       value={draft}
@@ -41,7 +53,11 @@ function PromptEditor({ doc, session }: { doc: Y.Doc; session: SessionView }) {
       onChange={(e) => setDraft(e.target.value)}
       onBlur={save}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') e.currentTarget.blur();
+        // The prompt is one paragraph: Enter saves, as it did in the one-line field.
+        if (e.key === 'Enter' && !e.shiftKey) {
+          e.preventDefault();
+          e.currentTarget.blur();
+        }
         if (e.key === 'Escape') {
           setDraft(stored);
           setEditing(false);

@@ -20,7 +20,7 @@ import { useVoting } from '../hooks/useVoting';
 import type { ViewMode } from '../hooks/useViewMode';
 import { PHONE_SEED_RINGS, freeSpotNear } from '../lib/placement';
 import { ConnectionStatus } from './ConnectionStatus';
-import { CrowdPresence, DotsLeft, ViewSwitch } from './BoardHeader';
+import { CrowdPresence, DotsLeft, IdentityChip, ViewSwitch } from './BoardHeader';
 import { ActionPlan } from './ActionPlan';
 import { DotControls } from './DotControls';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -162,17 +162,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
         <div className="phone-tools">
           <ViewSwitch mode={viewMode} onChange={onViewMode} />
           <LanguageSwitch />
-          {role !== 'observer' && (
-            <button
-              type="button"
-              className="identity-chip"
-              aria-label={t('identity.change', { name: identity.name, sector: t(`sector.${identity.sector}`) })}
-              onClick={chrome.editIdentity}
-            >
-              <span className="identity-name">{identity.name}</span>
-              <SectorBadge sector={identity.sector} compact />
-            </button>
-          )}
+          {role !== 'observer' && <IdentityChip onClick={chrome.editIdentity} />}
         </div>
       </header>
       <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} compact />

@@ -4,11 +4,13 @@
  * the part the anonymity guard hides as one neutral hatched segment, the
  * bridging score beside the raw count, balanced dots when enabled, and a
  * flag where sectors disagree. Used by the results drawer, the projector
- * and the phone; shows only what `shared/scoring.ts` already guarded.
+ * and the phone; shows only what `shared/scoring.ts` already guarded, and
+ * no derived figure on an item whose breakdown the guard hides (even from
+ * results stored before that rule).
  */
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ItemResult, RoundResult } from '../../shared/scoring';
+import { figuresShown, type ItemResult, type RoundResult } from '../../shared/scoring';
 import { SECTORS } from '../../shared/schema';
 import { SectorBadge } from './SectorBadge';
 import '../styles/ResultsPanel.css';
@@ -61,19 +63,23 @@ function SectorBar({ item, k, widthShare }: { item: ItemResult; k: number; width
 
 function ResultRow({ item, order, k, maxDots, balanced }: { item: ItemResult; order: ResultsOrder; k: number; maxDots: number; balanced: boolean }) {
   const { t } = useTranslation();
-  const rank = order === 'dots' ? item.rank : item.bridgingRank;
-  const bridging = percent(item.bridging);
+  const shown = figuresShown(item);
+  // A guarded item has no place in the "most shared" ranking: its position would hint at its figures.
+  const rank = order === 'dots' ? item.rank : shown ? item.bridgingRank : null;
+  const bridging = shown && item.bridging !== null ? percent(item.bridging) : null;
+  const divergent = shown && item.divergent;
   return (
     <li
-      className={`result${item.divergent ? ' is-divergent' : ''}`}
+      className={`result${divergent ? ' is-divergent' : ''}`}
       data-item-id={item.id}
-      data-rank={rank}
+      data-rank={rank ?? ''}
       data-dots={item.dots}
-      data-bridging={bridging}
-      data-divergent={item.divergent ? 'true' : 'false'}
+      data-bridging={bridging ?? ''}
+      data-divergent={divergent ? 'true' : 'false'}
+      data-figures={shown ? 'shown' : 'guarded'}
     >
-      <span className="result-rank" aria-label={`${t('results.rank')} ${rank}`}>
-        {rank}
+      <span className="result-rank" aria-label={rank === null ? t('results.unranked') : `${t('results.rank')} ${rank}`}>
+        {rank ?? '–'}
       </span>
       <div className="result-body">
         <div className="result-top">
@@ -81,7 +87,7 @@ function ResultRow({ item, order, k, maxDots, balanced }: { item: ItemResult; or
           <span className="result-label">{item.label || t(item.kind === 'note' ? 'note.empty' : 'scenario.unnamed')}</span>
         </div>
         <SectorBar item={item} k={k} widthShare={maxDots > 0 ? item.dots / maxDots : 0} />
-        {item.divergent && (
+        {divergent && (
           <span className="result-flag" data-flag="divergent" title={t('results.divergentHint')}>
             <span aria-hidden="true">⚠ </span>
             {t('results.divergent')}
@@ -93,11 +99,17 @@ function ResultRow({ item, order, k, maxDots, balanced }: { item: ItemResult; or
           <strong>{item.dots}</strong>
           <span className="muted">{t('results.dotsUnit', { count: item.dots })}</span>
         </span>
-        <span className="result-bridging" title={t('results.bridgingHint')}>
-          <strong>{bridging}%</strong>
-          <span className="muted">{t('results.bridging')}</span>
-        </span>
-        {balanced && (
+        {bridging !== null ? (
+          <span className="result-bridging" title={t('results.bridgingHint')}>
+            <strong>{bridging}%</strong>
+            <span className="muted">{t('results.bridging')}</span>
+          </span>
+        ) : (
+          <span className="result-guarded muted small" title={t('results.figuresGuardedHint', { count: k })}>
+            {t('results.figuresGuarded')}
+          </span>
+        )}
+        {balanced && shown && item.balancedDots !== null && (
           <span className="result-balanced" title={t('results.balancedHint')} data-balanced={item.balancedDots}>
             <strong>{oneDecimal(item.balancedDots)}</strong>
             <span className="muted">{t('results.balanced')}</span>
@@ -121,7 +133,7 @@ export const ResultsView = memo(function ResultsView({ result, balanced, size = 
   const { t } = useTranslation();
   const [order, setOrder] = useState<ResultsOrder>('dots');
   const items = useMemo(() => {
-    const key = (i: ItemResult): number => (order === 'dots' ? i.rank : i.bridgingRank);
+    const key = (i: ItemResult): number => (order === 'dots' ? i.rank : figuresShown(i) ? i.bridgingRank : Number.MAX_SAFE_INTEGER);
     const sorted = [...result.items].sort((a, b) => key(a) - key(b) || b.dots - a.dots || a.label.localeCompare(b.label));
     return limit ? sorted.slice(0, limit) : sorted;
   }, [result, order, limit]);

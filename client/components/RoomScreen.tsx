@@ -17,7 +17,7 @@ import { useViewMode } from '../hooks/useViewMode';
 import type { RoomAccess } from '../lib/access';
 import { personColor } from '../lib/colors';
 import type { ServerClock } from '../lib/controlChannel';
-import type { Identity } from '../lib/identity';
+import { identityOf, profileComplete, type Identity } from '../lib/identity';
 import { NotePositions } from '../lib/notePositions';
 import { INITIAL_VIEW, type View } from '../lib/viewport';
 import { VoteTotals } from '../lib/voteTotals';
@@ -82,16 +82,8 @@ export function RoomScreen(props: RoomScreenProps) {
   useEffect(() => () => draftPositions?.destroy(), [draftPositions]);
   useEffect(() => () => voteTotals.destroy(), [voteTotals]);
 
-  const identity = useMemo<Identity>(
-    () => ({
-      id: access.participantId ?? 'observer',
-      name: profile?.name ?? '',
-      sector: profile?.sector ?? 'other',
-      where: profile?.where ?? 'remote',
-    }),
-    [access.participantId, profile],
-  );
-  const joined = role === 'observer' || profile !== null;
+  const identity = useMemo<Identity>(() => identityOf(access.participantId, role, profile), [access.participantId, role, profile]);
+  const joined = profileComplete(profile, role);
 
   useEffect(() => {
     // The projector is not a person: it stays out of presence and counts.
@@ -102,9 +94,9 @@ export function RoomScreen(props: RoomScreenProps) {
   const rights = useMemo<PhaseRights>(() => {
     if (!joined) return NO_RIGHTS;
     const r = rightsOf(role, session.phase, session.locked);
-    // The facilitator may vote any time, but dots are offered only in Priorities, as to everyone.
-    return role === 'facilitator' ? { ...r, vote: session.phase === 'priorities' } : r;
-  }, [joined, role, session.phase, session.locked]);
+    // The facilitator votes only by choice, and dots are offered only in Priorities, as to everyone.
+    return role === 'facilitator' ? { ...r, vote: identity.votes && session.phase === 'priorities' } : r;
+  }, [joined, role, identity.votes, session.phase, session.locked]);
   const drafting = role === 'participant' && session.phase === 'listening' && session.privateWriting && !session.locked;
 
   const ctx = useMemo<BoardContextValue>(
@@ -162,14 +154,16 @@ export function RoomScreen(props: RoomScreenProps) {
       )}
       {role !== 'observer' && (
         <JoinDialog
-          key={profile ? 'edit' : 'join'}
-          open={!profile || editingProfile}
+          // Remounted on each opening, so it always starts from the saved profile.
+          key={joined ? (editingProfile ? 'editing' : 'edit') : 'join'}
+          open={!joined || editingProfile}
+          role={role}
           identity={profile}
-          onSave={(name, sector, where) => {
-            setProfile(name, sector, where);
+          onSave={(p) => {
+            setProfile(p);
             setEditingProfile(false);
           }}
-          onCancel={profile ? () => setEditingProfile(false) : undefined}
+          onCancel={joined ? () => setEditingProfile(false) : undefined}
         />
       )}
       <LinksDialog open={linksOpen} roomId={roomId} access={access} onClose={() => setLinksOpen(false)} />

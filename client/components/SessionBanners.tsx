@@ -1,18 +1,51 @@
 /** What the facilitator has set that changes what you can do now: the lock,
- * a ready check waiting for your answer, and private writing. */
+ * a ready check waiting for your answer, private writing, and a secret
+ * round that is closed (so nobody presses "+" on disabled buttons wondering). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/schema';
 import { useBoard } from '../hooks/useBoard';
+import { useVoting } from '../hooks/useVoting';
+
+const readyKey = (checkId: string): string => `tavolo.ready.${checkId}`;
+
+/** "I'm done" for a ready check, kept on the device so a reload or reconnect does not lose it. */
+function storedReady(checkId: string): boolean {
+  try {
+    return window.localStorage.getItem(readyKey(checkId)) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function storeReady(checkId: string, ready: boolean): void {
+  try {
+    if (ready) window.localStorage.setItem(readyKey(checkId), '1');
+    else window.localStorage.removeItem(readyKey(checkId));
+  } catch {
+    // Private mode: the answer still counts for this connection.
+  }
+}
 
 function ReadyBanner({ checkId }: { checkId: string }) {
   const { t } = useTranslation();
   const { control, identity } = useBoard();
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(false), [checkId]);
+  const [ready, setReady] = useState(() => storedReady(checkId));
+  useEffect(() => {
+    const again = storedReady(checkId);
+    setReady(again);
+    if (!again) return;
+    // The server forgets answers when its room unloads or the socket drops: say it again on every (re)connect.
+    const resend = (): void => void control.send({ t: 'ready', checkId, ready: true, name: identity.name, sector: identity.sector });
+    resend();
+    return control.subscribe((msg) => msg.t === 'welcome' && resend());
+  }, [checkId, control, identity.name, identity.sector]);
   const toggle = (): void => {
     const next = !ready;
-    if (control.send({ t: 'ready', checkId, ready: next, name: identity.name, sector: identity.sector })) setReady(next);
+    if (control.send({ t: 'ready', checkId, ready: next, name: identity.name, sector: identity.sector })) {
+      storeReady(checkId, next);
+      setReady(next);
+    }
   };
   return (
     <div className={`banner banner-ready${ready ? ' is-ready' : ''}`} role="region" aria-label={t('ready.question')}>
@@ -21,6 +54,18 @@ function ReadyBanner({ checkId }: { checkId: string }) {
         {ready ? '✓ ' : ''}
         {t('ready.done')}
       </button>
+    </div>
+  );
+}
+
+/** In Priorities, once a secret round is revealed: voting is closed until the facilitator opens another. */
+function VotingClosedBanner() {
+  const { t } = useTranslation();
+  const { settings, status } = useVoting();
+  if (settings.mode !== 'secret' || status.state !== 'revealed') return null;
+  return (
+    <div className="banner banner-closed" role="status" data-voting-closed>
+      {t('voting.closedParticipant', { round: status.round })}
     </div>
   );
 }
@@ -38,6 +83,7 @@ export function SessionBanners({ session }: { session: SessionView }) {
         </div>
       )}
       {role === 'participant' && session.readyCheck && <ReadyBanner checkId={session.readyCheck.id} />}
+      {role === 'participant' && session.phase === 'priorities' && <VotingClosedBanner />}
       {drafting && (
         <div className="banner banner-private" role="note">
           {t('privateWriting.banner')}

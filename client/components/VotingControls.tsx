@@ -1,8 +1,11 @@
 /**
- * The facilitator's voting section: the round and its state, how many have
- * voted (never what), Reveal results / New round, and the voting settings
- * (mode, most dots on one item, anonymity threshold, balanced counts).
+ * The facilitator's voting section, shown in Priorities only: the round and
+ * its state, how many of the people present have voted (never what), Reveal
+ * results (asking first when fewer than half have voted) / New round, and
+ * the voting settings (mode, most dots on one item, anonymity threshold,
+ * balanced counts).
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ANONYMITY_K, setVoteSettings } from '../../shared/voting';
 import { useBoard } from '../hooks/useBoard';
@@ -17,11 +20,23 @@ const wholeIn = (raw: string, lo: number, hi: number): number | null => {
   return Number.isInteger(n) && n >= lo && n <= hi ? n : null;
 };
 
-export function VotingControls() {
+/** Revealing with fewer than this share of the people present having voted asks first. */
+const FEW_VOTERS_SHARE = 0.5;
+
+/** Whether revealing now deserves a second thought: fewer than half of those present have voted. */
+const fewHaveVoted = (voters: number, present: number): boolean => voters < present * FEW_VOTERS_SHARE;
+
+export function VotingControls({ present }: { present: number }) {
   const { t } = useTranslation();
   const { doc, control } = useBoard();
   const { settings, status, voters } = useVoting();
+  const [confirming, setConfirming] = useState(false);
   const secret = settings.mode === 'secret';
+  const voted = voters ?? 0;
+  const reveal = (): void => {
+    setConfirming(false);
+    control.send({ t: 'revealVotes' });
+  };
   return (
     <section className="panel-section voting-controls" aria-labelledby="voting-title">
       <h3 id="voting-title" className="panel-title">
@@ -29,24 +44,43 @@ export function VotingControls() {
       </h3>
       <VotingStatusLine />
       {secret && status.state === 'open' && (
-        <p className="vote-progress" role="status" data-voters={voters ?? 0}>
-          {t('voting.progress', { count: voters ?? 0 })}
+        <p className="vote-progress" role="status" data-voters={voted} data-present={present}>
+          {t('voting.progress', { count: voted })} {t('voting.present', { count: present })}
         </p>
       )}
-      {secret && (
+      {secret && status.state === 'open' && !confirming && (
         <div className="panel-row">
-          {status.state === 'open' ? (
-            <button type="button" className="btn btn-primary btn-small" onClick={() => control.send({ t: 'revealVotes' })}>
-              {t('voting.reveal')}
-            </button>
-          ) : (
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => control.send({ t: 'reopenVoting' })}>
-              {t('voting.newRound')}
-            </button>
-          )}
+          <button type="button" className="btn btn-primary btn-small" onClick={() => (fewHaveVoted(voted, present) ? setConfirming(true) : reveal())}>
+            {t('voting.reveal')}
+          </button>
         </div>
       )}
-      <label className="field field-inline">
+      {secret && status.state === 'open' && confirming && (
+        <div className="confirm-box" role="alertdialog" aria-labelledby="reveal-confirm-text">
+          <p id="reveal-confirm-text">{t('voting.confirmFew', { count: voted, present })}</p>
+          <div className="panel-row">
+            <button type="button" className="btn btn-danger btn-small" onClick={reveal}>
+              {t('voting.revealAnyway')}
+            </button>
+            <button type="button" className="btn btn-secondary btn-small" autoFocus onClick={() => setConfirming(false)}>
+              {t('voting.keepOpen')}
+            </button>
+          </div>
+        </div>
+      )}
+      {secret && status.state === 'revealed' && (
+        <>
+          <p className="voting-closed muted small" role="status" data-voting-closed>
+            {t('voting.closedFacilitator', { round: status.round })}
+          </p>
+          <div className="panel-row">
+            <button type="button" className="btn btn-primary btn-small" onClick={() => control.send({ t: 'reopenVoting' })}>
+              {t('voting.newRound')}
+            </button>
+          </div>
+        </>
+      )}
+      <label className="field field-inline voting-mode">
         <span className="field-label">{t('voting.mode')}</span>
         <select className="input" value={settings.mode} onChange={(e) => setVoteSettings(doc, { mode: e.target.value === 'open' ? 'open' : 'secret' })}>
           <option value="secret">{t('voting.modeSecret')}</option>

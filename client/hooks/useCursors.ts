@@ -1,8 +1,13 @@
 /** Other people's pointers in canvas coordinates. A cursor that has not
- * moved for a while is hidden: its owner is reading, not pointing. */
+ * moved for a while is hidden: its owner is reading, not pointing. While a
+ * secret round is open a participant's pointer would show which "+" they
+ * press: they stop sending it and nobody draws another participant's (the
+ * server drops them too); the facilitator's stays, on the projector too. */
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import type { Role } from '../../shared/phases';
 import { readUser, type PeerUser } from './usePeers';
+import { useSecretRoundOpen } from './useVoting';
 
 export interface PeerCursor {
   user: PeerUser;
@@ -52,4 +57,20 @@ export function useCursors(awareness: Awareness): PeerCursor[] {
   }, [awareness]);
 
   return cursors;
+}
+
+/** Whether this device may share its pointer now; when that stops, the last position is withdrawn. */
+export function usePointerShared(awareness: Awareness, role: Role): boolean {
+  const secret = useSecretRoundOpen();
+  // Observers (the projector) have no pointer worth sharing.
+  const shared = role === 'facilitator' || (role === 'participant' && !secret);
+  useEffect(() => {
+    if (!shared && awareness.getLocalState()?.['cursor']) awareness.setLocalStateField('cursor', null);
+  }, [awareness, shared]);
+  return shared;
+}
+
+/** Whose pointers to draw: in a crowd or during a secret round, only the facilitator's. */
+export function useFacilitatorCursorOnly(crowd: boolean): boolean {
+  return useSecretRoundOpen() || crowd;
 }

@@ -26,3 +26,10 @@ export function useVoting(): VotingView {
     sameVoting,
   );
 }
+
+/** Whether a secret round is being cast right now (see shared/voting `secretRoundOpen`). */
+export function useSecretRoundOpen(): boolean {
+  const { voteTotals } = useBoard();
+  const subscribe = useCallback((onChange: () => void) => voteTotals.subscribe(onChange), [voteTotals]);
+  return useObserved(subscribe, () => voteTotals.secretRoundOpen());
+}

@@ -14,7 +14,7 @@ import type { ServerControl } from '../../shared/control';
 import type { Sector, Where } from '../../shared/schema';
 import { notesOf, readSession, scenariosOf, sessionOf, votesOf } from '../../shared/schema';
 import { castDot, dotsOn, remainingDots, retractDot, tally } from '../../shared/votes';
-import { listRoundResults, readVoteSettings, readVotingStatus, resultsOf, type VoteSettings, type VotingStatus } from '../../shared/voting';
+import { listRoundResults, readVoteSettings, readVotingStatus, resultsOf, secretRoundOpen, type VoteSettings, type VotingStatus } from '../../shared/voting';
 import type { ControlChannel } from './controlChannel';
 
 type Ballot = Extract<ServerControl, { t: 'ballot' }>;
@@ -121,6 +121,11 @@ export class VoteTotals {
     if (!this.secret) return { remaining: remainingDots(this.doc, participantId), budget };
     const b = this.currentBallot();
     return { remaining: b ? Math.max(0, Math.min(budget, b.remaining)) : budget, budget };
+  }
+
+  /** A secret round is being cast (Priorities, secret, open): participants' pointers stay private. */
+  secretRoundOpen(): boolean {
+    return secretRoundOpen(this.doc);
   }
 
   /** Whether dots can be placed now: secret rounds close when revealed. */

@@ -21,6 +21,7 @@ import { ClientIdBindings } from '../auth/clientIdBinding';
 import { encodeControl } from '../../shared/control';
 import { readSession, type Sector } from '../../shared/schema';
 import { timePersist } from '../metrics';
+import { secretRoundOpen } from '../../shared/voting';
 
 /** A room is either a board or one participant's private drafts, which
  * follow the phase and lock of their board. */
@@ -307,13 +308,19 @@ export class Room {
     if (peer) {
       // Presence says who someone is as the server knows them: a client may
       // choose its name, never its role or identity.
+      // During a secret round a participant's pointer would show which "+"
+      // they press, so it is dropped here whatever their client sends.
+      let hideCursor: boolean | null = null;
+      const mayPoint = (): boolean => !(hideCursor ??= peer.actor.role !== 'facilitator' && this.kind.kind === 'board' && secretRoundOpen(this.doc));
       for (const list of [added, updated]) {
         for (const id of list) {
-          const user = (this.awareness.states.get(id) as { user?: Record<string, unknown> } | undefined)?.user;
+          const state = this.awareness.states.get(id) as { user?: Record<string, unknown>; cursor?: unknown } | undefined;
+          const user = state?.user;
           if (user && typeof user === 'object') {
             user.role = peer.actor.role;
             user.id = peer.actor.participantId ?? `observer-${peer.id}`;
           }
+          if (state && state.cursor != null && !mayPoint()) state.cursor = null;
         }
       }
     }

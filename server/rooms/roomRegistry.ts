@@ -55,6 +55,8 @@ export class RoomRegistry {
   /** Rooms being deleted: nothing of theirs may load meanwhile. */
   private readonly deleting = new Set<string>();
   private closed = false;
+  /** Called once for each drafts room as it loads (the draft counter watches them). */
+  onDraftsLoaded: ((drafts: Room) => void) | null = null;
 
   constructor(
     private readonly store: Store,
@@ -161,6 +163,7 @@ export class RoomRegistry {
     }
     if (kind.kind === 'board') await room.clientIds.persistIn(this.store, docId, this.log);
     this.rooms.set(docId, room);
+    if (kind.kind === 'drafts') this.onDraftsLoaded?.(room);
     this.log.info({ roomId: docId, ms: Math.round(performance.now() - started) }, 'room loaded');
     return room;
   }
@@ -218,6 +221,13 @@ export class RoomRegistry {
     if (!this.closed) this.release(room);
   }
 
+  /** Every drafts document of a board, stored or so far only in memory. */
+  async draftsDocIds(roomId: string): Promise<string[]> {
+    const docIds = new Set(await this.store.listDocs(draftsPrefix(roomId)));
+    for (const id of this.rooms.keys()) if (id.startsWith(draftsPrefix(roomId))) docIds.add(id);
+    return [...docIds];
+  }
+
   /**
    * Publishes every participant's private drafts onto the board at once, as
    * one server-side change, and empties the drafts. Returns how many notes.
@@ -227,8 +237,7 @@ export class RoomRegistry {
     if (!board) return 0;
     board.holds++;
     try {
-      const docIds = new Set(await this.store.listDocs(draftsPrefix(roomId)));
-      for (const id of this.rooms.keys()) if (id.startsWith(draftsPrefix(roomId))) docIds.add(id);
+      const docIds = await this.draftsDocIds(roomId);
       const drafts: Room[] = [];
       for (const docId of docIds) {
         const participantId = docId.slice(draftsPrefix(roomId).length);

@@ -6,9 +6,12 @@ import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/roomRegistry';
 import type { Connection } from './connection';
 import { SecretVoting } from '../rooms/secretVoting';
+import { DraftCounts } from '../rooms/draftCounts';
+import { readSession } from '../../shared/schema';
 
 export function createControlHandler(registry: RoomRegistry, log: Logger) {
   const voting = new SecretVoting(registry);
+  const drafts = new DraftCounts(registry);
   const failed = (what: string, roomId: string) => (err: unknown) => log.error({ err, roomId }, `${what} failed`);
   const facilitatorOnly = (conn: Connection, room: Room, what: string): boolean => {
     if (conn.actor.role === 'facilitator' && room.kind.kind === 'board') return true;
@@ -21,6 +24,7 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         conn.send(encodeControl({ t: 'welcome', role: conn.actor.role, participantId: conn.actor.participantId, serverNow: Date.now() }));
         room.sendReadiness(conn);
         if (room.kind.kind === 'board') voting.greet(room, conn).catch(failed('ballot greeting', room.roomId));
+        if (room.kind.kind === 'board') drafts.greet(room, conn).catch(failed('draft count', room.roomId));
         return;
       case 'time':
         conn.send(encodeControl({ t: 'time', sentAt: msg.sentAt, serverNow: Date.now() }));
@@ -42,6 +46,11 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         return;
       case 'revealVotes':
         if (!facilitatorOnly(conn, room, 'reveals results')) return;
+        // One click outside Priorities must not close a round nobody has voted in.
+        if (readSession(room.doc).phase !== 'priorities') {
+          conn.send(encodeControl({ t: 'refused', reason: 'phase', detail: 'results are revealed in the Priorities phase' }));
+          return;
+        }
         voting.reveal(room).catch(failed('results reveal', room.roomId));
         return;
       case 'reopenVoting':

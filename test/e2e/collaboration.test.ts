@@ -19,7 +19,8 @@ interface Pair {
 /** A fresh room opened by a facilitator (desktop) and a participant (phone). */
 async function openRoomInBoth(title = 'Mobility plan 2030'): Promise<Pair> {
   const room = await createRoom(env.server, title);
-  const d = await env.desktop({ identity: { name: 'Giulia Rossi', sector: 'public' } });
+  // The facilitator votes too here, as a public body.
+  const d = await env.desktop({ identity: { name: 'Giulia Rossi', sector: 'public', facilitatorVotes: true } });
   const p = await env.phone({ identity: { name: 'Marco Bianchi', sector: 'civil' }, viewMode: 'board' });
   const [desktop, phone] = await Promise.all([openLink(d, room.links.facilitator), openLink(p, room.links.participant)]);
   return { desktop, phone };

@@ -134,7 +134,7 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await facilitator.getByRole('button', { name: 'Lock board' }).click();
     await participant.getByText('The facilitator has locked the board').waitFor();
     await waitUntil(async () => (await participant.getByRole('button', { name: 'Add note' }).count()) === 0, 'Add note to disappear');
-    await facilitator.getByRole('button', { name: 'Lock board' }).click();
+    await facilitator.getByRole('button', { name: 'Unlock board' }).click();
     await participant.getByRole('button', { name: 'Add note' }).waitFor();
   });
 

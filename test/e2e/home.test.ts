@@ -15,14 +15,16 @@ describe('home page', () => {
 
     await page.getByRole('dialog', { name: 'Join the workshop' }).waitFor();
     await page.getByLabel('Your name').fill('Ada Lovelace');
-    await page.getByRole('group', { name: 'Sector' }).getByRole('radio', { name: 'Private' }).check();
+    // The facilitator is neutral: no sector asked unless they vote too.
+    expect(await page.getByRole('group', { name: 'Sector' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Join' }).isDisabled()).toBe(true);
     await page.getByRole('group', { name: 'Where are you?' }).getByRole('radio', { name: 'Remote' }).check();
     await page.getByRole('button', { name: 'Join' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await waitForSynced(page);
     await page.getByRole('heading', { name: 'River contract' }).waitFor();
-    const chip = page.getByRole('button', { name: /Ada Lovelace, Private/ });
+    const chip = page.getByRole('button', { name: /Ada Lovelace, facilitator/ });
     await chip.waitFor();
     // The creator is the facilitator.
     await page.getByRole('button', { name: /^Next phase/ }).waitFor();
@@ -56,6 +58,8 @@ describe('home page', () => {
     // The token left the address bar as soon as it was stored.
     expect(new URL(phone.url()).hash).toBe('');
     await phone.getByLabel('Your name').fill('Bea');
+    await phone.getByRole('group', { name: 'Sector' }).getByRole('radio', { name: 'Civil society' }).check();
+    await phone.getByRole('group', { name: 'Where are you?' }).getByRole('radio', { name: 'In the room' }).check();
     await phone.getByRole('button', { name: 'Join' }).click();
     await waitForSynced(phone);
     expect(await phone.getByRole('button', { name: /Next phase/ }).count()).toBe(0);

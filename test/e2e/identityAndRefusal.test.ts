@@ -94,7 +94,7 @@ describe('an edit the server refuses', () => {
     expect(await countNotesWithText(projector, 'Written after the lock')).toBe(0);
 
     // Back in step: unlocked, the same device writes again and everyone sees it.
-    await facilitator.getByRole('button', { name: 'Lock board' }).click();
+    await facilitator.getByRole('button', { name: 'Unlock board' }).click();
     await participant.getByRole('button', { name: 'Add note' }).waitFor();
     await addNote(participant, 'Written after the unlock');
     await waitForNoteText(facilitator, 'Written after the unlock');
@@ -139,6 +139,7 @@ describe('"Use on another device"', () => {
     expect(new URL(phone.url()).hash).toBe('');
     await phone.getByLabel('Your name').fill('Marco Bianchi');
     await phone.getByRole('group', { name: 'Sector' }).getByRole('radio', { name: 'Civil society' }).check();
+    await phone.getByRole('group', { name: 'Where are you?' }).getByRole('radio', { name: 'In the room' }).check();
     await phone.getByRole('button', { name: 'Join' }).click();
     await waitForSynced(phone);
 

@@ -136,8 +136,11 @@ describe('secret dot-voting and results that show where sectors agree', () => {
     await projector.locator('.projector-results [data-item-id]').first().waitFor();
     // Default k = 3: one voter per sector is too few to show; the total still counts all.
     expect(await shownResults(projector, '.projector-results .results-view')).toEqual([
-      { id: notes.cycle, rank: 1, dots: 3, bridging: 100, divergent: false, bySector: { hidden: 3 } },
+      { id: notes.cycle, rank: 1, dots: 3, bridging: null, divergent: false, bySector: { hidden: 3 } },
     ]);
+    // "100 % shared" would tell that both sectors backed it: derived figures are withheld too.
+    await projector.locator('[data-figures="guarded"]').first().waitFor();
+    expect(await projector.locator('.projector-results .result-bridging, .projector-results .result-balanced').count()).toBe(0);
     await projector.getByText('Hidden (fewer than 3 voters) 3').waitFor();
   });
 });

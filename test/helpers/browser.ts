@@ -28,7 +28,13 @@ export interface ContextOptions {
   locale?: string;
   /** A profile stored on the device, so the join dialog is skipped. The
    * participant id itself always comes from the server. */
-  identity?: { name: string; sector: 'public' | 'private' | 'civil' | 'other'; where?: 'room' | 'remote' };
+  identity?: {
+    name: string;
+    sector: 'public' | 'private' | 'civil' | 'other';
+    where?: 'room' | 'remote';
+    /** A facilitator is neutral (no dots) unless this says they vote too. */
+    facilitatorVotes?: boolean;
+  };
   /** Overrides the width-based choice between the canvas and the simple phone view. */
   viewMode?: 'board' | 'simple';
 }

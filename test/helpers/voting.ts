@@ -29,7 +29,8 @@ export interface ShownItem {
   id: string;
   rank: number;
   dots: number;
-  bridging: number;
+  /** Null where the item's derived figures are withheld by the anonymity guard. */
+  bridging: number | null;
   divergent: boolean;
   /** Dots per sector as the bar shows them; `hidden` is the guarded part. */
   bySector: Record<string, number>;
@@ -47,7 +48,7 @@ export function shownResults(page: Page, scope = '.results-view'): Promise<Shown
         id: li.dataset.itemId ?? '',
         rank: Number(li.dataset.rank),
         dots: Number(li.dataset.dots),
-        bridging: Number(li.dataset.bridging),
+        bridging: li.dataset.bridging ? Number(li.dataset.bridging) : null,
         divergent: li.dataset.divergent === 'true',
         bySector,
       };
@@ -55,8 +56,12 @@ export function shownResults(page: Page, scope = '.results-view'): Promise<Shown
   );
 }
 
-/** The facilitator reveals the round; resolves once their own screen shows it revealed. */
-export async function revealResults(facilitator: Page): Promise<void> {
+/**
+ * The facilitator reveals the round; resolves once their own screen shows it
+ * revealed. When few have voted the panel asks first; `anyway` answers yes.
+ */
+export async function revealResults(facilitator: Page, { anyway = false }: { anyway?: boolean } = {}): Promise<void> {
   await facilitator.getByRole('button', { name: 'Reveal results' }).click();
+  if (anyway) await facilitator.getByRole('button', { name: 'Reveal anyway' }).click();
   await facilitator.locator('[data-voting-state="revealed"]').first().waitFor();
 }

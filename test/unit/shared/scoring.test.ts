@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedDots, keepsBallotRules, scoreRound, type RoundBallot } from '../../../shared/scoring';
+import { countedDots, figuresShown, keepsBallotRules, scoreRound, type RoundBallot } from '../../../shared/scoring';
 
 const items = [
   { id: 'item-A', kind: 'note' as const, label: 'A' },
@@ -20,7 +20,8 @@ const example: RoundBallot[] = [
 const byId = (r: ReturnType<typeof scoreRound>, id: string) => r.items.find((i) => i.id === id)!;
 
 describe('scoring a round', () => {
-  const r = scoreRound(1, example, items, 3);
+  // k = 1 hides nothing, so every figure of the worked example is published.
+  const r = scoreRound(1, example, items, 1);
 
   it('counts raw dots, voters and dots cast', () => {
     expect(r.voters).toBe(6);
@@ -60,7 +61,7 @@ describe('scoring a round', () => {
   });
 
   it('hides a sector breakdown with fewer than k voters, but counts them in totals', () => {
-    const b = byId(r, 'item-B');
+    const b = byId(scoreRound(1, example, items, 3), 'item-B');
     expect(b.bySector.civil).toEqual({ dots: 9, voters: 3, share: 0.6 });
     expect(b.bySector.public).toBeNull();
     expect(b.bySector.private).toBeNull();
@@ -134,5 +135,64 @@ describe('scoring a round', () => {
     // Over the limits after the facilitator lowered them, yet shrinking.
     expect(keepsBallotRules({ 'item-A': 4 }, { 'item-A': 5 }, rules)).toBe(true);
     expect(keepsBallotRules({ 'item-A': 4, 'item-B': 1 }, { 'item-A': 5 }, rules)).toBe(false);
+  });
+});
+
+describe('derived figures beside the anonymity guard', () => {
+  // With k = 3 the README example hides a sector on every item.
+  const guarded = scoreRound(1, example, items, 3);
+
+  it('publishes no bridging, divergence or balanced dots on an item with a hidden sector', () => {
+    for (const item of guarded.items) {
+      expect(figuresShown(item)).toBe(false);
+      expect(item.bridging).toBeNull();
+      expect(item.divergence).toBeNull();
+      expect(item.balancedDots).toBeNull();
+      expect(item.divergent).toBe(false);
+    }
+  });
+
+  it('still publishes the raw dots and the shown sectors on a guarded item', () => {
+    const b = byId(guarded, 'item-B');
+    expect(b.dots).toBe(16);
+    expect(b.bySector.civil).toEqual({ dots: 9, voters: 3, share: 0.6 });
+  });
+
+  it('publishes the figures once every sector on the item is shown', () => {
+    const ballots: RoundBallot[] = [
+      ...['a', 'b', 'c'].map((id) => ({ participantId: id, sector: 'public' as const, dots: { 'item-A': 1 } })),
+      ...['d', 'e', 'f'].map((id) => ({ participantId: id, sector: 'civil' as const, dots: { 'item-A': 1, 'item-B': 2 } })),
+      { participantId: 'g', sector: 'private', dots: { 'item-B': 1 } },
+    ];
+    const res = scoreRound(1, ballots, items, 3);
+    const a = byId(res, 'item-A');
+    // A: public 3 of 3 voters, civil 3 of 3, private none: all shown, so its 0 % shared says nothing hidden.
+    expect(figuresShown(a)).toBe(true);
+    expect(a.bridging).toBe(0);
+    expect(a.divergent).toBe(true);
+    const b = byId(res, 'item-B');
+    // B: private has 1 voter (hidden), civil is hidden with it; "0 % shared" here would reveal public's 0.
+    expect(figuresShown(b)).toBe(false);
+    expect(b.bridging).toBeNull();
+    expect(b.divergent).toBe(false);
+  });
+
+  it('ranks guarded items after every item with figures in "most shared", by dots', () => {
+    const ballots: RoundBallot[] = [
+      ...['a', 'b', 'c'].map((id) => ({ participantId: id, sector: 'public' as const, dots: { 'item-A': 1, 'item-C': 4 } })),
+      { participantId: 'q', sector: 'private', dots: { 'item-B': 5 } },
+      { participantId: 'r', sector: 'private', dots: { 'item-C': 5 } },
+    ];
+    const res = scoreRound(1, ballots, items, 3);
+    expect(res.items.map((i) => [i.id, figuresShown(i), i.bridgingRank])).toEqual([
+      ['item-A', true, 1],
+      ['item-C', false, 2],
+      ['item-B', false, 3],
+    ]);
+  });
+
+  it('treats results stored before the rule, numbers and all, as guarded when a sector is hidden', () => {
+    const stored = { ...byId(guarded, 'item-B'), bridging: 0.2, divergence: 0.8, divergent: true, balancedDots: 18 };
+    expect(figuresShown(stored)).toBe(false);
   });
 });
