@@ -6,13 +6,13 @@
  * multi-process relay can slot in here.
  */
 import * as Y from 'yjs';
-import { newJoinCode, newRoomId, isRoomId, normalizeJoinCode } from '../../shared/ids';
+import { newRoomId, isRoomId, normalizeJoinCode } from '../../shared/ids';
 import { initSession } from '../../shared/session';
 import { notesOf, scenariosOf, votesOf, readSession } from '../../shared/schema';
 import type { RoomInfo } from '../../shared/api';
 import type { RoomRecord, Store } from '../storage/store';
 import type { Logger } from '../log';
-import { hashLinkTokens, hashToken, newLinkTokens, type LinkTokens } from '../auth/tokens';
+import { deriveJoinCode, hashLinkTokens, hashToken, newLinkTokens, type LinkTokens } from '../auth/tokens';
 import { Room, defaultRoomOptions, type RoomKind, type RoomOptions } from './room';
 import { buildReport, type ResultsReport } from './resultsReport';
 
@@ -31,6 +31,7 @@ export class RoomRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private closed = false;
+  private joinKey: Promise<Uint8Array> | null = null;
 
   constructor(
     private readonly store: Store,
@@ -55,7 +56,7 @@ export class RoomRegistry {
     const roomId = newRoomId();
     const createdAt = Date.now();
     const tokens = newLinkTokens();
-    const joinCode = newJoinCode();
+    const joinCode = deriveJoinCode(await this.joinCodeKey(), roomId);
     const doc = new Y.Doc();
     initSession(doc, { title, now: createdAt });
     const tokenHashes = { ...hashLinkTokens(tokens), join: hashToken(joinCode) };
@@ -63,6 +64,18 @@ export class RoomRegistry {
     doc.destroy();
     this.log.info({ roomId }, 'room created');
     return { roomId, tokens, joinCode };
+  }
+
+  private joinCodeKey(): Promise<Uint8Array> {
+    this.joinKey ??= this.store.secret('join-code');
+    return this.joinKey;
+  }
+
+  /** A room's join code again, for its facilitator and projector; null for rooms made before codes were derived. */
+  async joinCodeOf(record: RoomRecord): Promise<string | null> {
+    if (!record.tokenHashes.join) return null;
+    const code = deriveJoinCode(await this.joinCodeKey(), record.roomId);
+    return hashToken(code) === record.tokenHashes.join ? code : null;
   }
 
   /** The room a projector's join code opens, if any. */
