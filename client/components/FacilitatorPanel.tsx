@@ -23,6 +23,7 @@ import { useReadiness } from '../hooks/useReadiness';
 import { BalancePanel } from './BalancePanel';
 import { SectorBadge } from './SectorBadge';
 import { VotingControls } from './VotingControls';
+import { Icon } from './icons';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -136,7 +137,7 @@ function BoardControls({ session }: { session: SessionView }) {
         aria-pressed={session.locked}
         onClick={() => setLocked(doc, !session.locked)}
       >
-        {session.locked ? '🔒 ' : ''}
+        {session.locked && <Icon name="lock" />}{session.locked ? ' ' : ''}
         {t('lock.toggle')}
       </button>
       <label className="check">

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/schema';
 import { useBoard } from '../hooks/useBoard';
+import { Icon } from './icons';
 
 function ReadyBanner({ checkId }: { checkId: string }) {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function SessionBanners({ session }: { session: SessionView }) {
     <>
       {session.locked && (
         <div className="banner banner-lock" role="status">
-          <span aria-hidden="true">🔒</span> {t('lock.banner')}
+          <Icon name="lock" /> {t('lock.banner')}
         </div>
       )}
       {role === 'participant' && session.readyCheck && <ReadyBanner checkId={session.readyCheck.id} />}
