@@ -18,6 +18,7 @@ import { useVoting } from '../hooks/useVoting';
 import type { ViewMode } from '../hooks/useViewMode';
 import { freeSpotNear } from '../lib/placement';
 import { ConnectionStatus } from './ConnectionStatus';
+import { presenceIsLive } from '../lib/connectionStatus';
 import { CrowdPresence, DotsLeft, ViewSwitch } from './BoardHeader';
 import { ActionPlan } from './ActionPlan';
 import { DotControls } from './DotControls';
@@ -188,7 +189,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
             </ul>
           </section>
         )}
-        {chrome.crowd && <CrowdPresence peers={chrome.peers} />}
+        {chrome.crowd && <CrowdPresence peers={chrome.peers} live={presenceIsLive(chrome.status)} />}
       </main>
     </div>
   );
