@@ -183,4 +183,30 @@ describe('the projector at 1920×1080', () => {
     await shot(projector, 'projector-plan');
     fac.destroy();
   });
+
+  it('lets someone type the projector\u2019s code on the home page, and retype a wrong one', async () => {
+    const room = (await createRoom(env.server, 'River contract')) as Created;
+    const context = await env.phone({ identity: { name: 'Sara Gialli', sector: 'private', where: 'room' } });
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    const field = page.getByLabel('Workshop code');
+    // One character off: the code matches no workshop.
+    const wrong = `${room.joinCode.slice(0, 9)}${room.joinCode[9] === '2' ? '3' : '2'}`;
+    await field.fill(wrong.toLowerCase());
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await page.getByRole('alert').getByText('No workshop has this code').waitFor();
+    expect(await field.inputValue()).toBe(wrong.toLowerCase());
+    await field.fill(formatJoinCode(room.joinCode));
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await page.waitForURL(`**/r/${room.roomId}`);
+    await page.getByRole('button', { name: 'Add note' }).waitFor();
+
+    // A mistyped short link offers the code back to correct, not a dead end.
+    const other = await context.newPage();
+    await other.goto(`${env.server.url}/j/${formatJoinCode(wrong)}`);
+    await other.getByRole('alert').getByText('No workshop has this code').waitFor();
+    await other.getByLabel('Workshop code').fill(room.joinCode);
+    await other.getByRole('button', { name: 'Join', exact: true }).click();
+    await other.waitForURL(`**/r/${room.roomId}`);
+  });
 });
