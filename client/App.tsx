@@ -6,16 +6,16 @@ import { JoinByCode } from './components/JoinByCode';
 import { useRoute } from './hooks/useRoute';
 
 export function App() {
-  const route = useRoute();
+  const { route, link } = useRoute();
   switch (route.kind) {
     case 'home':
       return <Home />;
     case 'board':
-      return <Board key={route.roomId} roomId={route.roomId} />;
+      return <Board key={`${route.roomId}#${link}`} roomId={route.roomId} />;
     case 'present':
-      return <Board key={`${route.roomId}/present`} roomId={route.roomId} present />;
+      return <Board key={`${route.roomId}/present#${link}`} roomId={route.roomId} present />;
     case 'join':
-      return <JoinByCode code={route.code} />;
+      return <JoinByCode key={route.code} code={route.code} />;
     case 'not-found':
       return <NotFound />;
   }

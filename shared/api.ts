@@ -23,6 +23,10 @@ export const JoinBody = z.object({ code: z.string().min(1).max(40) }).strict();
 export const JoinResponse = z.object({ roomId: z.string() });
 export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
 
+/** GET /api/rooms/:roomId/join-code with the facilitator's or observer's token: what the projector shows. */
+export const JoinCodeResponse = z.object({ joinCode: z.string(), link: z.string() });
+export type JoinCodeResponse = z.infer<typeof JoinCodeResponse>;
+
 export const RoomInfo = z.object({
   roomId: z.string(),
   title: z.string(),

@@ -34,8 +34,13 @@ export const JOIN_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{10}$/;
 export function newJoinCode(): string {
   const bytes = new Uint8Array(JOIN_CODE_LENGTH);
   globalThis.crypto.getRandomValues(bytes);
+  return joinCodeFromBytes(bytes);
+}
+
+/** A join code from (at least JOIN_CODE_LENGTH) uniformly random or keyed-hash bytes: 5 bits each. */
+export function joinCodeFromBytes(bytes: Uint8Array): string {
   let out = '';
-  for (const b of bytes) out += JOIN_ALPHABET[b & 31];
+  for (const b of bytes.subarray(0, JOIN_CODE_LENGTH)) out += JOIN_ALPHABET[b & 31];
   return out;
 }
 

@@ -4,7 +4,7 @@
  * by participants in Co-design and by the facilitator always; read-only
  * for everyone else (and large on the projector).
  */
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createAction } from '../../shared/actions';
 import type { RoundResult } from '../../shared/scoring';
@@ -91,22 +91,14 @@ export function ActionPlan({ size = 'panel' }: { size?: 'panel' | 'large' }) {
   );
 }
 
-/** On the board: a drawer over the canvas, open by default in Co-design. */
-export function ActionPlanPanel() {
+/** On the board: a side panel beside the canvas (never over its controls), open by default in Co-design. */
+export function ActionPlanPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(true);
-  if (!open) {
-    return (
-      <button type="button" className="btn btn-primary action-plan-open" onClick={() => setOpen(true)}>
-        {t('actions.open')}
-      </button>
-    );
-  }
   return (
     <aside className="action-plan-panel" aria-labelledby="action-plan-title">
       <header className="results-header">
         <h2 id="action-plan-title">{t('actions.title')}</h2>
-        <button type="button" className="icon-btn" aria-label={t('actions.close')} title={t('actions.close')} onClick={() => setOpen(false)}>
+        <button type="button" className="icon-btn" aria-label={t('actions.close')} title={t('actions.close')} onClick={onClose}>
           ✕
         </button>
       </header>

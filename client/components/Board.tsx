@@ -89,7 +89,7 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
         present={present}
         joinToken={joinToken}
       />
-      <Toast message={toast?.message ?? null} nonce={toast?.n ?? 0} />
+      <Toast message={toast?.message ?? null} event={toast} />
     </>
   );
 }

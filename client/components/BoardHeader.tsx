@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTORS } from '../../shared/schema';
 import { useBoard } from '../hooks/useBoard';
+import { presenceIsLive } from '../lib/connectionStatus';
 import type { PeerUser } from '../hooks/usePeers';
 import type { ConnectionStatus as Status } from '../hooks/useSyncedDoc';
 import type { ViewMode } from '../hooks/useViewMode';
@@ -49,8 +50,9 @@ export function DotsLeft() {
 }
 
 /** In a crowd, presence is counts per sector instead of faces. */
-export function CrowdPresence({ peers }: { peers: PeerUser[] }) {
+export function CrowdPresence({ peers, live = true }: { peers: PeerUser[]; live?: boolean }) {
   const { t } = useTranslation();
+  if (!live) return <PresenceList peers={peers} live={false} />;
   return (
     <div className="crowd-presence" role="status" aria-label={t('presence.button', { count: peers.length })}>
       <strong>{t('presence.button', { count: peers.length })}</strong>
@@ -110,6 +112,7 @@ export const BoardHeader = memo(function BoardHeader(p: BoardHeaderProps) {
   const { t } = useTranslation();
   const { doc, role, rights } = useBoard();
   const session = useSession(doc);
+  const live = presenceIsLive(p.status);
   return (
     <header className="board-header">
       <div className="board-title-row">
@@ -128,7 +131,7 @@ export const BoardHeader = memo(function BoardHeader(p: BoardHeaderProps) {
           </button>
         )}
         {rights.vote && role !== 'observer' && <DotsLeft />}
-        {p.crowd ? <CrowdPresence peers={p.peers} /> : <PresenceList peers={p.peers} />}
+        {p.crowd ? <CrowdPresence peers={p.peers} live={live} /> : <PresenceList peers={p.peers} live={live} />}
         <ViewSwitch mode={p.viewMode} onChange={p.onViewMode} />
         <LanguageSwitch />
         {p.onFacilitate && (

@@ -14,6 +14,7 @@ import { useBoard } from '../hooks/useBoard';
 import { useFollowSpotlight } from '../hooks/useFollowSpotlight';
 import { useNoteNudge } from '../hooks/useNoteNudge';
 import { useRevealSignal } from '../hooks/useRevealSignal';
+import { useSidePanels } from '../hooks/useSidePanels';
 import type { ViewMode } from '../hooks/useViewMode';
 import { useViewport } from '../hooks/useViewport';
 import { requestFocus } from '../lib/focusRequest';
@@ -47,9 +48,14 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
   const { t } = useTranslation();
   const { doc, positions, viewRef, role, rights, serverNow, identity } = useBoard();
   const facilitator = role === 'facilitator';
-  const [resultsOpen, setResultsOpen] = useState(false);
+  const panels = useSidePanels(() => [
+    ...(facilitator && window.innerWidth >= PANEL_MIN_WIDTH ? (['facilitate'] as const) : []),
+    ...(session.phase === 'codesign' ? (['plan'] as const) : []),
+  ]);
+  const resultsOpen = panels.isOpen('results');
+  const panelOpen = facilitator && panels.isOpen('facilitate');
+  const planOpen = session.phase === 'codesign' && panels.isOpen('plan');
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [panelOpen, setPanelOpen] = useState(() => facilitator && window.innerWidth >= PANEL_MIN_WIDTH);
   const [following, setFollowing] = useState(false);
   const containerRef = useRef<HTMLDivElement>(null);
   const worldRef = useRef<HTMLDivElement>(null);
@@ -58,7 +64,12 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
 
   const followed = useFollowSpotlight(doc, session.spotlight, following && !facilitator, viewport, worldRef);
   // Revealed results come forward for everyone at once.
-  useRevealSignal(() => session.phase === 'priorities' && setResultsOpen(true));
+  useRevealSignal(() => session.phase === 'priorities' && panels.open('results'));
+  // Entering Co-design brings the action plan forward.
+  const { open: openSidePanel } = panels;
+  useEffect(() => {
+    if (session.phase === 'codesign') openSidePanel('plan');
+  }, [session.phase, openSidePanel]);
 
   const addNoteAt = useCallback(
     (x: number, y: number) => {
@@ -103,7 +114,8 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
     viewport.fit(unionRect(rects));
   }, [doc, positions, viewport]);
 
-  const closeResults = useCallback(() => setResultsOpen(false), []);
+  const { close: closeSidePanel } = panels;
+  const closeResults = useCallback(() => closeSidePanel('results'), [closeSidePanel]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -127,12 +139,13 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
         onViewMode={onViewMode}
         onEditIdentity={chrome.editIdentity}
         onLinks={chrome.openLinks}
-        onFacilitate={facilitator ? () => setPanelOpen((o) => !o) : undefined}
+        onFacilitate={facilitator ? () => panels.toggle('facilitate') : undefined}
         facilitateOpen={panelOpen}
       />
       <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} />
       <SessionBanners session={session} />
       <main className="board-main">
+        {planOpen && <ActionPlanPanel onClose={() => panels.close('plan')} />}
         <div className="board-stage" data-following={followed ?? ''}>
           <Canvas
             viewport={viewport}
@@ -153,17 +166,19 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
             onZoomOut={() => viewport.zoomBy(1 / ZOOM_STEP)}
             onResetZoom={viewport.resetZoom}
             onFit={fit}
-            onToggleResults={() => setResultsOpen((o) => !o)}
+            onToggleResults={() => panels.toggle('results')}
             onSettings={facilitator ? () => setSettingsOpen(true) : undefined}
             following={following}
             onToggleFollow={facilitator ? undefined : () => setFollowing((f) => !f)}
           />
-          {resultsOpen && <ResultsPanel onClose={closeResults} />}
-          {session.phase === 'codesign' && <ActionPlanPanel />}
+          {session.phase === 'codesign' && !planOpen && (
+            <button type="button" className="btn btn-primary action-plan-open" onClick={() => panels.open('plan')}>
+              {t('actions.open')}
+            </button>
+          )}
         </div>
-        {facilitator && panelOpen && (
-          <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => setPanelOpen(false)} />
-        )}
+        {resultsOpen && <ResultsPanel onClose={closeResults} />}
+        {panelOpen && <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => panels.close('facilitate')} />}
       </main>
       {facilitator && <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />}
     </div>

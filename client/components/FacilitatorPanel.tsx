@@ -27,6 +27,7 @@ import { useServerTime } from '../hooks/useServerTime';
 import { BalancePanel } from './BalancePanel';
 import { SectorBadge } from './SectorBadge';
 import { VotingControls } from './VotingControls';
+import { Icon } from './icons';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -172,7 +173,7 @@ function BoardControls({ session }: { session: SessionView }) {
         aria-pressed={session.locked}
         onClick={() => setLocked(doc, !session.locked)}
       >
-        {session.locked ? '🔒 ' : ''}
+        {session.locked && <Icon name="lock" />}{session.locked ? ' ' : ''}
         {t(session.locked ? 'lock.unlock' : 'lock.toggle')}
       </button>
       <label className="check">

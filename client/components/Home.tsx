@@ -5,6 +5,7 @@ import { CreateRoomResponse } from '../../shared/api';
 import { MAX_TITLE_LENGTH } from '../../shared/schema';
 import { saveCreatedRoom } from '../lib/access';
 import { boardPath, navigate } from '../lib/route';
+import { JoinCodeForm } from './JoinCodeForm';
 import { LanguageSwitch } from './LanguageSwitch';
 import '../styles/Home.css';
 
@@ -70,6 +71,11 @@ export function Home() {
           )}
         </form>
         <p className="muted small">{t('home.hint')}</p>
+      </section>
+      <section className="card join-card" aria-labelledby="join-code-title">
+        <h2 id="join-code-title">{t('joinCode.title')}</h2>
+        <p className="muted small">{t('joinCode.hint')}</p>
+        <JoinCodeForm />
       </section>
     </main>
   );

@@ -1,32 +1,42 @@
 /**
  * The projector's short link: resolves the join code to its room, then
  * enters it with the code as the participant's link token, as a full
- * participant link would.
+ * participant link would. A mistyped code says so and offers the code back
+ * to correct, not a dead end.
  */
 import { useEffect, useState } from 'react';
-import { JoinResponse } from '../../shared/api';
-import { normalizeJoinCode } from '../../shared/ids';
-import { InvalidLink } from './InvalidLink';
+import { useTranslation } from 'react-i18next';
+import { enterWithCode, lookUpJoinCode, type JoinLookup } from '../lib/joinCode';
+import { HomeLink } from './HomeLink';
+import { JoinCodeForm } from './JoinCodeForm';
+import { LanguageSwitch } from './LanguageSwitch';
+import '../styles/Home.css';
 
 export function JoinByCode({ code }: { code: string }) {
-  const [failure, setFailure] = useState<'invalid' | 'error' | null>(() => (normalizeJoinCode(code) ? null : 'invalid'));
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<Exclude<JoinLookup['kind'], 'found'> | null>(null);
   useEffect(() => {
-    const normal = normalizeJoinCode(code);
-    if (!normal) return;
     let cancelled = false;
-    fetch('/api/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: normal }) })
-      .then(async (res) => {
-        if (cancelled) return;
-        if (res.status === 404) return setFailure('invalid');
-        if (!res.ok) return setFailure('error');
-        const { roomId } = JoinResponse.parse(await res.json());
-        window.location.replace(`/r/${encodeURIComponent(roomId)}#t=${normal}`);
-      })
-      .catch(() => !cancelled && setFailure('error'));
+    void lookUpJoinCode(code).then((r) => {
+      if (cancelled) return;
+      if (r.kind === 'found') enterWithCode(r.roomId, r.code);
+      else setFailure(r.kind);
+    });
     return () => {
       cancelled = true;
     };
   }, [code]);
-  if (failure) return <InvalidLink reason={failure} />;
-  return <main className="page page-center" aria-busy="true" />;
+  if (!failure) return <main className="page page-center" aria-busy="true" />;
+  return (
+    <main className="page page-center">
+      <div className="page-lang">
+        <LanguageSwitch />
+      </div>
+      <section className="card" aria-labelledby="join-code-title">
+        <h1 id="join-code-title">{t('joinCode.title')}</h1>
+        <JoinCodeForm initialCode={code} initialError={failure} />
+        <HomeLink />
+      </section>
+    </main>
+  );
 }

@@ -8,6 +8,7 @@ import { deviceLink, joinLinkFromToken, projectorLink, type RoomAccess } from '.
 import { Dialog } from './Dialog';
 import { QrCode } from './QrCode';
 import { ShareLink } from './ShareLink';
+import { Icon } from './icons';
 
 interface LinksDialogProps {
   open: boolean;
@@ -46,7 +47,7 @@ export function LinksDialog({ open, roomId, access, onClose }: LinksDialogProps)
             </section>
             <section className="link-block link-secret" aria-labelledby="link-facilitator">
               <h3 id="link-facilitator">
-                <span aria-hidden="true">🔑 </span>
+                <Icon name="key" />{' '}
                 {t('links.facilitator')}
               </h3>
               <p className="small secret-hint">{t('links.facilitatorHint')}</p>

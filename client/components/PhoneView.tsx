@@ -20,6 +20,7 @@ import { useVoting } from '../hooks/useVoting';
 import type { ViewMode } from '../hooks/useViewMode';
 import { PHONE_SEED_RINGS, freeSpotNear } from '../lib/placement';
 import { ConnectionStatus } from './ConnectionStatus';
+import { presenceIsLive } from '../lib/connectionStatus';
 import { CrowdPresence, DotsLeft, IdentityChip, ViewSwitch } from './BoardHeader';
 import { ActionPlan } from './ActionPlan';
 import { DotControls } from './DotControls';
@@ -201,7 +202,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
             </ul>
           </section>
         )}
-        {chrome.crowd && <CrowdPresence peers={chrome.peers} />}
+        {chrome.crowd && <CrowdPresence peers={chrome.peers} live={presenceIsLive(chrome.status)} />}
       </main>
     </div>
   );

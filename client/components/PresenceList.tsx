@@ -14,7 +14,8 @@ const initials = (name: string): string =>
     .map((w) => w[0]?.toUpperCase() ?? '')
     .join('');
 
-export function PresenceList({ peers }: { peers: PeerUser[] }) {
+/** Not live (offline or reconnecting): awareness still lists who was here, so no count is claimed. */
+export function PresenceList({ peers, live = true }: { peers: PeerUser[]; live?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -35,8 +36,21 @@ export function PresenceList({ peers }: { peers: PeerUser[] }) {
     };
   }, [open]);
 
+  if (!live) {
+    return (
+      <div className="presence" data-live="false">
+        <span className="btn btn-ghost presence-btn presence-stale" role="status">
+          <span className="presence-full">{t('presence.unknown')}</span>
+          <span className="presence-short" aria-hidden="true">
+            {t('presence.unknownShort')}
+          </span>
+        </span>
+      </div>
+    );
+  }
+
   return (
-    <div className="presence" ref={ref}>
+    <div className="presence" ref={ref} data-live="true">
       <button
         type="button"
         className="btn btn-ghost presence-btn"

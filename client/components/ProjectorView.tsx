@@ -12,10 +12,13 @@ import { useFollowSpotlight } from '../hooks/useFollowSpotlight';
 import { useNoteIds } from '../hooks/useNoteIds';
 import { useScenarios } from '../hooks/useScenarios';
 import { useViewport } from '../hooks/useViewport';
-import { joinLinkFromToken, loadAccess, type RoomAccess } from '../lib/access';
+import { useJoinLink } from '../hooks/useJoinLink';
+import type { RoomAccess } from '../lib/access';
 import { unionRect, type Rect } from '../lib/viewport';
 import { Canvas } from './Canvas';
 import { ConnectionStatus } from './ConnectionStatus';
+import { Icon } from './icons';
+import { LanguageSwitch } from './LanguageSwitch';
 import { PhaseBar } from './PhaseBar';
 import { ProjectorPanels } from './ProjectorPanels';
 import { QrCode } from './QrCode';
@@ -23,10 +26,17 @@ import type { RoomChrome } from './RoomScreen';
 import { TimerDisplay } from './TimerDisplay';
 import '../styles/Projector.css';
 
-/** The join link: from the projector link itself, or from the facilitator's links on this device. */
-function joinLinkOf(roomId: string, access: RoomAccess, joinToken: string | null): string | null {
-  if (joinToken) return joinLinkFromToken(roomId, joinToken);
-  return access.links?.participant ?? loadAccess(roomId)?.links?.participant ?? null;
+/** What people type: the address without its scheme, the join code on its own line in the largest type. */
+function ShortAddress({ link }: { link: string }) {
+  const bare = link.replace(/^https?:\/\//, '');
+  const m = /^(.*\/j\/)([^/]+)$/.exec(bare);
+  if (!m) return <span className="projector-link-host">{bare}</span>;
+  return (
+    <>
+      <span className="projector-link-host">{m[1]}</span>
+      <span className="projector-link-code">{m[2]}</span>
+    </>
+  );
 }
 
 interface ProjectorViewProps {
@@ -45,7 +55,7 @@ export function ProjectorView({ chrome, session, access, joinToken }: ProjectorV
   const ids = useNoteIds(doc);
   const scenarios = useScenarios(doc);
   const followed = useFollowSpotlight(doc, session.spotlight, true, viewport, worldRef);
-  const join = joinLinkOf(chrome.roomId, access, joinToken);
+  const join = useJoinLink(chrome.roomId, access, joinToken);
   const { fit, size } = viewport;
   const spotlit = session.spotlight !== null;
 
@@ -61,7 +71,10 @@ export function ProjectorView({ chrome, session, access, joinToken }: ProjectorV
     <div className="projector" data-role={role}>
       <header className="projector-header">
         <h1 className="projector-title">{session.title || '\u00a0'}</h1>
-        <ConnectionStatus status={chrome.status} synced={chrome.synced} />
+        <div className="projector-header-tools">
+          <ConnectionStatus status={chrome.status} synced={chrome.synced} />
+          <LanguageSwitch />
+        </div>
       </header>
       <PhaseBar doc={doc} session={session} role="observer" serverNow={serverNow} showTimer={false} />
       <div className="projector-body">
@@ -79,12 +92,16 @@ export function ProjectorView({ chrome, session, access, joinToken }: ProjectorV
         </main>
         <aside className="projector-side" aria-label={t('projector.side')}>
           <TimerDisplay timer={session.timer} serverNow={serverNow} size="large" />
-          {session.locked && <p className="projector-lock">🔒 {t('lock.banner')}</p>}
+          {session.locked && <p className="projector-lock">
+              <Icon name="lock" /> {t('lock.banner')}
+            </p>}
           {join && (
             <section className="projector-join" aria-labelledby="projector-join-title">
               <h2 id="projector-join-title">{t('projector.join')}</h2>
               <QrCode value={join} label={t('links.qrParticipant')} className="qr-large" />
-              <p className="projector-link">{join.replace(/^https?:\/\//, '')}</p>
+              <p className="projector-link" data-join-link={join}>
+                <ShortAddress link={join} />
+              </p>
             </section>
           )}
         </aside>

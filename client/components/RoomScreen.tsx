@@ -1,19 +1,19 @@
 /**
  * Everything a connected room shares across its views: who this person is
- * (server id + chosen profile), what they may do now (rights of role and
- * phase), presence and crowd mode, and how a note gets written (onto the
- * board, or into the private drafts while Listening). Picks the view.
+ * (server id + chosen profile), presence and crowd mode, and the contexts
+ * (rights, where notes go) from useRoomContexts. Picks the view from a
+ * table: the projector, the simple (phone) view or the full board.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { newItemId } from '../../shared/ids';
-import { createNote } from '../../shared/notes';
-import { rightsOf, type PhaseRights, type Role } from '../../shared/phases';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { Role } from '../../shared/phases';
+import type { SessionView } from '../../shared/schema';
 import type { SyncedDoc, ConnectionStatus } from '../hooks/useSyncedDoc';
 import { BoardContext, type BoardContextValue } from '../hooks/useBoard';
 import { useProfile } from '../hooks/useIdentity';
 import { usePeers } from '../hooks/usePeers';
+import { useRoomContexts, type WriteNote } from '../hooks/useRoomContexts';
 import { useSession } from '../hooks/useSession';
-import { useViewMode } from '../hooks/useViewMode';
+import { useViewMode, type ViewMode } from '../hooks/useViewMode';
 import type { RoomAccess } from '../lib/access';
 import { personColor } from '../lib/colors';
 import type { ServerClock } from '../lib/controlChannel';
@@ -27,7 +27,8 @@ import { LinksDialog } from './LinksDialog';
 import { PhoneView } from './PhoneView';
 import { ProjectorView } from './ProjectorView';
 
-const NO_RIGHTS: PhaseRights = { writeNotes: false, cluster: false, vote: false, codesign: false };
+export type { WriteNote };
+
 /** Cursor sends: smooth normally, sparse in a crowd. */
 const CURSOR_MS = 50;
 const CROWD_CURSOR_MS = 500;
@@ -45,9 +46,6 @@ export interface RoomScreenProps {
   joinToken: string | null;
 }
 
-/** What a note is written with; the views call it with a position and optional text. */
-export type WriteNote = (x: number, y: number, text?: string) => string | null;
-
 export interface RoomChrome {
   /** Every note layer a new note must not overlap: the board, and a participant's drafts. */
   occupied: readonly NotePositions[];
@@ -62,6 +60,24 @@ export interface RoomChrome {
   synced: boolean;
   roomId: string;
 }
+
+/** What every view is given. */
+interface ViewProps {
+  chrome: RoomChrome;
+  session: SessionView;
+  access: RoomAccess;
+  joinToken: string | null;
+  viewMode: ViewMode;
+  onViewMode: (mode: ViewMode) => void;
+}
+
+type ScreenKind = 'projector' | ViewMode;
+
+const VIEWS: Record<ScreenKind, (p: ViewProps) => ReactElement> = {
+  projector: (p) => <ProjectorView chrome={p.chrome} session={p.session} access={p.access} joinToken={p.joinToken} />,
+  simple: (p) => <PhoneView chrome={p.chrome} session={p.session} viewMode={p.viewMode} onViewMode={p.onViewMode} />,
+  board: (p) => <BoardView chrome={p.chrome} session={p.session} viewMode={p.viewMode} onViewMode={p.onViewMode} />,
+};
 
 export function RoomScreen(props: RoomScreenProps) {
   const { roomId, access, role, room, drafts, status, synced, clock, present, joinToken } = props;
@@ -91,37 +107,20 @@ export function RoomScreen(props: RoomScreenProps) {
     awareness.setLocalStateField('user', { ...identity, role, color: personColor(identity.id) });
   }, [awareness, identity, role, profile]);
 
-  const rights = useMemo<PhaseRights>(() => {
-    if (!joined) return NO_RIGHTS;
-    const r = rightsOf(role, session.phase, session.locked);
-    // The facilitator votes only by choice, and dots are offered only in Priorities, as to everyone.
-    return role === 'facilitator' ? { ...r, vote: identity.votes && session.phase === 'priorities' } : r;
-  }, [joined, role, identity.votes, session.phase, session.locked]);
-  const drafting = role === 'participant' && session.phase === 'listening' && session.privateWriting && !session.locked;
-
-  const ctx = useMemo<BoardContextValue>(
-    () => ({ doc, space: 'board', awareness, identity, role, rights, positions, voteTotals, control, serverNow: clock.now, viewRef }),
-    [doc, awareness, identity, role, rights, positions, voteTotals, control, clock],
-  );
-  const draftsCtx = useMemo<BoardContextValue | null>(
-    () =>
-      drafts && role === 'participant'
-        ? { ...ctx, doc: drafts.doc, space: 'drafts', rights: drafting ? { writeNotes: true, cluster: false, vote: false, codesign: false } : NO_RIGHTS }
-        : null,
-    [ctx, drafts, role, drafting],
-  );
-
-  const canWrite = joined && (drafting ? draftsCtx !== null : rights.writeNotes);
-  const writeNote = useCallback<WriteNote>(
-    (x, y, text) => {
-      const target = drafting ? draftsCtx?.doc : doc;
-      if (!target) return null;
-      const id = newItemId();
-      createNote(target, { id, x, y, text, author: { id: identity.id, name: identity.name, sector: identity.sector, where: identity.where } });
-      return id;
-    },
-    [doc, draftsCtx, drafting, identity],
-  );
+  const contexts = useRoomContexts({
+    doc,
+    draftsDoc: drafts?.doc ?? null,
+    awareness,
+    identity,
+    role,
+    joined,
+    session,
+    positions,
+    voteTotals,
+    control,
+    serverNow: clock.now,
+    viewRef,
+  });
 
   const peers = usePeers(awareness);
   const crowd = peers.length > session.crowdThreshold;
@@ -136,22 +135,17 @@ export function RoomScreen(props: RoomScreenProps) {
     cursorSendMs: crowd ? CROWD_CURSOR_MS : CURSOR_MS,
     editIdentity,
     openLinks: role === 'observer' ? undefined : openLinks,
-    writeNote: canWrite ? writeNote : undefined,
-    drafts: draftsCtx,
+    writeNote: contexts.writeNote,
+    drafts: contexts.drafts,
     status,
     synced,
     roomId,
   };
+  const renderView = VIEWS[present ? 'projector' : viewMode];
 
   return (
-    <BoardContext.Provider value={ctx}>
-      {present ? (
-        <ProjectorView chrome={chrome} session={session} access={access} joinToken={joinToken} />
-      ) : viewMode === 'simple' ? (
-        <PhoneView chrome={chrome} session={session} viewMode={viewMode} onViewMode={chooseMode} />
-      ) : (
-        <BoardView chrome={chrome} session={session} viewMode={viewMode} onViewMode={chooseMode} />
-      )}
+    <BoardContext.Provider value={contexts.board}>
+      {renderView({ chrome, session, access, joinToken, viewMode, onViewMode: chooseMode })}
       {role !== 'observer' && (
         <JoinDialog
           // Remounted on each opening, so it always starts from the saved profile.

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/schema';
 import { useBoard } from '../hooks/useBoard';
+import { Icon } from './icons';
 import { useVoting } from '../hooks/useVoting';
 
 const readyKey = (checkId: string): string => `tavolo.ready.${checkId}`;
@@ -79,7 +80,7 @@ export function SessionBanners({ session }: { session: SessionView }) {
     <>
       {session.locked && (
         <div className="banner banner-lock" role="status">
-          <span aria-hidden="true">🔒</span> {t('lock.banner')}
+          <Icon name="lock" /> {t('lock.banner')}
         </div>
       )}
       {role === 'participant' && session.readyCheck && <ReadyBanner checkId={session.readyCheck.id} />}

@@ -1,19 +1,24 @@
-/** A short message that announces itself and goes away by itself. */
+/**
+ * A short message that announces itself and goes away by itself, once per
+ * event: `event` is the object that caused it, and a toast remounted by a
+ * view switch does not show the same event again.
+ */
 import { useEffect, useState } from 'react';
+import { toastsShown } from '../lib/shownOnce';
 
 const SHOWN_FOR_MS = 5000;
 
-export function Toast({ message, nonce }: { message: string | null; nonce: number }) {
-  const [visible, setVisible] = useState(false);
+export function Toast({ message, event }: { message: string | null; event: object | null }) {
+  const [visible, setVisible] = useState<object | null>(null);
   useEffect(() => {
-    if (!message) return;
-    setVisible(true);
-    const timer = setTimeout(() => setVisible(false), SHOWN_FOR_MS);
+    if (!event || !toastsShown.claim(event)) return;
+    setVisible(event);
+    const timer = setTimeout(() => setVisible(null), SHOWN_FOR_MS);
     return () => clearTimeout(timer);
-  }, [message, nonce]);
+  }, [event]);
   return (
     <div className="toast-region" role="status" aria-live="assertive">
-      {visible && message && <div className="toast">{message}</div>}
+      {visible !== null && visible === event && message && <div className="toast">{message}</div>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** The board's tools: create (as the phase allows), zoom, fit, results,
  * following the facilitator, and the facilitator's panel and settings. */
 import { useTranslation } from 'react-i18next';
+import { Icon } from './icons';
 
 interface ToolbarProps {
   zoom: number;
@@ -82,7 +83,7 @@ export function Toolbar(p: ToolbarProps) {
         </button>
         {p.onSettings && (
           <button type="button" className="icon-btn tool" aria-label={t('toolbar.settings')} title={t('toolbar.settings')} onClick={p.onSettings}>
-            ⚙
+            <Icon name="gear" />
           </button>
         )}
       </div>

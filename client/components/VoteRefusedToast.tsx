@@ -10,5 +10,5 @@ export function VoteRefusedToast() {
   const { t } = useTranslation();
   const { refusal } = useVoting();
   const reason = refusal && (KNOWN_REASONS as readonly string[]).includes(refusal.reason) ? refusal.reason : 'other';
-  return <Toast message={refusal ? `${t('voting.refused.toast')} ${t(`voting.refused.${reason}`)}` : null} nonce={refusal?.n ?? 0} />;
+  return <Toast message={refusal ? `${t('voting.refused.toast')} ${t(`voting.refused.${reason}`)}` : null} event={refusal} />;
 }

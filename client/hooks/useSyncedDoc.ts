@@ -11,9 +11,10 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { CLOSE_ROOM_NOT_FOUND, CLOSE_UNAUTHORIZED } from '../../shared/api';
+import { connectionStatusOf, type ConnectionStatus, type SocketState } from '../lib/connectionStatus';
 import { ControlChannel, type ServerClock } from '../lib/controlChannel';
 
-export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
+export type { ConnectionStatus };
 export type ConnectionFailure = 'not-found' | 'unauthorized' | null;
 
 export interface SyncedDoc {
@@ -46,7 +47,8 @@ const syncUrl = (): string => window.location.origin.replace(/^http/, 'ws') + '/
 
 export function useSyncedDoc({ name, storeName, token, identity, clock, enabled = true }: SyncedDocOptions): SyncedDocState {
   const [room, setRoom] = useState<SyncedDoc | null>(null);
-  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [socket, setSocket] = useState<SocketState>('connecting');
+  const [browserOnline, setBrowserOnline] = useState(() => navigator.onLine);
   const [synced, setSynced] = useState(false);
   const [failure, setFailure] = useState<ConnectionFailure>(null);
   const [refused, setRefused] = useState<SyncedDocState['refused']>(null);
@@ -72,8 +74,8 @@ export function useSyncedDoc({ name, storeName, token, identity, clock, enabled 
       void persistence.clearData();
       setFailure(why);
     };
-    const onStatus = ({ status: s }: { status: 'connected' | 'connecting' | 'disconnected' }): void => {
-      setStatus(s === 'disconnected' ? 'offline' : s);
+    const onStatus = ({ status: s }: { status: SocketState }): void => {
+      setSocket(s);
       if (s !== 'connected') setSynced(false);
     };
     const onSync = (isSynced: boolean): void => setSynced(isSynced);
@@ -83,7 +85,14 @@ export function useSyncedDoc({ name, storeName, token, identity, clock, enabled 
     };
     const onClose = (event: CloseEvent | null): void => onCode(event?.code);
     const onClosed = (event: { code: number }): void => onCode(event.code);
-    const onOffline = (): void => setStatus('offline');
+    const onOffline = (): void => setBrowserOnline(false);
+    const onOnline = (): void => {
+      setBrowserOnline(true);
+      // Back online: do not wait out the reconnect backoff, and re-read a socket that never noticed it was cut.
+      if (stopped) return;
+      provider.connect();
+      setSocket(provider.wsconnected ? 'connected' : 'connecting');
+    };
     const offControl = control.subscribe((msg) => {
       if (msg.t !== 'refused' || stopped) return;
       stopped = true;
@@ -99,10 +108,12 @@ export function useSyncedDoc({ name, storeName, token, identity, clock, enabled 
     provider.on('connection-close', onClose);
     provider.on('closed', onClosed);
     window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
     setRoom({ doc, provider, control });
 
     return () => {
       window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       offControl();
       control.destroy();
       provider.off('status', onStatus);
@@ -113,10 +124,10 @@ export function useSyncedDoc({ name, storeName, token, identity, clock, enabled 
       void persistence.destroy();
       doc.destroy();
       setRoom(null);
-      setStatus('connecting');
+      setSocket('connecting');
       setSynced(false);
     };
   }, [name, storeName, token, identity, clock, enabled, generation]);
 
-  return { room, status, synced, failure, refused };
+  return { room, status: connectionStatusOf(socket, browserOnline), synced, failure, refused };
 }

@@ -6,7 +6,7 @@
  * and survives reloads and a move to another device.
  */
 import crypto from 'node:crypto';
-import { ITEM_ID_PATTERN, newItemId, normalizeJoinCode } from '../../shared/ids';
+import { ITEM_ID_PATTERN, joinCodeFromBytes, newItemId, normalizeJoinCode } from '../../shared/ids';
 import { ROLES, type Role } from '../../shared/phases';
 
 export type LinkTokens = Record<Role, string>;
@@ -43,6 +43,17 @@ export function roleOfToken(token: string | null | undefined, hashes: TokenHashe
   }
   return found;
 }
+
+/**
+ * A room's join code, derived from its id with a per-installation key rather
+ * than drawn at random: the server can hand it to the facilitator and the
+ * projector again (a reloaded projector keeps its QR code) while the database
+ * still holds only its hash. Knowing the code needs the key, exactly as
+ * forging an identity does; 50 bits of an HMAC are as unguessable as 50
+ * random ones.
+ */
+export const deriveJoinCode = (key: Uint8Array, roomId: string): string =>
+  joinCodeFromBytes(crypto.createHmac('sha256', key).update(`join\0${roomId}`).digest());
 
 const mac = (key: Uint8Array, roomId: string, participantId: string): string =>
   crypto.createHmac('sha256', key).update(`identity\0${roomId}\0${participantId}`).digest('base64url');

@@ -6,7 +6,7 @@
  * multi-process relay can slot in here.
  */
 import * as Y from 'yjs';
-import { newJoinCode, newRoomId, isRoomId, normalizeJoinCode } from '../../shared/ids';
+import { newRoomId, isRoomId, normalizeJoinCode } from '../../shared/ids';
 import { revealPlacement } from '../../shared/notes';
 import { initSession } from '../../shared/session';
 import { notesOf, scenariosOf, votesOf, readSession } from '../../shared/schema';
@@ -16,7 +16,7 @@ import { DEFAULT_POLICY_LIMITS } from '../auth/updatePolicy';
 import { CLOSE_ROOM_DELETED, type RoomInfo } from '../../shared/api';
 import type { RoomRecord, Store } from '../storage/store';
 import type { Logger } from '../log';
-import { hashLinkTokens, hashToken, newLinkTokens, type LinkTokens } from '../auth/tokens';
+import { deriveJoinCode, hashLinkTokens, hashToken, newLinkTokens, type LinkTokens } from '../auth/tokens';
 import { Room, UnsavedUpdatesError, defaultRoomOptions, type RoomKind, type RoomOptions } from './room';
 import { buildReport, type ResultsReport } from './resultsReport';
 
@@ -57,6 +57,7 @@ export class RoomRegistry {
   private closed = false;
   /** Called once for each drafts room as it loads (the draft counter watches them). */
   onDraftsLoaded: ((drafts: Room) => void) | null = null;
+  private joinKey: Promise<Uint8Array> | null = null;
 
   constructor(
     private readonly store: Store,
@@ -81,7 +82,7 @@ export class RoomRegistry {
     const roomId = newRoomId();
     const createdAt = Date.now();
     const tokens = newLinkTokens();
-    const joinCode = newJoinCode();
+    const joinCode = deriveJoinCode(await this.joinCodeKey(), roomId);
     const doc = new Y.Doc();
     initSession(doc, { title, now: createdAt });
     const tokenHashes = { ...hashLinkTokens(tokens), join: hashToken(joinCode) };
@@ -89,6 +90,18 @@ export class RoomRegistry {
     doc.destroy();
     this.log.info({ roomId }, 'room created');
     return { roomId, tokens, joinCode };
+  }
+
+  private joinCodeKey(): Promise<Uint8Array> {
+    this.joinKey ??= this.store.secret('join-code');
+    return this.joinKey;
+  }
+
+  /** A room's join code again, for its facilitator and projector; null for rooms made before codes were derived. */
+  async joinCodeOf(record: RoomRecord): Promise<string | null> {
+    if (!record.tokenHashes.join) return null;
+    const code = deriveJoinCode(await this.joinCodeKey(), record.roomId);
+    return hashToken(code) === record.tokenHashes.join ? code : null;
   }
 
   /** The room a projector's join code opens, if any. */

@@ -4,7 +4,7 @@
  */
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { CreateRoomBody, JoinBody, type CreateRoomResponse, type IdentityResponse, type JoinResponse } from '../../shared/api';
+import { CreateRoomBody, JoinBody, type CreateRoomResponse, type IdentityResponse, type JoinCodeResponse, type JoinResponse } from '../../shared/api';
 import { formatJoinCode } from '../../shared/ids';
 import type { Logger } from '../log';
 import { RoomLoadError, type RoomRegistry } from '../rooms/roomRegistry';
@@ -86,6 +86,20 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
       participantId: identity?.participantId ?? null,
       identityToken: identity?.identityToken ?? null,
     };
+    res.json(body);
+  });
+
+  // The projector asks again on every load, so its QR code survives reloads and re-opens.
+  api.get('/rooms/:roomId/join-code', async (req: Request<{ roomId: string }>, res: Response) => {
+    const record = await registry.record(req.params.roomId);
+    if (!record) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
+    const role = roleOfToken(bearer(req), record.tokenHashes);
+    if (role !== 'facilitator' && role !== 'observer') {
+      return sendError(res, 401, 'invalid_token', 'The join code is for the facilitator and the projector: send their token');
+    }
+    const joinCode = await registry.joinCodeOf(record);
+    if (!joinCode) return sendError(res, 404, 'join_code_unavailable', 'This workshop was created before join codes could be shown again');
+    const body: JoinCodeResponse = { joinCode, link: `${origin(req)}/j/${formatJoinCode(joinCode)}` };
     res.json(body);
   });
 
