@@ -129,3 +129,29 @@ describe('inspectUpdate on replays and gaps', () => {
     expect(() => inspectUpdate(server, moveOnly)).toThrow(RejectedUpdate);
   });
 });
+
+describe('inspectUpdate on what Yjs does implicitly', () => {
+  it('reports the value a concurrent write to a map key replaces, even without a delete set', () => {
+    const { server, client, inspect } = setup();
+    const before = new Y.Doc();
+    Y.applyUpdate(before, Y.encodeStateAsUpdate(server));
+    before.clientID = 0xfffffff0; // wins the key against any lower client id
+    let id = '';
+    inspect((d) => (id = createNote(d, { x: 1, y: 2, text: 'original', author })));
+    expect(client.clientID).toBeLessThan(before.clientID);
+    const sv = Y.encodeStateVector(before);
+    createNote(before, { id, x: 5, y: 5, text: 'replacement', author: { ...author, id: 'other-00001' } });
+    const forged = Y.encodeStateAsUpdate(before, sv);
+    expect(where(inspectUpdate(server, forged))).toContain(`delete notes/${id}`);
+  });
+
+  it('sees nothing deleted when a note written and deleted offline arrives already deleted', () => {
+    const { inspect } = setup();
+    const touches = inspect((d) => {
+      const id = createNote(d, { x: 1, y: 2, text: 'second thoughts', author });
+      deleteNote(d, id);
+    });
+    expect(touches).toHaveLength(1);
+    expect(touches[0]).toMatch(/^insert notes\//);
+  });
+});
