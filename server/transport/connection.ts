@@ -110,7 +110,12 @@ export class Connection implements Peer {
   /** Dropped by the server-wide budget (bufferBudget.ts): the slowest reader goes first. */
   dropForBudget(): void {
     this.ctx.metrics.limits.inc({ limit: 'total-buffered-bytes' });
-    this.refuse(CLOSE_TRY_AGAIN_LATER, 'server busy: too much queued for slow readers; reconnect');
+    this.dropSlowReader('server busy: too much queued for slow readers; reconnect');
+  }
+
+  /** The close frame waits behind everything queued, so the socket is cut if it is not read soon. */
+  private dropSlowReader(reason: string): void {
+    this.refuse(CLOSE_TRY_AGAIN_LATER, reason);
     setTimeout(() => this.ws.terminate(), DROP_GRACE_MS).unref();
   }
 
@@ -135,7 +140,7 @@ export class Connection implements Peer {
     if (type === messageControl && !this.wantsControl) return;
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.ctx.metrics.limits.inc({ limit: 'buffered-bytes' });
-      this.close(CLOSE_TRY_AGAIN_LATER, 'connection too slow; reconnect');
+      this.dropSlowReader('connection too slow; reconnect');
       return;
     }
     this.ws.send(frame, { binary: true });
