@@ -41,7 +41,7 @@ describe('the client address of an upgrade', () => {
     ] as const) {
       const app = express();
       app.set('trust proxy', setting);
-      const fake = Object.assign(Object.create(app.request) as object, { app, ...req(remote, xff) }) as express.Request;
+      const fake = Object.assign(Object.create(app.request) as object, { app, ...req(remote, xff) }) as unknown as express.Request;
       expect(clientAddress(req(remote, xff), trustOf(setting))).toBe(fake.ip);
     }
   });
