@@ -35,7 +35,7 @@ export const ConfigSchema = z.object({
   /** Largest awareness (presence) update accepted; larger ones are dropped. */
   AWARENESS_MAX_BYTES: int(16 * 1024),
   /** Awareness updates one connection may send per second; the rest are dropped. */
-  AWARENESS_RATE_LIMIT: int(30),
+  AWARENESS_RATE_LIMIT: int(60),
   /** Open sockets from one client address (a workshop room shares one NAT address). */
   MAX_CONNECTIONS_PER_ADDRESS: int(300),
   /** Open sockets on one room, its drafts included. */
