@@ -146,9 +146,9 @@ export class Connection implements Peer {
     this.ws.send(frame, { binary: true });
     this.ctx.budget.charge(frame.byteLength);
     if (type === messageSync && frame[1] === messageYjsUpdate) {
-      this.ctx.metrics.updatesOut.inc();
-      this.ctx.metrics.updateBytesOut.inc(frame.byteLength);
-    } else if (type === messageAwareness) this.ctx.metrics.awarenessOut.inc();
+      this.ctx.metrics.traffic.updatesOut += 1;
+      this.ctx.metrics.traffic.updateBytesOut += frame.byteLength;
+    } else if (type === messageAwareness) this.ctx.metrics.traffic.awarenessOut += 1;
   }
 
   close(code: number, reason: string): void {
@@ -201,8 +201,8 @@ export class Connection implements Peer {
             this.ctx.metrics.limits.inc({ limit: 'update-rate' });
             return this.refuse(CLOSE_RATE_LIMITED, 'too many updates per second; reconnect and resync');
           }
-          this.ctx.metrics.updatesIn.inc();
-          this.ctx.metrics.updateBytesIn.inc(msg.update.byteLength);
+          this.ctx.metrics.traffic.updatesIn += 1;
+          this.ctx.metrics.traffic.updateBytesIn += msg.update.byteLength;
           const verdict = room.receiveUpdate(this, msg.update);
           if (!verdict.ok) this.ctx.metrics.refusedUpdates.inc({ reason: verdict.reason });
           return;
@@ -214,7 +214,7 @@ export class Connection implements Peer {
           if (!this.awarenessRate.take()) {
             return this.dropAwareness('awareness-rate', `over ${this.limits.awarenessRateLimit} presence updates per second; extra ones dropped`);
           }
-          this.ctx.metrics.awarenessIn.inc();
+          this.ctx.metrics.traffic.awarenessIn += 1;
           room.receiveAwareness(this, msg.update);
           return;
         case 'query-awareness':
