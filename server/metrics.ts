@@ -88,6 +88,7 @@ export function createMetrics(sources: MetricSources): Metrics {
   return metrics;
 }
 
+/** Set by the latest createMetrics: one server per process, as main.ts runs it. */
 let persistObserver: ((seconds: number) => void) | null = null;
 
 /** The room engine's hook: times one store append (success or failure) into the histogram. */
