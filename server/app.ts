@@ -1,6 +1,8 @@
 /**
- * Wires the pieces into one HTTP server: API, health, static client, sync
- * socket. `main.ts` runs it; integration tests run it through the same entry.
+ * Wires the pieces into one HTTP server: request log, security headers,
+ * Origin check on writes, API, health, metrics, static client (404 outside
+ * its routes), sync socket. `main.ts` runs it; integration tests run it
+ * through the same entry.
  */
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';

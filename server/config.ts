@@ -44,7 +44,7 @@ export const ConfigSchema = z.object({
   /** Largest awareness (presence) update accepted; larger ones are dropped. */
   AWARENESS_MAX_BYTES: int(16 * 1024),
   /** Awareness updates one connection may send per second; the rest are dropped. */
-  AWARENESS_RATE_LIMIT: int(30),
+  AWARENESS_RATE_LIMIT: int(60),
   /** Open sockets from one client address (a workshop room shares one NAT address). */
   MAX_CONNECTIONS_PER_ADDRESS: int(300),
   /** Open sockets on one room, its drafts included. */
@@ -66,11 +66,18 @@ export const ConfigSchema = z.object({
 /** The forms express's `trust proxy` takes: false, a hop count, or addresses and subnets. */
 export type TrustProxy = false | number | string[];
 
-function parseTrustProxy(value: string): TrustProxy {
+/** proxy-addr's names for address ranges, besides addresses and subnets. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const looksLikeAddress = (a: string): boolean => PROXY_NAMES.has(a) || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a);
+
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
   const v = value.trim();
   if (v === '' || v === 'false' || v === '0') return false;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(',').map((a) => a.trim()).filter(Boolean);
+  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = list.filter((a) => !looksLikeAddress(a));
+  if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `not a hop count, address, subnet or loopback/linklocal/uniquelocal: ${bad.join(', ')}` });
+  return list;
 }
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string; staticDir: string };

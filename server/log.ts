@@ -18,7 +18,8 @@ export type Logger = typeof log;
  * The path as it may be logged: never a query string (sync URLs carry link
  * tokens and identities there) and never a join code, which lets anyone in.
  */
-export const loggablePath = (path: string): string => path.replace(/^\/j\/[^/]+/, '/j/:code');
+export const loggablePath = (path: string): string =>
+  path.replace(/^\/j\/[^/]+/, '/j/:code').replace(/^\/api\/join\/[^/]+/, '/api/join/:code');
 
 /** One line per HTTP request once answered: method, path, status, time, client address. */
 export function requestLogger(logger: Logger) {

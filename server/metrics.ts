@@ -12,14 +12,22 @@ export interface MetricSources {
   bufferedBytes(): number;
 }
 
+/**
+ * Traffic counts, bumped once per frame per recipient: plain numbers, so the
+ * send loop does no more than an addition; the counters read them on scrape.
+ */
+export interface Traffic {
+  updatesIn: number;
+  updateBytesIn: number;
+  updatesOut: number;
+  updateBytesOut: number;
+  awarenessIn: number;
+  awarenessOut: number;
+}
+
 export interface Metrics {
   registry: Registry;
-  updatesIn: Counter;
-  updateBytesIn: Counter;
-  updatesOut: Counter;
-  updateBytesOut: Counter;
-  awarenessIn: Counter;
-  awarenessOut: Counter;
+  traffic: Traffic;
   /** Updates not applied, by reason: the policy's reasons and 'rate-limit'. */
   refusedUpdates: Counter<'reason'>;
   /** Every limit crossed, by limit (README, "Limits"). */
@@ -33,24 +41,38 @@ export function createMetrics(sources: MetricSources): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  new Gauge({ name: 'tavolo_rooms_loaded', help: 'Boards loaded in memory', registers, collect() { this.set(sources.rooms()); } });
-  new Gauge({ name: 'tavolo_connections', help: 'Open sync sockets', registers, collect() { this.set(sources.connections()); } });
-  new Gauge({
-    name: 'tavolo_buffered_bytes',
-    help: 'Outgoing bytes queued over all sync sockets',
-    registers,
-    collect() {
-      this.set(sources.bufferedBytes());
-    },
-  });
+  const gauge = (name: string, help: string, read: () => number): void =>
+    void new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        this.set(read());
+      },
+    });
+  gauge('tavolo_rooms_loaded', 'Boards loaded in memory', sources.rooms);
+  gauge('tavolo_connections', 'Open sync sockets', sources.connections);
+  gauge('tavolo_buffered_bytes', 'Outgoing bytes queued over all sync sockets', sources.bufferedBytes);
+  const traffic: Traffic = { updatesIn: 0, updateBytesIn: 0, updatesOut: 0, updateBytesOut: 0, awarenessIn: 0, awarenessOut: 0 };
+  const trafficCounter = (name: string, help: string, key: keyof Traffic): void =>
+    void new Counter({
+      name,
+      help,
+      registers,
+      collect() {
+        this.reset();
+        this.inc(traffic[key]);
+      },
+    });
+  trafficCounter('tavolo_updates_in_total', 'Document updates received', 'updatesIn');
+  trafficCounter('tavolo_update_bytes_in_total', 'Bytes of document updates received', 'updateBytesIn');
+  trafficCounter('tavolo_updates_out_total', 'Document update frames sent (one per recipient)', 'updatesOut');
+  trafficCounter('tavolo_update_bytes_out_total', 'Bytes of document update frames sent', 'updateBytesOut');
+  trafficCounter('tavolo_awareness_in_total', 'Awareness updates received', 'awarenessIn');
+  trafficCounter('tavolo_awareness_out_total', 'Awareness frames sent (one per recipient)', 'awarenessOut');
   const metrics: Metrics = {
     registry,
-    updatesIn: new Counter({ name: 'tavolo_updates_in_total', help: 'Document updates received', registers }),
-    updateBytesIn: new Counter({ name: 'tavolo_update_bytes_in_total', help: 'Bytes of document updates received', registers }),
-    updatesOut: new Counter({ name: 'tavolo_updates_out_total', help: 'Document update frames sent (one per recipient)', registers }),
-    updateBytesOut: new Counter({ name: 'tavolo_update_bytes_out_total', help: 'Bytes of document update frames sent', registers }),
-    awarenessIn: new Counter({ name: 'tavolo_awareness_in_total', help: 'Awareness updates received', registers }),
-    awarenessOut: new Counter({ name: 'tavolo_awareness_out_total', help: 'Awareness frames sent (one per recipient)', registers }),
+    traffic,
     refusedUpdates: new Counter({ name: 'tavolo_refused_updates_total', help: 'Updates not applied, by reason', labelNames: ['reason'], registers }),
     limits: new Counter({ name: 'tavolo_limits_total', help: 'Limits crossed, by limit', labelNames: ['limit'], registers }),
     connectionsOpened: new Counter({ name: 'tavolo_connections_opened_total', help: 'Sync sockets opened', registers }),
@@ -66,6 +88,7 @@ export function createMetrics(sources: MetricSources): Metrics {
   return metrics;
 }
 
+/** Set by the latest createMetrics: one server per process, as main.ts runs it. */
 let persistObserver: ((seconds: number) => void) | null = null;
 
 /** The room engine's hook: times one store append (success or failure) into the histogram. */

@@ -110,7 +110,12 @@ export class Connection implements Peer {
   /** Dropped by the server-wide budget (bufferBudget.ts): the slowest reader goes first. */
   dropForBudget(): void {
     this.ctx.metrics.limits.inc({ limit: 'total-buffered-bytes' });
-    this.refuse(CLOSE_TRY_AGAIN_LATER, 'server busy: too much queued for slow readers; reconnect');
+    this.dropSlowReader('server busy: too much queued for slow readers; reconnect');
+  }
+
+  /** The close frame waits behind everything queued, so the socket is cut if it is not read soon. */
+  private dropSlowReader(reason: string): void {
+    this.refuse(CLOSE_TRY_AGAIN_LATER, reason);
     setTimeout(() => this.ws.terminate(), DROP_GRACE_MS).unref();
   }
 
@@ -135,15 +140,15 @@ export class Connection implements Peer {
     if (type === messageControl && !this.wantsControl) return;
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.ctx.metrics.limits.inc({ limit: 'buffered-bytes' });
-      this.close(CLOSE_TRY_AGAIN_LATER, 'connection too slow; reconnect');
+      this.dropSlowReader('connection too slow; reconnect');
       return;
     }
     this.ws.send(frame, { binary: true });
     this.ctx.budget.charge(frame.byteLength);
     if (type === messageSync && frame[1] === messageYjsUpdate) {
-      this.ctx.metrics.updatesOut.inc();
-      this.ctx.metrics.updateBytesOut.inc(frame.byteLength);
-    } else if (type === messageAwareness) this.ctx.metrics.awarenessOut.inc();
+      this.ctx.metrics.traffic.updatesOut += 1;
+      this.ctx.metrics.traffic.updateBytesOut += frame.byteLength;
+    } else if (type === messageAwareness) this.ctx.metrics.traffic.awarenessOut += 1;
   }
 
   close(code: number, reason: string): void {
@@ -196,8 +201,8 @@ export class Connection implements Peer {
             this.ctx.metrics.limits.inc({ limit: 'update-rate' });
             return this.refuse(CLOSE_RATE_LIMITED, 'too many updates per second; reconnect and resync');
           }
-          this.ctx.metrics.updatesIn.inc();
-          this.ctx.metrics.updateBytesIn.inc(msg.update.byteLength);
+          this.ctx.metrics.traffic.updatesIn += 1;
+          this.ctx.metrics.traffic.updateBytesIn += msg.update.byteLength;
           const verdict = room.receiveUpdate(this, msg.update);
           if (!verdict.ok) this.ctx.metrics.refusedUpdates.inc({ reason: verdict.reason });
           return;
@@ -209,7 +214,7 @@ export class Connection implements Peer {
           if (!this.awarenessRate.take()) {
             return this.dropAwareness('awareness-rate', `over ${this.limits.awarenessRateLimit} presence updates per second; extra ones dropped`);
           }
-          this.ctx.metrics.awarenessIn.inc();
+          this.ctx.metrics.traffic.awarenessIn += 1;
           room.receiveAwareness(this, msg.update);
           return;
         case 'query-awareness':

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createNote, getNote } from '../../shared/notes';
-import { createRoom, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
+import { encodeControl, messageControl } from '../../shared/control';
+import { createRoom, identify, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
 import { joinRoom } from '../helpers/yclient';
-import { rawRequest, upgradeRequest, type RawAnswer } from '../helpers/rawSocket';
+import { openRaw, rawRequest, upgradeRequest, type RawAnswer, type RawSocket } from '../helpers/rawSocket';
 import { waitFor } from '../helpers/waitFor';
 
 const author = { id: 'author-0003', name: 'Bea', sector: 'civil' as const };
@@ -105,6 +106,71 @@ describe('websocket upgrades nobody should send', () => {
     // Several outcomes were reached, not a thousand times the same refusal.
     expect(seen.size).toBeGreaterThan(3);
     expect(server.output()).not.toMatch(/URIError|uncaught/i);
+    await stillServesARealClient();
+  });
+
+  it('survives 500 random frames from an authenticated facilitator, answering each with a reply or a clean close', { timeout: 180_000 }, async () => {
+    const creds = await identify(server, room, 'facilitator');
+    let raw: RawSocket | null = null;
+    const open = async (): Promise<RawSocket> =>
+      (raw = await openRaw(server, room.roomId, creds.token, creds.identityToken!, { params: { control: '1' } }));
+    const closes = new Map<number, number>();
+    const prefix = fc.constantFrom([0, 0], [0, 1], [0, 2], [0, 9], [1], [3], [7], [2], [9], [], [0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]);
+    const body = fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.json().map((j) => {
+        const bytes = new TextEncoder().encode(j);
+        return new Uint8Array([bytes.length & 0x7f, ...bytes.slice(0, 127)]);
+      }),
+    );
+    let probe = 0;
+    await fc.assert(
+      fc.asyncProperty(prefix, body, async (p, b) => {
+        const sock = raw && raw.ws.readyState === raw.ws.OPEN ? raw : await open();
+        sock.ws.send(new Uint8Array([...p, ...b]));
+        // A clock probe right behind it: either its answer comes back, or the socket was closed.
+        const sentAt = ++probe;
+        sock.ws.send(encodeControl({ t: 'time', sentAt }));
+        const answered = () => sock.frames.some((f) => f[0] === messageControl && new TextDecoder().decode(f).includes(`"sentAt":${sentAt}`));
+        let closedWith: number | null = null;
+        void sock.closed.then((c) => (closedWith = c.code));
+        await waitFor(() => answered() || closedWith !== null, { message: 'a reply or a close' });
+        if (closedWith !== null) {
+          expect([1002, 1003, 1008, 1009, 4529]).toContain(closedWith);
+          closes.set(closedWith, (closes.get(closedWith) ?? 0) + 1);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(closes.size).toBeGreaterThan(0);
+    expect(server.output()).not.toMatch(/frame handler failed|uncaught/i);
+    await stillServesARealClient();
+  });
+
+  it('answers 500 random HTTP requests with a status below 500 and keeps serving', { timeout: 180_000 }, async () => {
+    const method = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD');
+    const segment = fc.oneof(
+      fc.constantFrom('%', '%ZZ', '%E0%A4%A', '%00', '..', room.roomId, 'identity', 'results', 'present', 'K7P2Q-X9M4T'),
+      fc.stringMatching(/^[A-Za-z0-9_~.-]{0,24}$/),
+    );
+    const path = fc
+      .tuple(fc.constantFrom('/api/rooms', '/api/join', '/api', '/r', '/j', '', '/metrics', '/healthz', '/assets'), fc.array(segment, { maxLength: 3 }))
+      .map(([base, rest]) => `${base}/${rest.join('/')}`);
+    const type = fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-16', 'application/x-www-form-urlencoded', null);
+    const body = fc.oneof(fc.json(), fc.string({ maxLength: 60 }), fc.constant(''));
+    const auth = fc.oneof(fc.constant(null), fc.constant(`Bearer ${room.tokens.facilitator}`), fc.string({ maxLength: 30 }).map((t) => `Bearer ${t}`));
+    await fc.assert(
+      fc.asyncProperty(method, path, type, body, auth, async (m, p, t, b, a) => {
+        const bytes = Buffer.from(b);
+        const head = [`${m} ${p} HTTP/1.1`, 'Host: localhost', 'Connection: close', `Content-Length: ${bytes.length}`];
+        if (t) head.push(`Content-Type: ${t}`);
+        if (a) head.push(`Authorization: ${a.replace(/[\r\n]/g, '')}`);
+        const answer = await rawRequest(server, Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), bytes]));
+        expect(answer.status ?? 0, `${m} ${p}`).toBeGreaterThanOrEqual(200);
+        expect(answer.status ?? 0, `${m} ${p} ${t}: ${answer.head.slice(0, 80)}`).toBeLessThan(500);
+      }),
+      { numRuns: 500 },
+    );
     await stillServesARealClient();
   });
 });
