@@ -26,10 +26,17 @@ export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }:
   const ref = useRef<HTMLDivElement>(null);
 
   usePopoverDismiss(ref, onClose, (menu) => [menu.parentElement]);
-  const above = useOpensUpward(ref);
+  const lift = useLiftAboveToolbar(ref);
 
   return (
-    <div className={`popover note-menu${above ? ' is-above' : ''}`} ref={ref} role="group" aria-label={t('note.menu')} data-no-pan>
+    <div
+      className="popover note-menu"
+      style={lift > 0 ? { top: `calc(32px - ${lift}px)` } : undefined}
+      ref={ref}
+      role="group"
+      aria-label={t('note.menu')}
+      data-no-pan
+    >
       {role === 'facilitator' && space === 'board' && (
         <button
           type="button"
@@ -96,25 +103,34 @@ export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }:
   );
 }
 
-/** Room the menu keeps from the bottom edge of what covers the canvas. */
-const BOTTOM_MARGIN = 8;
+/** Screen pixels the menu keeps from the edges of what it must not go under. */
+const EDGE_MARGIN = 8;
 
 /**
- * Whether the menu must open upward: it does when, opened downward, it would
- * reach under the floating toolbar or past the bottom of the screen.
+ * How far (in world units) the menu must move up to stay clear of the
+ * floating toolbar and the bottom of the canvas: opened near the bottom of
+ * the screen it slides up over its own note, never above the canvas.
  */
-function useOpensUpward(ref: RefObject<HTMLDivElement | null>): boolean {
-  const [above, setAbove] = useState(false);
+function useLiftAboveToolbar(ref: RefObject<HTMLDivElement | null>): number {
+  const [lift, setLift] = useState(0);
+  // After every render: the menu grows when it asks to confirm a delete.
   useLayoutEffect(() => {
     const menu = ref.current;
-    if (!menu) return;
-    const box = menu.getBoundingClientRect();
+    const note = menu?.parentElement;
+    if (!menu || !note) return;
+    // The menu lives in the zoomed world: screen pixels over the world's scale.
+    const zoom = note.offsetHeight > 0 ? note.getBoundingClientRect().height / note.offsetHeight : 1;
+    const lifted = menu.getBoundingClientRect();
+    // Where the menu would be without any lift.
+    const box = { top: lifted.top + lift * zoom, bottom: lifted.bottom + lift * zoom, left: lifted.left, right: lifted.right };
+    const canvas = menu.closest('.canvas')?.getBoundingClientRect();
     const toolbar = document.querySelector('.toolbar')?.getBoundingClientRect();
-    const toolbarOverlaps = toolbar && box.right > toolbar.left && box.left < toolbar.right ? toolbar.top : Infinity;
-    const limit = Math.min(window.innerHeight, toolbarOverlaps) - BOTTOM_MARGIN;
-    const noteTop = menu.parentElement?.getBoundingClientRect().top ?? 0;
-    // Upward only when there is more room above the note than below it.
-    setAbove(box.bottom > limit && noteTop > limit - box.top);
-  }, [ref]);
-  return above;
+    const underToolbar = toolbar && box.right > toolbar.left && box.left < toolbar.right ? toolbar.top : Infinity;
+    const bottom = Math.min(canvas?.bottom ?? window.innerHeight, underToolbar) - EDGE_MARGIN;
+    const top = (canvas?.top ?? 0) + EDGE_MARGIN;
+    const px = Math.max(0, Math.min(box.bottom - bottom, box.top - top));
+    const next = Math.round(px / zoom);
+    if (next !== lift) setLift(next);
+  });
+  return lift;
 }

@@ -14,7 +14,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH } from '../../shared/schema';
 import { DEFAULT_SCENARIO_HEIGHT, DEFAULT_SCENARIO_WIDTH } from '../../shared/scenarios';
 import { NOTE_GAP, freeSpotNear as freeBoxNear, noteBox, overlaps, type Box, type Point } from '../../shared/layout';
 import type { NotePositions } from './notePositions';
-import { visibleWorld, type Rect, type View } from './viewport';
+import type { Rect, View } from './viewport';
 
 /** Height of a frame's header band, in world units (see ScenarioFrame.css). */
 export const FRAME_HEADER = 48;
@@ -77,12 +77,29 @@ export function freeFrameSpot(
   return freeBoxNear(boxes, w, h, Math.round(x), Math.round(y), { stepX: FRAME_STEP, stepY: FRAME_STEP, maxRing: FRAME_MAX_RING });
 }
 
-/** The view, same zoom, panned just enough to show `rect` whole (centred when it does not fit). */
+/** Screen pixels kept clear around an item brought into view; more at the
+ * bottom, where the floating toolbar sits. */
+const SHOW_MARGIN = 32;
+const SHOW_MARGIN_BOTTOM = 96;
+
+/** Along one axis: how far to pan so [lo, hi] fits in [min, max], as little as possible. */
+function shiftInto(lo: number, hi: number, min: number, max: number): number {
+  if (hi - lo > max - min) return (min + max) / 2 - (lo + hi) / 2;
+  if (lo < min) return min - lo;
+  if (hi > max) return max - hi;
+  return 0;
+}
+
+/** The view, same zoom, panned as little as needed to show `rect` whole, so
+ * what was on screen mostly stays there. */
 export function viewShowing(view: View, width: number, height: number, rect: Rect): View {
-  const seen = visibleWorld(view, width, height);
-  const inside = rect.x >= seen.x && rect.y >= seen.y && rect.x + rect.w <= seen.x + seen.w && rect.y + rect.h <= seen.y + seen.h;
-  if (inside || width === 0 || height === 0) return view;
-  return { ...view, x: width / 2 - (rect.x + rect.w / 2) * view.zoom, y: height / 2 - (rect.y + rect.h / 2) * view.zoom };
+  if (width === 0 || height === 0) return view;
+  const z = view.zoom;
+  const left = rect.x * z + view.x;
+  const top = rect.y * z + view.y;
+  const dx = shiftInto(left, left + rect.w * z, SHOW_MARGIN, width - SHOW_MARGIN);
+  const dy = shiftInto(top, top + rect.h * z, SHOW_MARGIN, height - SHOW_MARGIN_BOTTOM);
+  return dx === 0 && dy === 0 ? view : { ...view, x: view.x + dx, y: view.y + dy };
 }
 
 export interface PlacedNote {

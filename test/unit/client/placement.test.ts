@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noteBox, overlaps } from '../../../shared/layout';
-import { nudges, obstacles, type PlacedNote } from '../../../client/lib/placement';
+import { nudges, obstacles, viewShowing, type PlacedNote } from '../../../client/lib/placement';
 
 /** Simulates the devices of several people: each applies only its own nudges, then they sync. */
 function settle(notes: PlacedNote[], authors: Map<string, string>): PlacedNote[] {
@@ -52,5 +52,19 @@ describe('nudging one\'s own new note off a note that arrived from someone else'
   it('keeps clear of frame headers', () => {
     const boxes = obstacles([], [{ x: 0, y: 0, w: 600, h: 400 }]);
     expect(boxes).toEqual([{ x: 0, y: 0, w: 600, h: 48 }]);
+  });
+});
+
+describe('bringing a new frame into view', () => {
+  it('leaves the view alone when the frame is already on screen', () => {
+    const view = { x: 0, y: 0, zoom: 1 };
+    expect(viewShowing(view, 1000, 800, { x: 100, y: 100, w: 300, h: 200 })).toBe(view);
+  });
+
+  it('pans only as far as needed, so what was on screen mostly stays', () => {
+    const view = { x: 0, y: 0, zoom: 1 };
+    const next = viewShowing(view, 1000, 800, { x: 900, y: 100, w: 300, h: 200 });
+    expect(next.y).toBe(0);
+    expect(next.x).toBe(1000 - 32 - 1200);
   });
 });
