@@ -161,8 +161,12 @@ describe('smaller traps', () => {
     await anna.getByRole('button', { name: "I'm done" }).click();
     await facilitator.getByText('1 of 3 done').waitFor();
 
+    // What Anna's device says on its new connection: its answer again, since a server may have forgotten it.
+    const sent: string[] = [];
+    anna.on('websocket', (ws) => ws.on('framesent', ({ payload }) => sent.push(typeof payload === 'string' ? payload : payload.toString('latin1'))));
     await anna.reload();
     await waitForSynced(anna);
+    await waitUntil(() => sent.some((f) => f.includes('"t":"ready"') && f.includes('"ready":true')), "the answer re-sent on reconnect");
     const done = anna.getByRole('button', { name: "I'm done" });
     await waitUntil(async () => (await done.getAttribute('aria-pressed')) === 'true', "Anna's answer to survive the reload");
     await facilitator.getByText('1 of 3 done').waitFor();
