@@ -10,6 +10,8 @@ import { addNote, advanceToPhase, openLink, useBrowserAndServer, waitForSynced, 
 import { placeDots } from '../helpers/voting';
 
 const env = useBrowserAndServer();
+/** Four browser contexts at once on a busy two-core machine take longer than the default. */
+const E2E_TIMEOUT_MS = 90_000;
 
 interface Workshop {
   room: RoomAccess;
@@ -36,9 +38,19 @@ async function openWorkshop(): Promise<Workshop> {
     openLink(c, room.links.participant),
     openLink(p, room.links.participant),
   ]);
-  // Everyone is online before counts "of N" are read.
   await facilitator.locator('.presence, .crowd-presence').first().waitFor();
   return { room, facilitator, anna, carlo, paola };
+}
+
+/** A facilitator and one participant, for controls that need no crowd. */
+async function openPair(): Promise<Pick<Workshop, 'room' | 'facilitator' | 'anna'>> {
+  const room = await createRoom(env.server, 'Piano della mobilità');
+  const [f, a] = await Promise.all([
+    env.desktop({ identity: { name: 'Giulia Rossi', sector: 'public' } }),
+    env.desktop({ identity: { name: 'Anna Verdi', sector: 'public' }, viewMode: 'board' }),
+  ]);
+  const [facilitator, anna] = await Promise.all([openLink(f, room.links.facilitator), openLink(a, room.links.participant)]);
+  return { room, facilitator, anna };
 }
 
 describe('voting controls belong to Priorities', () => {
@@ -77,9 +89,9 @@ describe('voting controls belong to Priorities', () => {
     await facilitator.getByRole('button', { name: 'New round' }).click();
     await anna.getByText('Round 2 · voting open').first().waitFor();
     await waitUntil(async () => (await anna.locator('[data-voting-closed]').count()) === 0, 'the closed banner to go');
-  });
+  }, E2E_TIMEOUT_MS);
 
-  it("keeps the vote-mode select inside the facilitation panel, in Italian too", async () => {
+  it('keeps the vote-mode select inside the facilitation panel, in Italian too', async () => {
     const room = await createRoom(env.server);
     const page = await openLink(await env.desktop({ locale: 'it-IT', identity: { name: 'Giulia', sector: 'public' } }), room.links.facilitator);
     await advanceToPhaseIt(page);
@@ -89,7 +101,7 @@ describe('voting controls belong to Priorities', () => {
     const box = (await select.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
     expect(await page.locator('.facilitator-panel .panel-body').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-  });
+  }, E2E_TIMEOUT_MS);
 });
 
 /** Next phase until Priorities, by the Italian button names. */
@@ -116,12 +128,12 @@ describe('private writing seen from the facilitation panel', () => {
 
     await facilitator.getByRole('button', { name: 'Reveal notes' }).click();
     await facilitator.locator('.draft-counts[data-draft-notes="0"]').waitFor();
-  });
+  }, E2E_TIMEOUT_MS);
 });
 
 describe('smaller traps', () => {
   it('says Unlock when locked, and offers Reset rather than Pause once time is up', async () => {
-    const { facilitator, anna } = await openWorkshop();
+    const { facilitator, anna } = await openPair();
     await facilitator.getByRole('button', { name: 'Lock board' }).click();
     await anna.getByText('The facilitator has locked the board').waitFor();
     await facilitator.getByRole('button', { name: 'Unlock board' }).click();
@@ -141,7 +153,7 @@ describe('smaller traps', () => {
     // …and not at all for someone who asked for less motion.
     await anna.emulateMedia({ reducedMotion: 'reduce' });
     expect((await animation(anna)).name).toBe('none');
-  });
+  }, E2E_TIMEOUT_MS);
 
   it('counts ready answers out of the participants present, and keeps "I\'m done" across a reload', async () => {
     const { facilitator, anna } = await openWorkshop();
@@ -149,16 +161,20 @@ describe('smaller traps', () => {
     await anna.getByRole('button', { name: "I'm done" }).click();
     await facilitator.getByText('1 of 3 done').waitFor();
 
+    // What Anna's device says on its new connection: its answer again, since a server may have forgotten it.
+    const sent: string[] = [];
+    anna.on('websocket', (ws) => ws.on('framesent', ({ payload }) => sent.push(typeof payload === 'string' ? payload : payload.toString('latin1'))));
     await anna.reload();
     await waitForSynced(anna);
+    await waitUntil(() => sent.some((f) => f.includes('"t":"ready"') && f.includes('"ready":true')), "the answer re-sent on reconnect");
     const done = anna.getByRole('button', { name: "I'm done" });
     await waitUntil(async () => (await done.getAttribute('aria-pressed')) === 'true', "Anna's answer to survive the reload");
     await facilitator.getByText('1 of 3 done').waitFor();
     expect(await facilitator.locator('[data-ready-count="1"]').count()).toBe(1);
-  });
+  }, E2E_TIMEOUT_MS);
 
   it('edits a long prompt in a box that grows with it', async () => {
-    const { facilitator, anna } = await openWorkshop();
+    const { facilitator, anna } = await openPair();
     const prompt = facilitator.getByLabel('Prompt');
     expect(await prompt.evaluate((el) => el.tagName)).toBe('TEXTAREA');
     const before = (await prompt.boundingBox())!.height;
@@ -168,5 +184,5 @@ describe('smaller traps', () => {
     expect(await prompt.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
     await prompt.press('Enter');
     await anna.getByText(long.slice(0, 60), { exact: false }).first().waitFor();
-  });
+  }, E2E_TIMEOUT_MS);
 });

@@ -12,6 +12,8 @@ import { addNote, advanceToPhase, openLink, useBrowserAndServer, waitForSynced, 
 import { placeDots } from '../helpers/voting';
 
 const env = useBrowserAndServer();
+/** Four browser contexts at once on a busy two-core machine take longer than the default. */
+const E2E_TIMEOUT_MS = 90_000;
 
 interface SeenCursor {
   name: string;
@@ -88,7 +90,7 @@ describe('live cursors during a secret round', () => {
       expect(await drawnCursors(page)).toEqual(['Giulia Facilitatrice']);
     }
     expect(await drawnCursors(facilitator)).not.toContain('Anna Verdi');
-  });
+  }, E2E_TIMEOUT_MS);
 });
 
 describe('sectors are chosen, never assumed', () => {
@@ -120,7 +122,7 @@ describe('sectors are chosen, never assumed', () => {
     await edit.getByRole('radio', { name: 'Civil society' }).check();
     await edit.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('button', { name: /Paola Ferri, Civil society/ }).waitFor();
-  });
+  }, E2E_TIMEOUT_MS);
 
   it('leaves the facilitator neutral, with no dots, unless they choose to vote with a sector', async () => {
     const room = await createRoom(env.server);
@@ -152,5 +154,5 @@ describe('sectors are chosen, never assumed', () => {
     await page.getByRole('button', { name: /Giulia Rossi, Public/ }).waitFor();
     await placeDots(page, note, 1);
     await page.getByText('4 of 5 dots left').waitFor();
-  });
+  }, E2E_TIMEOUT_MS);
 });
