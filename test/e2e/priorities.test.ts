@@ -120,6 +120,7 @@ describe('secret dot-voting and results that show where sectors agree', () => {
 
     // A new round starts empty and secret again; the revealed round stays readable.
     // On a 1280 px laptop the revealed results took the facilitation panel's place: one side panel at a time.
+    await facilitator.locator('.board-main > .results').waitFor();
     await facilitator.getByRole('button', { name: 'Facilitation', exact: true }).click();
     await facilitator.getByRole('button', { name: 'New round' }).click();
     await anna.getByText('Round 2 · voting open').waitFor();
