@@ -5,12 +5,25 @@
  * before join codes could be asked for again) the link the projector was
  * opened with, or the facilitator's own links on this device, stand in.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { JoinCodeResponse } from '../../shared/api';
 import { joinLinkFromToken, loadAccess, type RoomAccess } from '../lib/access';
 
-/** The join link without asking the server: from the projector link itself, or the facilitator's links here. */
-function localJoinLink(roomId: string, access: RoomAccess, joinToken: string | null): string | null {
+const joinKey = (roomId: string): string => `tavolo.join.${roomId}`;
+
+/** The join token a projector link carried, kept on the device for rooms the server cannot give a code for. */
+function rememberedJoinToken(roomId: string, fromLink: string | null): string | null {
+  try {
+    if (fromLink) window.localStorage.setItem(joinKey(roomId), fromLink);
+    return fromLink ?? window.localStorage.getItem(joinKey(roomId));
+  } catch {
+    return fromLink;
+  }
+}
+
+/** The join link without asking the server: from the projector link (now or before), or the facilitator's links here. */
+function localJoinLink(roomId: string, access: RoomAccess, fromLink: string | null): string | null {
+  const joinToken = rememberedJoinToken(roomId, fromLink);
   if (joinToken) return joinLinkFromToken(roomId, joinToken);
   const links = access.links ?? loadAccess(roomId)?.links;
   return links?.join ?? links?.participant ?? null;
@@ -36,5 +49,6 @@ export function useJoinLink(roomId: string, access: RoomAccess, joinToken: strin
       cancelled = true;
     };
   }, [roomId, access.token]);
-  return fromServer ?? localJoinLink(roomId, access, joinToken);
+  const local = useMemo(() => localJoinLink(roomId, access, joinToken), [roomId, access, joinToken]);
+  return fromServer ?? local;
 }

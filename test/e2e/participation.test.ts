@@ -117,6 +117,9 @@ describe('the facilitator’s participation balance', () => {
     }
 
     await revealResults(facilitator);
+    // On a 1280 px laptop the revealed results take the facilitation panel's place: one side panel at a time.
+    await facilitator.locator('.board-main > .results').waitFor();
+    await facilitator.getByRole('button', { name: 'Facilitation', exact: true }).click();
     await panel.locator('[data-balance-voters="1"][data-balance-dots="2"]').waitFor();
     await panel.getByText('Round 1 revealed: 1 voter · dots cast: 2').waitFor();
     expect(await panel.locator('[data-balance-sector="civil"]').getAttribute('data-voters')).toBe('1');

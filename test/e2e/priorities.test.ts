@@ -119,6 +119,9 @@ describe('secret dot-voting and results that show where sectors agree', () => {
     expect(await anna.locator(`[data-note-id="${notes.flood}"]`).getByRole('button', { name: 'Add dot' }).isDisabled()).toBe(true);
 
     // A new round starts empty and secret again; the revealed round stays readable.
+    // On a 1280 px laptop the revealed results took the facilitation panel's place: one side panel at a time.
+    await facilitator.locator('.board-main > .results').waitFor();
+    await facilitator.getByRole('button', { name: 'Facilitation', exact: true }).click();
     await facilitator.getByRole('button', { name: 'New round' }).click();
     await anna.getByText('Round 2 · voting open').waitFor();
     await anna.getByText('5 of 5 dots left').waitFor();

@@ -40,9 +40,14 @@ describe('the projector at 1920×1080', () => {
     await projector.locator(`[data-qr="${room.links.join}"]`).waitFor();
     const code = projector.locator('.projector-link-code');
     expect(await code.textContent()).toBe(formatJoinCode(room.joinCode));
-    const style = await code.evaluate((el) => ({ size: parseFloat(getComputedStyle(el).fontSize), color: getComputedStyle(el).color }));
+    const style = await code.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const side = el.closest('.projector-side')!.getBoundingClientRect();
+      return { size: parseFloat(getComputedStyle(el).fontSize), color: getComputedStyle(el).color, inside: box.left >= side.left && box.right <= side.right };
+    });
     expect(style.size).toBeGreaterThanOrEqual(36);
     expect(style.color).toBe('rgb(31, 35, 40)');
+    expect(style.inside).toBe(true);
 
     await projector.reload();
     await projector.locator(`[data-qr="${room.links.join}"]`).waitFor();
