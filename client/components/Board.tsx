@@ -63,7 +63,8 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
   const reason = board.refused?.reason ?? drafts.refused?.reason ?? '';
   useEffect(() => {
     if (refusals === 0) return;
-    const why = reason === 'locked' ? 'refused.locked' : reason === 'phase' || reason === 'private-writing' ? 'refused.phase' : 'refused.other';
+    const keys: Record<string, string | undefined> = { locked: 'refused.locked', phase: 'refused.phase', 'private-writing': 'refused.phase', limit: 'refused.limit' };
+    const why = keys[reason] ?? 'refused.other';
     setToast({ message: `${t('refused.toast')} ${t(why)}`, n: refusals });
     // Only a new refusal shows a toast, not a language switch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
