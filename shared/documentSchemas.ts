@@ -162,7 +162,8 @@ export const RoundResultSchema = z
     voters: Count,
     dotsCast: Count,
     votersBySector: bySector(Count),
-    votersByWhere: z.object({ room: Count, remote: Count, unknown: Count }).strict(),
+    // Rounds revealed before the server recorded where people voted from read as all unknown.
+    votersByWhere: z.object({ room: Count, remote: Count, unknown: Count }).strict().default({ room: 0, remote: 0, unknown: 0 }),
     sectorsVoting: z.array(SectorSchema),
     k: Whole(1, MAX_ANONYMITY_K),
     items: z.array(ItemResultSchema),

@@ -11,7 +11,6 @@ import {
   DotCount,
   ItemId,
   NoteFields,
-  PhaseSchema,
   ReadyCheckSchema,
   ROOT_NOTES,
   ROOT_SCENARIOS,
@@ -206,11 +205,11 @@ export function readSession(doc: Y.Doc): SessionView {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const PromptText = SessionFields.prompts.valueType;
+const PromptText = SessionFields.prompts.valueType; // one prompt, as the session schema holds it
 
 function readPrompts(v: unknown): Record<Phase, string> {
   const out = {} as Record<Phase, string>;
-  for (const p of PHASES) out[p] = isObject(v) && PhaseSchema.safeParse(p).success ? readOr(PromptText, v[p], '') : '';
+  for (const p of PHASES) out[p] = isObject(v) ? readOr(PromptText, v[p], '') : '';
   return out;
 }
 

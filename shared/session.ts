@@ -6,7 +6,6 @@ import {
   type Spotlight,
   type TimerState,
   DEFAULT_DOTS_PER_PERSON,
-  MAX_DOTS_PER_PERSON,
   MAX_TITLE_LENGTH,
   readSession,
   sessionOf,
@@ -39,7 +38,7 @@ export function setTitle(doc: Y.Doc, title: string): void {
 
 /** Returns false when the number is outside 0..MAX_DOTS_PER_PERSON. */
 export function setDotsPerPerson(doc: Y.Doc, dots: number): boolean {
-  if (!Number.isInteger(dots) || dots < 0 || dots > MAX_DOTS_PER_PERSON) return false;
+  if (!SessionFields.dotsPerPerson.safeParse(dots).success) return false;
   sessionOf(doc).set('dotsPerPerson', dots);
   return true;
 }

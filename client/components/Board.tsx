@@ -66,7 +66,8 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
   if (refusals !== seenRefusals) {
     setSeenRefusals(refusals);
     if (refusals > 0) {
-      const why = reason === 'locked' ? 'refused.locked' : reason === 'phase' || reason === 'private-writing' ? 'refused.phase' : 'refused.other';
+      const keys: Record<string, string | undefined> = { locked: 'refused.locked', phase: 'refused.phase', 'private-writing': 'refused.phase', limit: 'refused.limit' };
+      const why = keys[reason] ?? 'refused.other';
       setToast({ message: `${t('refused.toast')} ${t(why)}`, n: refusals });
     }
   }

@@ -26,7 +26,7 @@ export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }:
   const ref = useRef<HTMLDivElement>(null);
 
   usePopoverDismiss(ref, onClose, (menu) => [menu.parentElement]);
-  const lift = useLiftAboveToolbar(ref);
+  const lift = useLiftAboveToolbar(ref, confirming);
 
   return (
     <div
@@ -111,9 +111,9 @@ const EDGE_MARGIN = 8;
  * floating toolbar and the bottom of the canvas: opened near the bottom of
  * the screen it slides up over its own note, never above the canvas.
  */
-function useLiftAboveToolbar(ref: RefObject<HTMLDivElement | null>): number {
+function useLiftAboveToolbar(ref: RefObject<HTMLDivElement | null>, confirming: boolean): number {
   const [lift, setLift] = useState(0);
-  // After every render: the menu grows when it asks to confirm a delete.
+  // On opening and whenever the menu grows (it asks to confirm a delete).
   useLayoutEffect(() => {
     const menu = ref.current;
     const note = menu?.parentElement;
@@ -131,6 +131,6 @@ function useLiftAboveToolbar(ref: RefObject<HTMLDivElement | null>): number {
     const px = Math.max(0, Math.min(box.bottom - bottom, box.top - top));
     const next = Math.round(px / zoom);
     if (next !== lift) setLift(next);
-  });
+  }, [ref, lift, confirming]);
   return lift;
 }

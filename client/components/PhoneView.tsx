@@ -143,7 +143,7 @@ interface PhoneViewProps {
 
 export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewProps) {
   const { t } = useTranslation();
-  const { doc, rights, role, serverNow } = useBoard();
+  const { doc, rights, role, serverNow, identity } = useBoard();
   const { writeNote, drafts } = chrome;
   const voting = rights.vote && role !== 'observer';
   useNoteNudge(doc, identity.id, role !== 'observer');

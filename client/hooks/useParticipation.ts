@@ -7,7 +7,9 @@
  */
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { SECTORS, notesOf, readBallot, readNote, votesOf, type Sector, type Where } from '../../shared/schema';
+import { SECTORS, notesOf, readNote, votesOf, type Sector, type Where } from '../../shared/schema';
+import { dotTotal } from '../../shared/scoring';
+import { countedBallots } from '../../shared/voting';
 import type { PeerUser } from './usePeers';
 
 export interface PersonTally {
@@ -39,10 +41,10 @@ function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participati
   });
   const peerById = new Map(peers.map((p) => [p.id, p]));
   if (countDots)
-    votesOf(doc).forEach((raw, voterId) => {
-      const b = readBallot(raw);
-      if (!b) return;
-      const dots = Object.values(b.dots).reduce((a, n) => a + n, 0);
+    // Counted as the cards and the results count them (shared/scoring.ts `countedDots`).
+    countedBallots(doc).forEach((b) => {
+      const voterId = b.participantId;
+      const dots = dotTotal(b.dots);
       if (dots === 0) return;
       const peer = peerById.get(voterId);
       person(voterId, people.get(voterId)?.name ?? peer?.name ?? '', b.sector, people.get(voterId)?.where ?? peer?.where ?? 'remote').dots += dots;

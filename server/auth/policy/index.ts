@@ -37,7 +37,7 @@ const POLICIES: { readonly [R in RootName]: RootPolicy } = {
 
 const DRAFT_ROOTS: ReadonlySet<string> = new Set(DRAFT_ROOT_NAMES);
 
-/** The update's touches by root; null names the first root this document does not have. */
+/** The update's touches by root, or the first root this document has no rules for. */
 function byRoot(touches: RealTouch[], kind: PolicyContext['kind']): Map<RootName, RealTouch[]> | { unknown: string } {
   const out = new Map<RootName, RealTouch[]>();
   for (const t of touches) {

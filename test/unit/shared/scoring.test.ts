@@ -196,3 +196,16 @@ describe('derived figures beside the anonymity guard', () => {
     expect(figuresShown(stored)).toBe(false);
   });
 });
+
+describe('revealed rounds as stored', () => {
+  it('reads a round stored before the server recorded where people voted from', async () => {
+    const Y = await import('yjs');
+    const { listRoundResults, resultsOf } = await import('../../../shared/voting');
+    const doc = new Y.Doc();
+    const round = scoreRound(1, [{ participantId: 'p', sector: 'civil', dots: { 'item-AAAA': 2 } }], [{ id: 'item-AAAA', kind: 'note', label: 'A' }]);
+    const { votersByWhere: _dropped, ...older } = round;
+    resultsOf(doc).set('round:1', older);
+    resultsOf(doc).set('round:2', { ...round, round: 2, items: 'not a list' });
+    expect(listRoundResults(doc)).toEqual([{ ...round, votersByWhere: { room: 0, remote: 0, unknown: 0 } }]);
+  });
+});

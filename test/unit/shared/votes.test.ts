@@ -5,6 +5,7 @@ import { createScenario, deleteScenario } from '../../../shared/scenarios';
 import { readBallot, votesOf } from '../../../shared/schema';
 import { initSession, setDotsPerPerson } from '../../../shared/session';
 import { castDot, dotsOn, getBallot, remainingDots, retractDot, tally, usedDots, type Voter } from '../../../shared/votes';
+import { countedBallots, openRoundResult, setVoteSettings } from '../../../shared/voting';
 
 const ada: Voter = { id: 'participant-ada', sector: 'public' };
 const bo: Voter = { id: 'participant-bo', sector: 'private' };
@@ -261,5 +262,22 @@ describe('results', () => {
     votesOf(doc).set('forger-4', { sector: 'civil', dots: { [a]: 1.5 }, updatedAt: 0 });
     expect(tally(doc)).toEqual([]);
     expect(readBallot(votesOf(doc).get('forger-3'))).toEqual({ sector: 'civil', dots: {}, updatedAt: 0 });
+  });
+
+  it('counts a ballot over the per-item maximum the same on the card, in the results and in participation', () => {
+    const { doc, ids } = boardWithNotes(5, 'a', 'b');
+    const [a, b] = ids as [string, string];
+    setVoteSettings(doc, { mode: 'open', maxPerItem: 3 });
+    // Written before the server enforced the maximum, or by a foreign client.
+    votesOf(doc).set(ada.id, { sector: 'public', dots: { [a]: 5, [b]: 1 }, updatedAt: 0 });
+    const card = tally(doc).find((r) => r.id === a)?.dots;
+    const results = openRoundResult(doc)?.items.find((i) => i.id === a)?.dots;
+    const participation = countedBallots(doc).find((x) => x.participantId === ada.id)!.dots;
+    expect([card, results, participation[a], dotsOn(doc, ada.id, a)]).toEqual([3, 3, 3, 3]);
+    expect(usedDots(doc, ada.id)).toBe(4);
+    expect(remainingDots(doc, ada.id)).toBe(1);
+    // Removing a dot starts from what counts, so the card visibly changes.
+    expect(retractDot(doc, ada, a)).toEqual({ ok: true, remaining: 2 });
+    expect(getBallot(doc, ada.id)?.dots).toEqual({ [a]: 2, [b]: 1 });
   });
 });

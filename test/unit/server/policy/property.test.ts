@@ -13,8 +13,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { commit, createAction, deleteAction, editActionText, listActions, setActionTitle, setLead, setPartners, withdraw } from '../../../../shared/actions';
-import { ACTION_TEXT_FIELDS, MAX_NOTE_TEXT, NOTE_COLORS, ROOT_NAMES, SCENARIO_COLORS, SECTORS, SessionFields, NoteFields, ScenarioFields } from '../../../../shared/documentSchemas';
+import { actionsOf, commit, createAction, deleteAction, editActionText, listActions, setActionTitle, setLead, setPartners, withdraw } from '../../../../shared/actions';
+import { ACTION_TEXT_FIELDS, ActionFields, CommitmentSchema, MAX_ACTION_TEXT, MAX_NOTE_TEXT, NOTE_COLORS, ROOT_NAMES, SCENARIO_COLORS, SECTORS, SessionFields, NoteFields, ScenarioFields } from '../../../../shared/documentSchemas';
 import { createNote, deleteNote, dropNote, editNoteText, listNotes, moveNote, noteText, recolorNote, setNoteScenario } from '../../../../shared/notes';
 import { PHASES, rightsOf } from '../../../../shared/phases';
 import { createScenario, deleteScenario, listScenarios, moveScenario, recolorScenario, renameScenario, resizeScenario } from '../../../../shared/scenarios';
@@ -25,9 +25,12 @@ import { readVoteSettings, setVoteSettings } from '../../../../shared/voting';
 import type { Actor } from '../../../../server/auth/updatePolicy';
 import { ada, bo, facilitator, outcome, policyBoard, type PolicyBoard } from '../../../helpers/policyBoard';
 
-const PINNED_SEEDS: number[] = [];
+/** Seeds run on every run: a fixed baseline, then any seed that ever found a defect. */
+const PINNED_SEEDS: number[] = [1884312356];
 const seed = Number(process.env.POLICY_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const runs = Number(process.env.POLICY_RUNS ?? 100);
+const runs = Number(process.env.POLICY_RUNS ?? 80);
+/** Generous: the runs are many and the machine may be shared. */
+const TIMEOUT_MS = 120_000;
 console.log(`policy property seed: ${seed} (replay with POLICY_SEED=${seed})`);
 
 const cy: Actor = { role: 'participant', participantId: 'participant-cy0' };
@@ -181,10 +184,11 @@ describe('the write policy, on random updates', () => {
       for (const group of [['createNote', 'createDraft'], ['editNoteText'], ['moveNote', 'dropNote'], ['createScenario'], ['castDot', 'retractDot'], ['createAction', 'editActionText', 'commit', 'setLead', 'setPartners']]) {
         expect(count(...group), `participants' ${group.join('/')}`).toBeGreaterThan(0);
       }
-    });
+    }, TIMEOUT_MS);
   }
 });
 
+const listActionMaps = (d: Y.Doc): Y.Map<unknown>[] => [...actionsOf(d).values()];
 const noteTextsWithinLimit = (doc: Y.Doc): boolean => listNotes(doc).every((n) => n.text.length <= MAX_NOTE_TEXT);
 
 /** A value the schema refuses, from anything fast-check can make. */
@@ -220,6 +224,17 @@ describe('the write policy, on forged updates', () => {
         })),
         fc.tuple(notARoot, fc.jsonValue()).map(([root, value]) => ({ what: `root ${root}`, change: (d: Y.Doc) => d.getMap(root).set('k', value) })),
         fc.jsonValue().map((value) => ({ what: 'results', change: (d: Y.Doc) => d.getMap('results').set('status', value) })),
+        fc.constantFrom(...Object.keys(ActionFields)).chain((key) =>
+          badFor(ActionFields[key as keyof typeof ActionFields]).map((value) => ({ what: `action ${key}`, change: (d: Y.Doc) => listActionMaps(d)[0]!.set(key, value) })),
+        ),
+        badFor(CommitmentSchema).map((value) => ({
+          what: 'commitment',
+          change: (d: Y.Doc) => (listActionMaps(d)[0]!.get('commitments') as Y.Map<unknown>).set('civil', value),
+        })),
+        fc.tuple(fc.constantFrom(...ACTION_TEXT_FIELDS), fc.integer({ min: 1, max: 3000 })).map(([field, extra]) => ({
+          what: `action ${field} +${extra}`,
+          change: (d: Y.Doc) => (listActionMaps(d)[0]!.get(field) as Y.Text).insert(0, 'x'.repeat(MAX_ACTION_TEXT + extra)),
+        })),
       );
       fc.assert(
         fc.property(forged, fc.constantFrom(facilitator, ada), ({ what, change }, actor) => {
@@ -229,6 +244,7 @@ describe('the write policy, on forged updates', () => {
           b.setup((d) => {
             note = createNote(d, { x: 0, y: 0, text: 'idea', author });
             sc = createScenario(d, { name: 'Frame', x: 500, y: 500 });
+            createAction(d, { title: 'Card', createdBy: facilitator.participantId! });
             session.setPhase(d, 'priorities');
             setVoteSettings(d, { mode: 'open', maxPerItem: 3 });
           });
@@ -238,9 +254,9 @@ describe('the write policy, on forged updates', () => {
           expect(Y.encodeStateVector(b.doc)).toEqual(before);
           return outcome(verdict) !== 'ok';
         }),
-        { seed: s, numRuns: runs * 3 },
+        { seed: s, numRuns: runs * 2 },
       );
-    });
+    }, TIMEOUT_MS);
   }
 
   it('refuses a drafts document written outside its one root', () => {
