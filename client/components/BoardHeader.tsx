@@ -9,6 +9,7 @@ import type { ViewMode } from '../hooks/useViewMode';
 import { useSession } from '../hooks/useSession';
 import { useVoteBudget } from '../hooks/useVoteBudget';
 import { ConnectionStatus } from './ConnectionStatus';
+import { SaveStatus } from './SaveStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresenceList } from './PresenceList';
 import { SectorBadge } from './SectorBadge';
@@ -96,6 +97,7 @@ export const BoardHeader = memo(function BoardHeader(p: BoardHeaderProps) {
         </a>
         <h1 className="board-title">{session.title || '\u00a0'}</h1>
         <ConnectionStatus status={p.status} synced={p.synced} />
+        <SaveStatus />
         {role === 'observer' && <span className="role-badge">{t('role.observer')}</span>}
       </div>
       <div className="board-header-tools">

@@ -156,7 +156,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
           <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => setPanelOpen(false)} />
         )}
       </main>
-      {facilitator && <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />}
+      {facilitator && <SettingsDialog open={settingsOpen} roomId={chrome.roomId} onClose={() => setSettingsOpen(false)} />}
     </div>
   );
 }

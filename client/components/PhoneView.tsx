@@ -18,6 +18,7 @@ import { useVoting } from '../hooks/useVoting';
 import type { ViewMode } from '../hooks/useViewMode';
 import { freeSpotNear } from '../lib/placement';
 import { ConnectionStatus } from './ConnectionStatus';
+import { SaveStatus } from './SaveStatus';
 import { CrowdPresence, DotsLeft, ViewSwitch } from './BoardHeader';
 import { ActionPlan } from './ActionPlan';
 import { DotControls } from './DotControls';
@@ -135,6 +136,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
         <div className="phone-title-row">
           <h1 className="board-title">{session.title || '\u00a0'}</h1>
           <ConnectionStatus status={chrome.status} synced={chrome.synced} />
+          <SaveStatus />
         </div>
         <div className="phone-tools">
           <ViewSwitch mode={viewMode} onChange={onViewMode} />
