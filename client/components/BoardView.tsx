@@ -120,6 +120,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
         onLinks={chrome.openLinks}
         onFacilitate={facilitator ? () => setPanelOpen((o) => !o) : undefined}
         facilitateOpen={panelOpen}
+        draftsControl={chrome.drafts?.control}
       />
       <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} />
       <SessionBanners session={session} />

@@ -136,7 +136,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
         <div className="phone-title-row">
           <h1 className="board-title">{session.title || '\u00a0'}</h1>
           <ConnectionStatus status={chrome.status} synced={chrome.synced} />
-          <SaveStatus />
+          <SaveStatus drafts={chrome.drafts?.control} />
         </div>
         <div className="phone-tools">
           <ViewSwitch mode={viewMode} onChange={onViewMode} />

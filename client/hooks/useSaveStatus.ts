@@ -7,10 +7,11 @@
 import { useEffect, useState } from 'react';
 import type { ControlChannel } from '../lib/controlChannel';
 
-export function useSaveStatus(control: ControlChannel): boolean {
+export function useSaveStatus(control: ControlChannel | null | undefined): boolean {
   const [saved, setSaved] = useState(true);
   useEffect(() => {
     setSaved(true);
+    if (!control) return;
     return control.subscribe((msg) => {
       if (msg.t === 'saved') setSaved(msg.ok);
       else if (msg.t === 'welcome') setSaved(true);
