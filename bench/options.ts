@@ -5,7 +5,7 @@
  */
 import { allTargets, type Target } from './servers/targets';
 
-export const SCENARIOS = ['fanout', 'cold', 'durable'] as const;
+export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface FanoutCase {
@@ -31,6 +31,11 @@ export interface BenchOptions {
   /** Distinct writers of the cold-load board: a workshop has tens of people, not one per note. */
   coldAuthors: number;
   coldRuns: number;
+  /** Fault injection: SIGKILL-and-restart rounds, and the clients editing meanwhile. */
+  crashRounds: number;
+  crashClients: number;
+  /** Replays one fault-injection run (its seed is printed). */
+  crashSeed: number | null;
 }
 
 const FULL = {
@@ -43,6 +48,8 @@ const FULL = {
   'cold-notes': '2000',
   'cold-authors': '40',
   'cold-runs': '5',
+  'crash-rounds': '20',
+  'crash-clients': '50',
 };
 
 const QUICK: typeof FULL = {
@@ -55,6 +62,8 @@ const QUICK: typeof FULL = {
   'cold-notes': '2000',
   'cold-authors': '40',
   'cold-runs': '2',
+  'crash-rounds': '5',
+  'crash-clients': '50',
 };
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -108,5 +117,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     coldNotes: int('cold-notes'),
     coldAuthors: Math.max(1, int('cold-authors')),
     coldRuns: Math.max(1, int('cold-runs')),
+    crashRounds: Math.max(1, int('crash-rounds')),
+    crashClients: Math.max(2, int('crash-clients')),
+    crashSeed: raw('crash-seed') === undefined ? null : Number(raw('crash-seed')),
   };
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { DRAFTS_SUFFIX } from '../../shared/api';
 import { useRoomAccess } from '../hooks/useRoomAccess';
 import { useSyncedDoc } from '../hooks/useSyncedDoc';
+import { useRoomDeleted } from '../hooks/useRoomDeleted';
 import type { RoomAccess } from '../lib/access';
 import { ServerClock } from '../lib/controlChannel';
 import type { Role } from '../../shared/phases';
@@ -15,6 +16,7 @@ import { InvalidLink } from './InvalidLink';
 import { NotFound } from './NotFound';
 import { RoomScreen } from './RoomScreen';
 import { Toast } from './Toast';
+import { WorkshopDeleted } from './WorkshopDeleted';
 import '../styles/Board.css';
 
 export function Board({ roomId, present = false }: { roomId: string; present?: boolean }) {
@@ -72,6 +74,8 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
     }
   }
 
+  const deleted = useRoomDeleted(board.room?.provider);
+  if (deleted) return <WorkshopDeleted />;
   if (board.failure === 'not-found') return <NotFound />;
   if (board.failure === 'unauthorized') return <InvalidLink reason="invalid" />;
   if (!board.room || !access.role) return <div className="loading">{t('status.connecting')}</div>;

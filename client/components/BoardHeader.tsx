@@ -10,6 +10,8 @@ import type { ViewMode } from '../hooks/useViewMode';
 import { useSession } from '../hooks/useSession';
 import { useVoteBudget } from '../hooks/useVoteBudget';
 import { ConnectionStatus } from './ConnectionStatus';
+import { SaveStatus } from './SaveStatus';
+import type { ControlChannel } from '../lib/controlChannel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresenceList } from './PresenceList';
 import { SectorBadge } from './SectorBadge';
@@ -26,6 +28,8 @@ interface BoardHeaderProps {
   onLinks?: () => void;
   onFacilitate?: () => void;
   facilitateOpen?: boolean;
+  /** A participant's private drafts, whose save status shows too. */
+  draftsControl?: ControlChannel | null;
 }
 
 export function DotsLeft() {
@@ -121,6 +125,7 @@ export const BoardHeader = memo(function BoardHeader(p: BoardHeaderProps) {
         </a>
         <h1 className="board-title">{session.title || '\u00a0'}</h1>
         <ConnectionStatus status={p.status} synced={p.synced} />
+        <SaveStatus drafts={p.draftsControl} />
         {role === 'observer' && <span className="role-badge">{t('role.observer')}</span>}
       </div>
       <div className="board-header-tools">

@@ -141,6 +141,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
         onLinks={chrome.openLinks}
         onFacilitate={facilitator ? () => panels.toggle('facilitate') : undefined}
         facilitateOpen={panelOpen}
+        draftsControl={chrome.drafts?.control}
       />
       <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} />
       <SessionBanners session={session} />
@@ -180,7 +181,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
         {resultsOpen && <ResultsPanel onClose={closeResults} />}
         {panelOpen && <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => panels.close('facilitate')} />}
       </main>
-      {facilitator && <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />}
+      {facilitator && <SettingsDialog open={settingsOpen} roomId={chrome.roomId} onClose={() => setSettingsOpen(false)} />}
     </div>
   );
 }

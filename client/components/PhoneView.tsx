@@ -21,6 +21,7 @@ import type { ViewMode } from '../hooks/useViewMode';
 import { PHONE_SEED_RINGS, freeSpotNear } from '../lib/placement';
 import { ConnectionStatus } from './ConnectionStatus';
 import { presenceIsLive } from '../lib/connectionStatus';
+import { SaveStatus } from './SaveStatus';
 import { CrowdPresence, DotsLeft, IdentityChip, ViewSwitch } from './BoardHeader';
 import { ActionPlan } from './ActionPlan';
 import { DotControls } from './DotControls';
@@ -159,6 +160,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
         <div className="phone-title-row">
           <h1 className="board-title">{session.title || '\u00a0'}</h1>
           <ConnectionStatus status={chrome.status} synced={chrome.synced} />
+          <SaveStatus drafts={chrome.drafts?.control} />
         </div>
         <div className="phone-tools">
           <ViewSwitch mode={viewMode} onChange={onViewMode} />

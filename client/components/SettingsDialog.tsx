@@ -5,9 +5,10 @@ import { MAX_DOTS_PER_PERSON, MAX_TITLE_LENGTH } from '../../shared/schema';
 import { setCrowdThreshold, setDotsPerPerson, setTitle } from '../../shared/session';
 import { useBoard } from '../hooks/useBoard';
 import { useSession } from '../hooks/useSession';
+import { DeleteWorkshop } from './DeleteWorkshop';
 import { Dialog } from './Dialog';
 
-export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function SettingsDialog({ open, roomId, onClose }: { open: boolean; roomId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { doc } = useBoard();
   const session = useSession(doc);
@@ -75,6 +76,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           </button>
         </div>
       </form>
+      <DeleteWorkshop roomId={roomId} title={session.title} />
     </Dialog>
   );
 }

@@ -36,6 +36,11 @@ export class StorageHealth {
     for (const key of this.failures.keys()) if (key.startsWith('op:')) this.failures.delete(key);
   }
 
+  /** A deleted room's documents will never be retried. */
+  forgetRoom(roomId: string): void {
+    for (const key of this.failures.keys()) if (key === roomId || key.startsWith(`${roomId}~`)) this.failures.delete(key);
+  }
+
   get status(): StorageStatus {
     let first: { since: number; reason: string } | null = null;
     for (const f of this.failures.values()) if (!first || f.since < first.since) first = f;
@@ -66,7 +71,10 @@ export function monitorStore(store: Store, health: StorageHealth): Store {
     createRoom: (room, initial) => write('op:createRoom', 'createRoom', () => store.createRoom(room, initial)),
     append: (docId, update) => write(docId, 'append', () => store.append(docId, update)),
     compact: (docId, snapshot, uptoSeq) => write(`op:compact`, 'compact', () => store.compact(docId, snapshot, uptoSeq)),
-    deleteRoom: (roomId) => write('op:deleteRoom', 'deleteRoom', () => store.deleteRoom(roomId)),
+    deleteRoom: async (roomId) => {
+      await write('op:deleteRoom', 'deleteRoom', () => store.deleteRoom(roomId));
+      health.forgetRoom(roomId);
+    },
     secret: (name) => write('op:secret', 'secret', () => store.secret(name)),
   };
 }
