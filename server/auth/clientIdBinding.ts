@@ -32,9 +32,16 @@ export const clientsDocId = (roomId: string): string => `${roomId}~clients`;
 /** Stands for the server itself; never a participantId (those match ITEM_ID_PATTERN). */
 const SERVER = '~server';
 const COMPACT_AFTER_UPDATES = 200;
+/**
+ * A device takes a new client id per page load, so a few hundred cover a
+ * long workshop; the cap keeps one participant from growing the binding
+ * log without bound.
+ */
+export const MAX_CLIENT_IDS_PER_OWNER = 1000;
 
 export class ClientIdBindings {
   private readonly owners = new Map<number, string>();
+  private readonly counts = new Map<string, number>();
   private persisted: { doc: Y.Doc; map: Y.Map<string> } | null = null;
 
   /** The server's own client id: bound to no participant, ever. */
@@ -42,13 +49,15 @@ export class ClientIdBindings {
     this.owners.set(serverClientId, SERVER);
   }
 
-  /** The first of `clientIds` that belongs to someone other than `owner`, or null. */
-  foreign(owner: string, clientIds: Iterable<number>): number | null {
+  /** Why `owner` may not write under all of `clientIds`, or null when it may. */
+  refusal(owner: string, clientIds: Iterable<number>): string | null {
+    let fresh = 0;
     for (const id of clientIds) {
       const current = this.owners.get(id);
-      if (current !== undefined && current !== owner) return id;
+      if (current === undefined) fresh++;
+      else if (current !== owner) return `client id ${id} is someone else's`;
     }
-    return null;
+    return (this.counts.get(owner) ?? 0) + fresh > MAX_CLIENT_IDS_PER_OWNER ? 'too many client ids' : null;
   }
 
   ownerOf(clientId: number): string | undefined {
@@ -56,11 +65,11 @@ export class ClientIdBindings {
     return owner === SERVER ? undefined : owner;
   }
 
-  /** Binds the still unbound `clientIds` to `owner`; call after `foreign` said none is taken. */
+  /** Binds the still unbound `clientIds` to `owner`; call after `refusal` said none is taken. */
   bind(owner: string, clientIds: Iterable<number>): void {
-    const fresh = [...clientIds].filter((id) => !this.owners.has(id));
+    const fresh = [...new Set(clientIds)].filter((id) => !this.owners.has(id));
     if (fresh.length === 0) return;
-    for (const id of fresh) this.owners.set(id, owner);
+    for (const id of fresh) this.setOwner(id, owner);
     const p = this.persisted;
     if (p) p.doc.transact(() => fresh.forEach((id) => p.map.set(String(id), owner)));
   }
@@ -79,7 +88,7 @@ export class ClientIdBindings {
     const map = doc.getMap<string>('clients');
     for (const [id, owner] of map) {
       const clientId = Number(id);
-      if (!this.owners.has(clientId)) this.owners.set(clientId, owner);
+      if (!this.owners.has(clientId)) this.setOwner(clientId, owner);
     }
     if (stored.updates.length > COMPACT_AFTER_UPDATES) {
       await store.compact(docId, Y.encodeStateAsUpdate(doc), stored.lastSeq);
@@ -88,5 +97,10 @@ export class ClientIdBindings {
       store.append(docId, update).catch((err: unknown) => log.error({ err, roomId }, 'client id binding not stored'));
     });
     this.persisted = { doc, map };
+  }
+
+  private setOwner(clientId: number, owner: string): void {
+    this.owners.set(clientId, owner);
+    this.counts.set(owner, (this.counts.get(owner) ?? 0) + 1);
   }
 }

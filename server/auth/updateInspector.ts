@@ -71,8 +71,30 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate): T
     }
     return null;
   };
+  const ownGC = new Map<number, Y.GC[]>();
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.GC)) continue;
+    let list = ownGC.get(s.id.client);
+    if (!list) ownGC.set(s.id.client, (list = []));
+    list.push(s);
+  }
+  const inOwnGC = (id: Y.ID): boolean => {
+    const list = ownGC.get(id.client) ?? [];
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const g = list[mid]!;
+      if (id.clock < g.id.clock) hi = mid - 1;
+      else if (id.clock >= g.id.clock + g.length) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
   const findInDoc = (id: Y.ID): Struct | null => {
     if (Y.getState(doc.store, id.client) <= id.clock) {
+      // A neighbour among this update's GC structs: Yjs integrates the item nowhere.
+      if (inOwnGC(id)) return null;
       // Yjs would park such an item as pending forever: the sender refers to
       // changes the server never accepted (e.g. after a refused update).
       throw new RejectedUpdate('update depends on changes the server does not have');

@@ -14,6 +14,7 @@ import type { Store, StoredDocument } from '../storage/store';
 import type { Logger } from '../log';
 import type { Peer } from './peer';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { inspectUpdate, RejectedUpdate } from '../auth/updateInspector';
 import { checkUpdate, DEFAULT_POLICY_LIMITS, type Actor, type PolicyLimits, type Verdict } from '../auth/updatePolicy';
 import { checkIntegration, decodeUpdateStrictly, dropPending } from '../auth/updateStructure';
@@ -210,8 +211,8 @@ export class Room {
     if (pending !== null) return { ok: false, reason: 'out-of-sync', detail: pending };
     if (writers.size === 0) return null;
     if (!actor.participantId) return { ok: false, reason: 'read-only', detail: 'observers cannot edit' };
-    const taken = this.clientIds.foreign(actor.participantId, writers);
-    return taken === null ? null : { ok: false, reason: 'not-your-client', detail: `client id ${taken} is someone else's` };
+    const refusal = this.clientIds.refusal(actor.participantId, writers);
+    return refusal === null ? null : { ok: false, reason: 'not-your-client', detail: refusal };
   }
 
   /** Records a participant's answer to the ready check and tells the facilitators. */
@@ -239,23 +240,29 @@ export class Room {
   }
 
   /**
-   * Applies a peer's presence if every client id in it is the peer's own:
-   * bound to its identity, or bound to no one and spoken for by no other
-   * identity connected here. Otherwise the whole update is dropped (there is
-   * nothing for the sender to resync). Throws on a malformed update.
+   * Applies the entries of a peer's presence update that are its own: for a
+   * client id bound to its identity, or bound to no one and spoken for by no
+   * other identity connected here. Entries for anyone else are dropped
+   * (stock y-websocket clients echo everyone's presence back, so entries no
+   * newer than ours are dropped quietly). Throws on a malformed update.
    */
   receiveAwareness(peer: Peer, update: Uint8Array): void {
-    const ids = awarenessClientIds(update);
+    const entries = readAwarenessEntries(update);
     const me = identityOf(peer);
-    const taken =
-      this.clientIds.foreign(me, ids) ??
-      ids.find((id) => [...this.peers].some(([p, spoken]) => p !== peer && spoken.has(id) && identityOf(p) !== me));
-    if (taken !== null && taken !== undefined) {
-      this.log.info({ roomId: this.roomId, connId: peer.id, clientId: taken }, 'presence for another client refused');
-      return;
-    }
-    if (peer.actor.participantId) this.clientIds.bind(peer.actor.participantId, ids);
-    applyAwarenessUpdate(this.awareness, update, peer);
+    const own = entries.filter((e) => {
+      const meta = this.awareness.meta.get(e.clientId);
+      const newer = !meta || e.clock > meta.clock || (e.clock === meta.clock && e.state === 'null' && this.awareness.states.has(e.clientId));
+      if (!newer) return false;
+      const taken =
+        this.clientIds.refusal(me, [e.clientId]) !== null ||
+        [...this.peers].some(([p, spoken]) => p !== peer && spoken.has(e.clientId) && identityOf(p) !== me);
+      if (taken) this.log.info({ roomId: this.roomId, connId: peer.id, clientId: e.clientId }, 'presence for another client refused');
+      return !taken;
+    });
+    if (own.length === 0) return;
+    const pid = peer.actor.participantId;
+    if (pid) this.clientIds.bind(pid, own.filter((e) => e.state !== 'null').map((e) => e.clientId));
+    applyAwarenessUpdate(this.awareness, own.length === entries.length ? update : encodeAwarenessEntries(own), peer);
   }
 
   /**
@@ -500,17 +507,37 @@ export class Room {
 /** Observers have no participantId: each connection of theirs is an identity of its own. */
 const identityOf = (peer: Peer): string => peer.actor.participantId ?? `observer:${peer.id}`;
 
-/** The client ids of an awareness update, read as y-protocols' applyAwarenessUpdate reads it. */
-function awarenessClientIds(update: Uint8Array): number[] {
+interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The state as sent, JSON. */
+  state: string;
+}
+
+/** An awareness update's entries, read as y-protocols' applyAwarenessUpdate reads them. */
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const d = decoding.createDecoder(update);
-  const ids: number[] = [];
+  const entries: AwarenessEntry[] = [];
   const n = decoding.readVarUint(d);
   for (let i = 0; i < n; i++) {
-    ids.push(decoding.readVarUint(d));
-    decoding.readVarUint(d); // clock
-    JSON.parse(decoding.readVarString(d));
+    const clientId = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    const state = decoding.readVarString(d);
+    JSON.parse(state);
+    entries.push({ clientId, clock, state });
   }
-  return ids;
+  return entries;
+}
+
+function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(e, clientId);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, state);
+  }
+  return encoding.toUint8Array(e);
 }
 
 export class UnsavedUpdatesError extends Error {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ClientIdBindings, clientsDocId } from '../../../server/auth/clientIdBinding';
+import { ClientIdBindings, MAX_CLIENT_IDS_PER_OWNER, clientsDocId } from '../../../server/auth/clientIdBinding';
 import { createSqliteStore } from '../../../server/storage/sqliteStore';
 import { log } from '../../../server/log';
 
@@ -13,10 +13,10 @@ const tempStore = () => createSqliteStore({ dataDir: fs.mkdtempSync(path.join(os
 describe('ClientIdBindings', () => {
   it('gives a client id to the first identity that uses it, and to it alone', () => {
     const b = new ClientIdBindings(SERVER_ID);
-    expect(b.foreign('pia-000000001', [10, 11])).toBeNull();
+    expect(b.refusal('pia-000000001', [10, 11])).toBeNull();
     b.bind('pia-000000001', [10, 11]);
-    expect(b.foreign('pia-000000001', [10, 11, 12])).toBeNull();
-    expect(b.foreign('ugo-000000001', [12, 11])).toBe(11);
+    expect(b.refusal('pia-000000001', [10, 11, 12])).toBeNull();
+    expect(b.refusal('ugo-000000001', [12, 11])).toMatch(/11/);
     expect(b.ownerOf(10)).toBe('pia-000000001');
     b.bind('ugo-000000001', [12]);
     b.bind('ugo-000000001', [10]); // already taken: stays Pia's
@@ -25,7 +25,7 @@ describe('ClientIdBindings', () => {
 
   it("keeps the server's own client id for the server", () => {
     const b = new ClientIdBindings(SERVER_ID);
-    expect(b.foreign('pia-000000001', [SERVER_ID])).toBe(SERVER_ID);
+    expect(b.refusal('pia-000000001', [SERVER_ID])).toMatch(/someone else/);
     expect(b.ownerOf(SERVER_ID)).toBeUndefined();
   });
 
@@ -37,11 +37,20 @@ describe('ClientIdBindings', () => {
     first.bind('fac-000000001', [20, 21]);
     const again = new ClientIdBindings(2);
     await again.persistIn(store, 'room-1', log);
-    expect(again.foreign('pia-000000001', [20])).toBe(20);
+    expect(again.refusal('pia-000000001', [20])).toMatch(/20/);
     expect(again.ownerOf(10)).toBe('pia-000000001');
     const other = new ClientIdBindings(2);
     await other.persistIn(store, 'room-2', log);
     expect(other.ownerOf(10)).toBeUndefined();
+  });
+
+  it('caps how many client ids one identity may take', () => {
+    const b = new ClientIdBindings(SERVER_ID);
+    b.bind('pia-000000001', Array.from({ length: MAX_CLIENT_IDS_PER_OWNER - 1 }, (_, i) => 100 + i));
+    expect(b.refusal('pia-000000001', [5])).toBeNull();
+    expect(b.refusal('pia-000000001', [5, 6])).toBe('too many client ids');
+    expect(b.refusal('pia-000000001', [100])).toBeNull();
+    expect(b.refusal('ugo-000000001', [5, 6])).toBeNull();
   });
 
   it('compacts a long binding log when it loads', async () => {

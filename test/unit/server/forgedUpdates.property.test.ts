@@ -172,9 +172,9 @@ describe('forged Yjs updates against a room', () => {
     const seed = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 0x7fffffff));
     console.log(`forged updates property: seed ${seed} (replay with FC_SEED=${seed})`);
     await fc.assert(property, { seed, numRuns: RUNS, path: process.env.FC_PATH });
-  });
+  }, 120_000);
 
   it.each(REGRESSION_SEEDS)('still holds for pinned seed %i', async (seed) => {
     await fc.assert(property, { seed, numRuns: RUNS });
-  });
+  }, 120_000);
 });
