@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import { newItemId } from './ids';
 import {
   MAX_NAME_LENGTH,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
   SCENARIO_MIN_HEIGHT,
   SCENARIO_MIN_WIDTH,
   notesOf,
@@ -74,11 +76,32 @@ export function resizeScenario(doc: Y.Doc, id: string, w: number, h: number): bo
   doc.transact(() => {
     m.set('w', Math.round(Math.max(SCENARIO_MIN_WIDTH, w)));
     m.set('h', Math.round(Math.max(SCENARIO_MIN_HEIGHT, h)));
+    matchMembership(doc, id);
   });
   return true;
 }
 
-/** Moves a frame and carries its notes along, as a facilitator expects. */
+/**
+ * After a frame moved or changed size, membership follows what the board
+ * shows, as it does for a dropped note: a loose note now under the frame
+ * (its centre inside, this the smallest frame there) joins it, and a member
+ * left outside leaves it for whatever frame, if any, is under it now. Notes
+ * of other frames are never taken.
+ */
+function matchMembership(doc: Y.Doc, id: string): void {
+  const scenarios = scenariosOf(doc);
+  notesOf(doc).forEach((note) => {
+    const sid = note.get('scenarioId');
+    const loose = typeof sid !== 'string' || !scenarios.has(sid);
+    if (!loose && sid !== id) return;
+    const under = scenarioAt(doc, (Number(note.get('x')) || 0) + NOTE_WIDTH / 2, (Number(note.get('y')) || 0) + NOTE_HEIGHT / 2);
+    if (loose && under === id) note.set('scenarioId', id);
+    else if (sid === id && under !== id) note.set('scenarioId', under);
+  });
+}
+
+/** Moves a frame and carries its notes along, as a facilitator expects; loose
+ * notes it now covers join it. */
 export function moveScenario(doc: Y.Doc, id: string, x: number, y: number): boolean {
   const m = scenariosOf(doc).get(id);
   if (!m) return false;
@@ -93,6 +116,7 @@ export function moveScenario(doc: Y.Doc, id: string, x: number, y: number): bool
       note.set('x', (Number(note.get('x')) || 0) + dx);
       note.set('y', (Number(note.get('y')) || 0) + dy);
     });
+    matchMembership(doc, id);
   });
   return true;
 }

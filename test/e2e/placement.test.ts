@@ -198,9 +198,12 @@ describe('placing notes and scenarios with several people at once', () => {
       const view = card.locator('.note-text-view');
       const clamp = await view.evaluate((el) => {
         const s = getComputedStyle(el);
-        return { lines: s.webkitLineClamp, cut: el.scrollHeight > el.clientHeight + 1, visible: s.visibility };
+        // Whole lines only: no line cut through its middle at the card's edge.
+        const lines = (el.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom)) / parseFloat(s.lineHeight);
+        const inside = el.getBoundingClientRect().bottom <= el.parentElement!.getBoundingClientRect().bottom + 0.5;
+        return { lines: s.webkitLineClamp, cut: el.scrollHeight > el.clientHeight + 1, visible: s.visibility, wholeLines: Math.abs(lines - Math.round(lines)) < 0.1, inside };
       });
-      expect(clamp).toMatchObject({ cut: true, visible: 'visible' });
+      expect(clamp).toMatchObject({ cut: true, visible: 'visible', wholeLines: true, inside: true });
       expect(Number(clamp.lines)).toBeGreaterThan(0);
       expect((await card.boundingBox())!.height).toBeLessThan(141 * 1.01 * 2);
     }

@@ -192,3 +192,30 @@ describe('counting notes per scenario', () => {
     expect(Object.fromEntries(scenarioNoteCounts(doc))).toEqual({ [energy]: 2, [water]: 1 });
   });
 });
+
+describe('membership follows what a frame covers', () => {
+  it('takes in the loose notes a frame is resized around, and lets go of those left outside', () => {
+    const doc = new Y.Doc();
+    const frame = createScenario(doc, { name: 'Energy', x: 0, y: 0, w: 300, h: 300 });
+    const inside = createNote(doc, { ...centredOn(150, 150), author: ada });
+    const loose = createNote(doc, { ...centredOn(600, 150), author: ada });
+    expect(getNote(doc, loose)?.scenarioId).toBeNull();
+    resizeScenario(doc, frame, 800, 300);
+    expect(getNote(doc, loose)?.scenarioId).toBe(frame);
+    resizeScenario(doc, frame, 300, 300);
+    expect(getNote(doc, loose)?.scenarioId).toBeNull();
+    expect(getNote(doc, inside)?.scenarioId).toBe(frame);
+  });
+
+  it('takes in loose notes a frame is moved onto, but never another frame\'s notes', () => {
+    const doc = new Y.Doc();
+    const frame = createScenario(doc, { name: 'Energy', x: 0, y: 0, w: 400, h: 400 });
+    const water = createScenario(doc, { name: 'Water', x: 2000, y: 0, w: 400, h: 400 });
+    const loose = createNote(doc, { ...centredOn(1200, 200), author: ada });
+    const theirs = createNote(doc, { ...centredOn(2200, 200), author: ada });
+    moveScenario(doc, frame, 1000, 0);
+    expect(getNote(doc, loose)?.scenarioId).toBe(frame);
+    moveScenario(doc, frame, 2000, 0);
+    expect(getNote(doc, theirs)?.scenarioId).toBe(water);
+  });
+});
