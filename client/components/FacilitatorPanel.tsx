@@ -26,7 +26,7 @@ import { useReadiness } from '../hooks/useReadiness';
 import { useServerTime } from '../hooks/useServerTime';
 import { BalancePanel } from './BalancePanel';
 import { SectorBadge } from './SectorBadge';
-import { VotingControls } from './VotingControls';
+import { UnrevealedRoundNote, VotingControls } from './VotingControls';
 import { Icon } from './icons';
 
 const SECOND = 1000;
@@ -216,7 +216,7 @@ export function FacilitatorPanel({ session, peers, crowd, onClose }: { session: 
       <div className="panel-body">
         <TimerControls session={session} />
         <BoardControls session={session} />
-        {session.phase === 'priorities' && <VotingControls present={present} />}
+        {session.phase === 'priorities' ? <VotingControls present={present} /> : <UnrevealedRoundNote />}
         <ReadyCheckControls session={session} present={present} />
         <BalancePanel peers={peers} />
       </div>

@@ -6,6 +6,7 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoard } from '../hooks/useBoard';
+import { useSession } from '../hooks/useSession';
 import { useLiveResult, useRevealedRounds } from '../hooks/useRoundResults';
 import { useVoting } from '../hooks/useVoting';
 import { ResultsView } from './ResultsView';
@@ -26,7 +27,10 @@ export const ResultsPanel = memo(function ResultsPanel({ onClose }: { onClose: (
   const choices = [...(live ? [LIVE] : []), ...rounds.map((r) => r.round).reverse()];
   const selected = picked !== null && choices.includes(picked) ? picked : (choices[0] ?? null);
   const result = selected === LIVE ? live : (rounds.find((r) => r.round === selected) ?? null);
-  const waiting = settings.mode === 'secret' && status.state === 'open';
+  const session = useSession(doc);
+  // Before Priorities there is nothing to wait for yet: voting happens there.
+  const beforeVoting = session.phase !== 'priorities' && session.phase !== 'codesign';
+  const waiting = settings.mode === 'secret' && status.state === 'open' && !beforeVoting;
 
   return (
     <aside className="results" aria-labelledby="results-title">
@@ -66,7 +70,7 @@ export const ResultsPanel = memo(function ResultsPanel({ onClose }: { onClose: (
       {result ? (
         <ResultsView key={result.round} result={result} balanced={settings.balanced} />
       ) : (
-        !waiting && <p className="muted results-empty">{t('results.empty')}</p>
+        !waiting && <p className="muted results-empty">{t(beforeVoting ? 'results.beforeVoting' : 'results.empty')}</p>
       )}
     </aside>
   );

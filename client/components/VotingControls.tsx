@@ -124,3 +124,20 @@ export function VotingControls({ present }: { present: number }) {
     </section>
   );
 }
+
+/** Outside Priorities: a secret round with ballots in it is still open, and can be revealed only back in Priorities. */
+export function UnrevealedRoundNote() {
+  const { t } = useTranslation();
+  const { settings, status, voters } = useVoting();
+  if (settings.mode !== 'secret' || status.state !== 'open' || !voters) return null;
+  return (
+    <section className="panel-section" aria-labelledby="voting-title">
+      <h3 id="voting-title" className="panel-title">
+        {t('voting.title')}
+      </h3>
+      <p className="muted small" role="status" data-unrevealed-round={status.round}>
+        {t('voting.unrevealed', { round: status.round, count: voters })}
+      </p>
+    </section>
+  );
+}
