@@ -148,10 +148,11 @@ export const ItemResultSchema = z
     voters: Count,
     bySector: bySector(z.object({ dots: Count, voters: Count, share: Share }).strict().nullable()),
     hiddenDots: Count,
-    bridging: Share,
-    divergence: Share,
+    // Null where the anonymity guard hides a sector on the item (shared/scoring.ts figuresShown).
+    bridging: Share.nullable(),
+    divergence: Share.nullable(),
     divergent: z.boolean(),
-    balancedDots: z.number().min(0),
+    balancedDots: z.number().min(0).nullable(),
     rank: Whole(1, Number.MAX_SAFE_INTEGER),
     bridgingRank: Whole(1, Number.MAX_SAFE_INTEGER),
   })
