@@ -114,7 +114,7 @@ describe('honest clients under their own client ids', () => {
   });
 
   it('accepts the same doc reconnecting on a new socket, before and after a server restart', async () => {
-    const { room, p, obs, fac } = await setup();
+    const { p, obs, fac } = await setup();
     const a = createNote(p.doc, { x: 0, y: 0, text: 'a', author: as(p.creds) });
     await waitFor(() => getNote(obs.doc, a), { message: 'a' });
     await offline(p, () => editNoteText(p.doc, a, 'a, riconnessa'));
