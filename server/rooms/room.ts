@@ -125,6 +125,8 @@ export class Room {
     if (!stored) return;
     this.stored = null;
     Y.applyUpdate(this.ydoc, stored, LOAD_ORIGIN);
+    // A log written before updates were checked for it may leave Yjs state pending; it must never integrate.
+    if (dropPending(this.ydoc)) this.log.error({ roomId: this.roomId }, 'dropped pending Yjs state of the stored document');
     const owed = this.owedStep1;
     this.owedStep1 = [];
     const step1 = encodeSyncStep1(Y.encodeStateVector(this.ydoc));
@@ -161,8 +163,6 @@ export class Room {
     const decoded = decodeUpdateStrictly(update);
     if (this.kind.kind === 'ballots') throw new RejectedUpdate('ballots are written by the server only');
     const doc = this.doc;
-    // Only a log written before these checks can hold pending state; it must not integrate later, unchecked.
-    if (dropPending(doc)) this.log.error({ roomId: this.roomId }, 'dropped pending Yjs state of the stored document');
     const integration = checkIntegration(doc, decoded);
     const verdict =
       this.checkWriters(peer.actor, integration) ??
