@@ -13,12 +13,11 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from 
 import type { Store, StoredDocument } from '../storage/store';
 import type { Logger } from '../log';
 import type { Peer } from './peer';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { inspectUpdate, RejectedUpdate } from '../auth/updateInspector';
 import { checkUpdate, DEFAULT_POLICY_LIMITS, type Actor, type PolicyLimits, type Verdict } from '../auth/updatePolicy';
 import { checkIntegration, decodeUpdateStrictly, dropPending } from '../auth/updateStructure';
 import { ClientIdBindings } from '../auth/clientIdBinding';
+import { encodeAwarenessEntries, readAwarenessEntries } from '../auth/awarenessEntries';
 import { encodeControl } from '../../shared/control';
 import { readSession, type Sector } from '../../shared/schema';
 import { timePersist } from '../metrics';
@@ -144,6 +143,8 @@ export class Room {
     if (!stored) return;
     this.stored = null;
     Y.applyUpdate(this.ydoc, stored, LOAD_ORIGIN);
+    // A log written before updates were checked for it may leave Yjs state pending; it must never integrate.
+    if (dropPending(this.ydoc)) this.log.error({ roomId: this.roomId }, 'dropped pending Yjs state of the stored document');
     const owed = this.owedStep1;
     this.owedStep1 = [];
     const step1 = encodeSyncStep1(Y.encodeStateVector(this.ydoc));
@@ -180,8 +181,6 @@ export class Room {
     const decoded = decodeUpdateStrictly(update);
     if (this.kind.kind === 'ballots') throw new RejectedUpdate('ballots are written by the server only');
     const doc = this.doc;
-    // Only a log written before these checks can hold pending state; it must not integrate later, unchecked.
-    if (dropPending(doc)) this.log.error({ roomId: this.roomId }, 'dropped pending Yjs state of the stored document');
     const integration = checkIntegration(doc, decoded);
     const verdict =
       this.checkWriters(peer.actor, integration) ??
@@ -506,39 +505,6 @@ export class Room {
 
 /** Observers have no participantId: each connection of theirs is an identity of its own. */
 const identityOf = (peer: Peer): string => peer.actor.participantId ?? `observer:${peer.id}`;
-
-interface AwarenessEntry {
-  clientId: number;
-  clock: number;
-  /** The state as sent, JSON. */
-  state: string;
-}
-
-/** An awareness update's entries, read as y-protocols' applyAwarenessUpdate reads them. */
-function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
-  const d = decoding.createDecoder(update);
-  const entries: AwarenessEntry[] = [];
-  const n = decoding.readVarUint(d);
-  for (let i = 0; i < n; i++) {
-    const clientId = decoding.readVarUint(d);
-    const clock = decoding.readVarUint(d);
-    const state = decoding.readVarString(d);
-    JSON.parse(state);
-    entries.push({ clientId, clock, state });
-  }
-  return entries;
-}
-
-function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, entries.length);
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(e, clientId);
-    encoding.writeVarUint(e, clock);
-    encoding.writeVarString(e, state);
-  }
-  return encoding.toUint8Array(e);
-}
 
 export class UnsavedUpdatesError extends Error {
   constructor(readonly roomId: string) {

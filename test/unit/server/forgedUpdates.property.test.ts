@@ -28,7 +28,9 @@ import { readSession } from '../../../shared/schema';
 import { changeOf, forgeUpdate, replicaAs } from '../../helpers/forgedUpdates';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
-const REGRESSION_SEEDS: number[] = [];
+/** Seed 1 fails at its first run on the server before client ids were bound (999c020). */
+const REGRESSION_SEEDS: number[] = [1];
+const REGRESSION_RUNS = 20;
 
 const store = createSqliteStore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-prop-')) });
 const tokenHashes = { facilitator: 'a'.repeat(64), participant: 'b'.repeat(64), observer: 'c'.repeat(64) };
@@ -175,6 +177,6 @@ describe('forged Yjs updates against a room', () => {
   }, 120_000);
 
   it.each(REGRESSION_SEEDS)('still holds for pinned seed %i', async (seed) => {
-    await fc.assert(property, { seed, numRuns: RUNS });
+    await fc.assert(property, { seed, numRuns: REGRESSION_RUNS });
   }, 120_000);
 });
