@@ -99,7 +99,7 @@ describe('placing notes and scenarios with several people at once', () => {
     }
   });
 
-  it('keeps notes created at the same moment by three laptops and three phones apart', async () => {
+  it('keeps notes created at the same moment by three laptops and three phones apart, even at the very same point', async () => {
     const room = await createRoom(env.server, 'Discussione');
     const facilitator = await openLink(await env.desktop({ identity: { name: 'Giulia Rossi', sector: 'public' } }), room.links.facilitator);
     await advanceToPhase(facilitator, 'discussion');
@@ -123,12 +123,20 @@ describe('placing notes and scenarios with several people at once', () => {
     ]);
 
     await waitUntil(async () => (await facilitator.locator('.canvas [data-note-id]').count()) === 6, 'six notes on the board');
+
+    // Then the laptops double-click the very same point of the board at once:
+    // a sure collision, which the later authors' devices resolve.
+    const canvas = (await laptops[0]!.locator('.canvas').boundingBox())!;
+    const spot = { x: canvas.x + 120, y: canvas.y + canvas.height - 200 };
+    await Promise.all(laptops.map((p) => p.mouse.dblclick(spot.x, spot.y)));
+
+    await waitUntil(async () => (await facilitator.locator('.canvas [data-note-id]').count()) === 9, 'nine notes on the board');
     await fit(facilitator);
     // Any two that collided are pulled apart by their later author's device.
     await waitUntil(async () => {
       const cards = await boardCards(facilitator);
-      return cards.length === 6 && overlappingPairs(cards).length === 0;
-    }, 'six cards on the facilitator\'s screen, none overlapping');
+      return cards.length === 9 && overlappingPairs(cards).length === 0;
+    }, 'nine cards on the facilitator\'s screen, none overlapping');
     const settled = await worldPositions(facilitator);
     for (const laptop of laptops) {
       await fit(laptop);
