@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '../../shared/schema';
 import { createRoom } from '../helpers/server';
 import { addNote, advanceToPhase, openLink, useBrowserAndServer, waitForNoteText, waitUntil } from '../helpers/browser';
 
@@ -85,6 +86,13 @@ describe('placing notes and scenarios with several people at once', () => {
     expect(overlappingPairs(onLaptop)).toEqual([]);
     // Rows and columns: cards share a top or sit a whole card apart.
     for (const a of onLaptop) for (const b of onLaptop) expect(Math.abs(a.y - b.y) < 1 || Math.abs(a.y - b.y) >= a.height).toBe(true);
+
+    // One compact block (here 2 × 2 cells), not notes scattered wherever each phone put its draft.
+    const world = (await worldPositions(facilitator)).map((p) => /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(p)!.slice(1).map(Number));
+    const xs = world.map(([x]) => x!);
+    const ys = world.map(([, y]) => y!);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThanOrEqual(NOTE_WIDTH + 16);
+    expect(Math.max(...ys) - Math.min(...ys)).toBeLessThanOrEqual(NOTE_HEIGHT + 16);
 
     await waitUntil(async () => (await boardCards(projector)).length === 3, 'the three cards on the projector');
     const onProjector = await boardCards(projector);
@@ -276,7 +284,7 @@ describe('placing notes and scenarios with several people at once', () => {
     await waitForNoteText(facilitator, 'Parks along the banks');
   });
 
-  it('opens the note menu upward above the toolbar, and shows full author names in Italian', async () => {
+  it('slides the note menu up clear of the toolbar, and shows full author names in Italian', async () => {
     const room = await createRoom(env.server, 'Menu');
     const facilitator = await openLink(
       await env.desktop({ identity: { name: 'Giulia Rossi', sector: 'civil' }, locale: 'it-IT' }),
