@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '../../shared/schema';
 import { createRoom } from '../helpers/server';
 import { addNote, advanceToPhase, openLink, useBrowserAndServer, waitForNoteText, waitUntil } from '../helpers/browser';
 
@@ -86,6 +87,13 @@ describe('placing notes and scenarios with several people at once', () => {
     // Rows and columns: cards share a top or sit a whole card apart.
     for (const a of onLaptop) for (const b of onLaptop) expect(Math.abs(a.y - b.y) < 1 || Math.abs(a.y - b.y) >= a.height).toBe(true);
 
+    // One compact block (here 2 × 2 cells), not notes scattered wherever each phone put its draft.
+    const world = (await worldPositions(facilitator)).map((p) => /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(p)!.slice(1).map(Number));
+    const xs = world.map(([x]) => x!);
+    const ys = world.map(([, y]) => y!);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThanOrEqual(NOTE_WIDTH + 16);
+    expect(Math.max(...ys) - Math.min(...ys)).toBeLessThanOrEqual(NOTE_HEIGHT + 16);
+
     await waitUntil(async () => (await boardCards(projector)).length === 3, 'the three cards on the projector');
     const onProjector = await boardCards(projector);
     expect(overlappingPairs(onProjector)).toEqual([]);
@@ -99,7 +107,7 @@ describe('placing notes and scenarios with several people at once', () => {
     }
   });
 
-  it('keeps notes created at the same moment by three laptops and three phones apart', async () => {
+  it('keeps notes created at the same moment by three laptops and three phones apart, even at the very same point', async () => {
     const room = await createRoom(env.server, 'Discussione');
     const facilitator = await openLink(await env.desktop({ identity: { name: 'Giulia Rossi', sector: 'public' } }), room.links.facilitator);
     await advanceToPhase(facilitator, 'discussion');
@@ -123,12 +131,20 @@ describe('placing notes and scenarios with several people at once', () => {
     ]);
 
     await waitUntil(async () => (await facilitator.locator('.canvas [data-note-id]').count()) === 6, 'six notes on the board');
+
+    // Then the laptops double-click the very same point of the board at once:
+    // a sure collision, which the later authors' devices resolve.
+    const canvas = (await laptops[0]!.locator('.canvas').boundingBox())!;
+    const spot = { x: canvas.x + 120, y: canvas.y + canvas.height - 200 };
+    await Promise.all(laptops.map((p) => p.mouse.dblclick(spot.x, spot.y)));
+
+    await waitUntil(async () => (await facilitator.locator('.canvas [data-note-id]').count()) === 9, 'nine notes on the board');
     await fit(facilitator);
     // Any two that collided are pulled apart by their later author's device.
     await waitUntil(async () => {
       const cards = await boardCards(facilitator);
-      return cards.length === 6 && overlappingPairs(cards).length === 0;
-    }, 'six cards on the facilitator\'s screen, none overlapping');
+      return cards.length === 9 && overlappingPairs(cards).length === 0;
+    }, 'nine cards on the facilitator\'s screen, none overlapping');
     const settled = await worldPositions(facilitator);
     for (const laptop of laptops) {
       await fit(laptop);
@@ -268,7 +284,7 @@ describe('placing notes and scenarios with several people at once', () => {
     await waitForNoteText(facilitator, 'Parks along the banks');
   });
 
-  it('opens the note menu upward above the toolbar, and shows full author names in Italian', async () => {
+  it('slides the note menu up clear of the toolbar, and shows full author names in Italian', async () => {
     const room = await createRoom(env.server, 'Menu');
     const facilitator = await openLink(
       await env.desktop({ identity: { name: 'Giulia Rossi', sector: 'civil' }, locale: 'it-IT' }),
