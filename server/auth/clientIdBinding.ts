@@ -93,9 +93,35 @@ export class ClientIdBindings {
     if (stored.updates.length > COMPACT_AFTER_UPDATES) {
       await store.compact(docId, Y.encodeStateAsUpdate(doc), stored.lastSeq);
     }
-    doc.on('update', (update: Uint8Array) => {
-      store.append(docId, update).catch((err: unknown) => log.error({ err, roomId }, 'client id binding not stored'));
-    });
+    // Each binding is appended at once. One the store refuses is kept and
+    // retried (merged with any others refused) until the store takes it, as the
+    // room retries its own updates: a failed append must neither lose a binding
+    // nor leave storage reported as failing for good. Yjs updates commute, so
+    // their order in the log does not matter.
+    let unstored: Uint8Array[] = [];
+    let retryMs = 0;
+    let retryTimer: NodeJS.Timeout | null = null;
+    const append = (update: Uint8Array): void => {
+      store.append(docId, update).then(
+        () => {
+          retryMs = 0;
+        },
+        (err: unknown) => {
+          unstored.push(update);
+          if (retryTimer) return;
+          retryMs = Math.min(10_000, retryMs ? retryMs * 2 : 100);
+          log.error({ err, roomId, retryInMs: retryMs }, 'client id binding not stored; will retry');
+          retryTimer = setTimeout(() => {
+            retryTimer = null;
+            const batch = unstored.length === 1 ? unstored[0]! : Y.mergeUpdates(unstored);
+            unstored = [];
+            append(batch);
+          }, retryMs);
+          retryTimer.unref();
+        },
+      );
+    };
+    doc.on('update', append);
     this.persisted = { doc, map };
   }
 

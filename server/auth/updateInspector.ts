@@ -215,12 +215,19 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate): T
       }
     }
   }
-  // A key replaced both explicitly (delete set) and implicitly is one delete.
-  const seen = new Set<string>();
+  // A key replaced both explicitly (delete set) and implicitly is one delete;
+  // deletes in one text are one delete of all the text they remove.
+  const merged = new Map<string, Extract<Touch, { op: 'delete' }>>();
   return touches.filter((t) => {
     if (t.op !== 'delete') return true;
     const key = JSON.stringify([t.root, t.path]);
-    return seen.has(key) ? false : (seen.add(key), true);
+    const first = merged.get(key);
+    if (!first) {
+      merged.set(key, t);
+      return true;
+    }
+    first.length += t.length;
+    return false;
   });
 }
 

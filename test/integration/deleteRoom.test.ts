@@ -72,7 +72,7 @@ describe('deleting a workshop', () => {
       body: '{}',
     });
     expect(identity.status).toBe(404);
-    expect((await fetch(`${server.url}/api/join`, { method: 'POST', body: JSON.stringify({ code: (room as RoomAccess & { joinCode: string }).joinCode }) })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: (room as RoomAccess & { joinCode: string }).joinCode }) })).status).toBe(404);
     expect((await del(server, room, room.tokens.facilitator)).status).toBe(404);
     const raw = await openRaw(server, room.roomId, room.tokens.facilitator, fac.creds.identityToken!);
     expect((await raw.closed).code).toBe(CLOSE_ROOM_NOT_FOUND);
