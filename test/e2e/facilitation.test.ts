@@ -85,6 +85,8 @@ describe('voting controls belong to Priorities', () => {
 
     // Closed, and said so: participants by a banner, the facilitator with the way to a new round.
     for (const page of [anna, carlo, paola]) await page.getByText('Voting is closed: the results of round 1 are revealed.', { exact: false }).waitFor();
+    // At 1280 px the revealed results take the side panel's place (one panel at a time): back to facilitation.
+    await facilitator.getByRole('button', { name: 'Facilitation', exact: true }).click();
     await facilitator.getByText('To vote again, open a new round.', { exact: false }).waitFor();
     await facilitator.getByRole('button', { name: 'New round' }).click();
     await anna.getByText('Round 2 · voting open').first().waitFor();
