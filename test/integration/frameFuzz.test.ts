@@ -126,7 +126,8 @@ describe('frame fuzzing', () => {
     const worker = async (from: number, to: number): Promise<void> => {
       let next = from;
       while (next < to) {
-        const s = await openRaw(server, room.roomId, creds.token, creds.identityToken!);
+        // It reads the numbered time answers, so it asks for control messages.
+        const s = await openRaw(server, room.roomId, creds.token, creds.identityToken!, { params: { control: '1' } });
         sockets++;
         await waitFor(() => s.frames.length > 0 || s.ws.readyState !== s.ws.OPEN, { message: 'greeting' });
         const end = Math.min(to, next + CHUNK);
