@@ -85,7 +85,10 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
     const seed = { id: identity.id, rings: BOARD_SEED_RINGS };
     const spot = freeSpotNear(chrome.occupied, listScenarios(doc), c.x - NOTE_WIDTH / 2, c.y - NOTE_HEIGHT / 2, seed);
     addNoteAt(spot.x, spot.y);
-  }, [addNoteAt, chrome.occupied, doc, identity.id, viewport]);
+    // The free spot may be off screen or under the floating toolbar: bring the new note into view above it.
+    const { width, height } = viewport.size;
+    viewport.setView(viewShowing(viewRef.current, width, height, { x: spot.x, y: spot.y, w: NOTE_WIDTH, h: NOTE_HEIGHT }));
+  }, [addNoteAt, chrome.occupied, doc, identity.id, viewport, viewRef]);
   useNoteNudge(doc, identity.id, role !== 'observer');
 
   const newScenario = useCallback(() => {

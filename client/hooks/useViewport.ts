@@ -38,6 +38,8 @@ export interface Viewport {
 /** Pointer-downs on these start their own gesture instead of a pan. */
 const NO_PAN = 'button, input, textarea, select, a, label, [data-drag-handle], [data-no-pan]';
 const KEY_PAN = 60;
+/** Screen pixels at the bottom of the canvas that the floating toolbar may cover. */
+const TOOLBAR_CLEARANCE = 64;
 const WHEEL_ZOOM_SPEED = 0.0025;
 
 export function useViewport(
@@ -112,7 +114,7 @@ export function useViewport(
   const fit = useCallback(
     (content: Rect | null) => {
       const { width, height } = sizeRef.current;
-      setView(content ? fitView(content, width, height) : INITIAL_VIEW);
+      setView(content ? fitView(content, width, height, undefined, TOOLBAR_CLEARANCE) : INITIAL_VIEW);
     },
     [setView],
   );

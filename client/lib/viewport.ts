@@ -60,11 +60,13 @@ export function unionRect(rects: Iterable<Rect>): Rect | null {
 }
 
 /** The view that shows `content` whole, centred, never zoomed in past 1. */
-export function fitView(content: Rect, width: number, height: number, padding = 48): View {
-  const zoom = clampZoom(Math.min(1, (width - 2 * padding) / content.w, (height - 2 * padding) / content.h));
+export function fitView(content: Rect, width: number, height: number, padding = 48, bottomInset = 0): View {
+  // `bottomInset`: screen kept clear at the bottom (the floating toolbar), so nothing fitted lies under it.
+  const usable = height - bottomInset;
+  const zoom = clampZoom(Math.min(1, (width - 2 * padding) / content.w, (usable - 2 * padding) / content.h));
   return {
     zoom,
     x: width / 2 - (content.x + content.w / 2) * zoom,
-    y: height / 2 - (content.y + content.h / 2) * zoom,
+    y: usable / 2 - (content.y + content.h / 2) * zoom,
   };
 }

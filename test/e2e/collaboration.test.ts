@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { setVotingField } from '../helpers/voting';
 import type { Page } from 'playwright-core';
 import { createRoom } from '../helpers/server';
-import { addNote, advanceToPhase, openLink, useBrowserAndServer, waitForNoteText } from '../helpers/browser';
+import { addNote, advanceToPhase, openLink, useBrowserAndServer, waitForNoteText, waitUntil } from '../helpers/browser';
 
 const env = useBrowserAndServer();
 
@@ -47,8 +47,16 @@ describe('a workshop shared between a laptop and a phone', () => {
     const scenarioId = await frame.getAttribute('data-scenario-frame');
     expect(await frame.getAttribute('data-note-count')).toBe('0');
 
-    // A real mouse drag by the note's handle, in small steps.
+    // A real mouse drag by the note's handle, in small steps, once the view
+    // has settled: a new frame in free space may pan the board to show it.
     const handle = desktop.locator(`[data-note-id="${noteId}"] [data-drag-handle]`);
+    let settled = '';
+    await waitUntil(async () => {
+      const now = JSON.stringify([await handle.boundingBox(), await frame.boundingBox()]);
+      const same = now === settled;
+      settled = now;
+      return same;
+    }, 'the board to stop moving');
     const from = await handle.boundingBox();
     const box = await frame.boundingBox();
     if (!from || !box) throw new Error('note or frame not laid out');
@@ -75,6 +83,8 @@ describe('a workshop shared between a laptop and a phone', () => {
     await desktop.getByLabel('Voting mode').selectOption('open');
     // Two people only: show every sector's part (the anonymity guard is tested in priorities.test.ts).
     await setVotingField(desktop, 'Anonymity: smallest group shown', '1');
+    // The facilitation panel narrowed the canvas: bring both notes into the clear, above the toolbar.
+    await desktop.getByRole('button', { name: 'Fit to content' }).click();
     await desktop.locator(`[data-note-id="${alpha}"]`).getByRole('button', { name: 'Add dot' }).click();
 
     await phone.getByRole('button', { name: 'Results' }).click();

@@ -8,33 +8,9 @@ import type { Page } from 'playwright-core';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../../shared/schema';
 import { createRoom } from '../helpers/server';
 import { addNote, advanceToPhase, openLink, useBrowserAndServer, waitForNoteText, waitUntil } from '../helpers/browser';
+import { boardCards, overlap, overlappingPairs, type Card } from '../helpers/cards';
 
 const env = useBrowserAndServer();
-
-interface Card {
-  id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** The board cards a page shows (not drafts), with their boxes on screen. */
-const boardCards = (page: Page): Promise<Card[]> =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.canvas [data-note-id]:not([data-draft])')].map((el) => {
-      const r = el.getBoundingClientRect();
-      return { id: el.dataset.noteId ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
-    }),
-  );
-
-const overlap = (a: Card, b: Card): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-function overlappingPairs(cards: Card[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) if (overlap(cards[i]!, cards[j]!)) out.push(`${cards[i]!.id}×${cards[j]!.id}`);
-  return out;
-}
 
 /** Reading order of the cards: top to bottom, then left to right. */
 const readingOrder = (cards: Card[]): string[] =>
@@ -111,11 +87,10 @@ describe('placing notes and scenarios with several people at once', () => {
     const room = await createRoom(env.server, 'Discussione');
     const facilitator = await openLink(await env.desktop({ identity: { name: 'Giulia Rossi', sector: 'public' } }), room.links.facilitator);
     await advanceToPhase(facilitator, 'discussion');
-    const laptops = await Promise.all(
-      ['Anna', 'Bruno', 'Carla'].map(async (name, i) =>
-        openLink(await env.desktop({ identity: { name, sector: SECTORS[i]!, where: 'remote' }, viewMode: 'board' }), room.links.participant),
-      ),
+    const laptopContexts = await Promise.all(
+      ['Anna', 'Bruno', 'Carla'].map((name, i) => env.desktop({ identity: { name, sector: SECTORS[i]!, where: 'remote' }, viewMode: 'board' })),
     );
+    const laptops = await Promise.all(laptopContexts.map((c) => openLink(c, room.links.participant)));
     const phones = await Promise.all(
       ['Dario', 'Elena', 'Fabio'].map(async (name, i) =>
         openLink(await env.phone({ identity: { name, sector: SECTORS[i]!, where: 'room' } }), room.links.participant),
@@ -132,13 +107,22 @@ describe('placing notes and scenarios with several people at once', () => {
 
     await waitUntil(async () => (await facilitator.locator('.canvas [data-note-id]').count()) === 6, 'six notes on the board');
 
-    // Then the laptops double-click the very same point of the board at once:
-    // a sure collision, which the later authors' devices resolve.
+    // Then the laptops double-click the very same point of the board at the
+    // same moment: a sure collision, which the later authors' devices resolve.
+    // "The same moment" is made certain by a network blip: none of them can
+    // see the others' notes while it writes its own.
     const canvas = (await laptops[0]!.locator('.canvas').boundingBox())!;
     const spot = { x: canvas.x + 120, y: canvas.y + canvas.height - 200 };
+    await Promise.all(laptopContexts.map((c) => c.setOffline(true)));
     await Promise.all(laptops.map((p) => p.mouse.dblclick(spot.x, spot.y)));
+    for (const p of laptops) await p.locator('[data-note-id]:has(textarea:focus)').waitFor();
+    await Promise.all(laptopContexts.map((c) => c.setOffline(false)));
 
-    await waitUntil(async () => (await facilitator.locator('.canvas [data-note-id]').count()) === 9, 'nine notes on the board');
+    // Off-screen notes are culled: fit the board to count them all.
+    await waitUntil(async () => {
+      await fit(facilitator);
+      return (await facilitator.locator('.canvas [data-note-id]').count()) === 9;
+    }, 'nine notes on the board');
     await fit(facilitator);
     // Any two that collided are pulled apart by their later author's device.
     await waitUntil(async () => {
