@@ -143,7 +143,7 @@ function DraftCountsLine() {
   if (!counts) return null;
   return (
     <div className="draft-counts" role="status" data-draft-notes={counts.notes} data-draft-writers={counts.writers}>
-      <p className="draft-counts-total">{t('privateWriting.drafts', { count: counts.notes, writers: counts.writers })}</p>
+      <p className="draft-counts-total">{t('privateWriting.drafts', { count: counts.notes })} {t('privateWriting.draftWriters', { count: counts.writers })}</p>
       {counts.notes > 0 && (
         <ul className="ready-sectors">
           {SECTORS.filter((s) => (counts.bySector[s]?.notes ?? 0) > 0).map((s) => (
