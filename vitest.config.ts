@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // A browser test drives up to seven contexts; on two loaded cores a whole workflow may take a minute.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration and browser tests each start their own server on port 0,
     // so files can run in parallel; two cores make two workers enough.

@@ -82,10 +82,12 @@ export const NoteFields = {
   where: WhereSchema,
   scenarioId: ItemId.nullable(),
   createdAt: Finite,
+  /** Written by a neutral facilitator: no stakeholder sector, counted in none. */
+  byFacilitator: z.literal(true),
 };
 export const NOTE_TEXT_LIMITS = { text: MAX_NOTE_TEXT } as const;
 /** Fixed when a note is created; nobody rewrites them afterwards. */
-export const NOTE_IDENTITY_KEYS: ReadonlySet<string> = new Set(['authorId', 'authorName', 'authorSector', 'where', 'createdAt']);
+export const NOTE_IDENTITY_KEYS: ReadonlySet<string> = new Set(['authorId', 'authorName', 'authorSector', 'where', 'createdAt', 'byFacilitator']);
 
 export const ScenarioFields = {
   name: Text(MAX_NAME_LENGTH),

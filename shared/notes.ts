@@ -25,6 +25,8 @@ export interface Author {
   sector: Sector;
   /** In the room or remote; remote when unknown. */
   where?: Where;
+  /** A neutral facilitator (no sector of their own): the note says so, and counts in no sector. */
+  facilitator?: boolean;
 }
 
 export interface NewNote {
@@ -53,6 +55,7 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
     m.set('where', input.author.where ?? 'remote');
     m.set('scenarioId', null);
     m.set('createdAt', input.now ?? Date.now());
+    if (input.author.facilitator) m.set('byFacilitator', true);
     notesOf(doc).set(id, m);
     // A note created inside a frame belongs to it, as if dropped there.
     m.set('scenarioId', scenarioAt(doc, input.x + NOTE_WIDTH / 2, input.y + NOTE_HEIGHT / 2));

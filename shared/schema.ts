@@ -72,6 +72,8 @@ export interface NoteView {
   authorId: string;
   authorName: string;
   authorSector: Sector;
+  /** A neutral facilitator's note: shown as the facilitator's, counted in no sector. */
+  byFacilitator: boolean;
   where: Where;
   scenarioId: string | null;
   createdAt: number;
@@ -166,6 +168,7 @@ export function readNote(id: string, m: NoteMap): NoteView {
     authorId: readOr(f.authorId, m.get('authorId'), ''),
     authorName: readOr(f.authorName, m.get('authorName'), ''),
     authorSector: readOr(f.authorSector, m.get('authorSector'), 'other'),
+    byFacilitator: m.get('byFacilitator') === true,
     where: readOr(f.where, m.get('where'), 'remote'),
     scenarioId: readOr(f.scenarioId, m.get('scenarioId'), null),
     createdAt: readOr(f.createdAt, m.get('createdAt'), 0),

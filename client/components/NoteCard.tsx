@@ -18,7 +18,7 @@ import { useYTextArea } from '../hooks/useYTextArea';
 import { DotControls } from './DotControls';
 import { NoteMenu } from './NoteMenu';
 import { NoteText } from './NoteText';
-import { SectorBadge } from './SectorBadge';
+import { AuthorBadge } from './SectorBadge';
 import '../styles/NoteCard.css';
 
 interface NoteCardProps {
@@ -69,12 +69,12 @@ function NoteCardImpl({ id }: NoteCardProps) {
               ⋮⋮
             </span>
             <span className="note-author">{drafts ? t('note.private') : note.authorName}</span>
-            {!drafts && <SectorBadge sector={note.authorSector} compact />}
+            {!drafts && <AuthorBadge note={note} compact />}
           </div>
         ) : (
           <div className="note-handle is-static">
             <span className="note-author">{note.authorName}</span>
-            <SectorBadge sector={note.authorSector} compact />
+            <AuthorBadge note={note} compact />
           </div>
         )}
         {hasMenu && (

@@ -29,7 +29,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { PhaseBar } from './PhaseBar';
 import { RevealedResults } from './RevealedResults';
 import type { RoomChrome } from './RoomScreen';
-import { SectorBadge } from './SectorBadge';
+import { AuthorBadge } from './SectorBadge';
 import { SessionBanners } from './SessionBanners';
 import '../styles/PhoneView.css';
 
@@ -46,7 +46,7 @@ const NoteRow = memo(function NoteRow({ doc, id, mineOnly, vote }: { doc: Y.Doc;
     <li className={`phone-item note-${note.color}${space === 'drafts' ? ' is-draft' : ''}`} data-note-id={id}>
       <p className="phone-item-text">{text || t('note.empty')}</p>
       <div className="phone-item-meta">
-        {space === 'drafts' ? <span className="draft-hint">{t('note.privateHint')}</span> : <SectorBadge sector={note.authorSector} compact />}
+        {space === 'drafts' ? <span className="draft-hint">{t('note.privateHint')}</span> : <AuthorBadge note={note} compact />}
         {vote && <DotControls itemId={id} />}
       </div>
     </li>

@@ -14,7 +14,7 @@ import { useNote } from '../hooks/useNote';
 import { useNoteText } from '../hooks/useNoteText';
 import { useObserved, arrayEqual } from '../hooks/useObserved';
 import { useScenarios } from '../hooks/useScenarios';
-import { SectorBadge } from './SectorBadge';
+import { AuthorBadge } from './SectorBadge';
 
 /** Smallest type the spotlight steps down to for a very long text, as a share of the CSS size. */
 const MIN_SCALE = 0.4;
@@ -50,7 +50,7 @@ function SpotlitNote({ doc, id }: { doc: Y.Doc; id: string }) {
     <article ref={ref} className={`projector-spotlight-card note-${note.color}`} data-spotlit-note={id}>
       <p className="projector-spotlight-text">{text || t('note.empty')}</p>
       <p className="projector-spotlight-author">
-        {note.authorName} <SectorBadge sector={note.authorSector} compact />
+        {note.authorName} <AuthorBadge note={note} compact />
       </p>
     </article>
   );

@@ -37,6 +37,8 @@ function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participati
   };
   notesOf(doc).forEach((m, id) => {
     const n = readNote(id, m);
+    // A neutral facilitator is no stakeholder: their notes count in no sector.
+    if (n.byFacilitator) return;
     person(n.authorId, n.authorName, n.authorSector, n.where).notes++;
   });
   const peerById = new Map(peers.map((p) => [p.id, p]));

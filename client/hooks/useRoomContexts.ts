@@ -70,7 +70,7 @@ export function useRoomContexts(input: RoomContextsInput): RoomContexts {
       const target = drafting ? drafts?.doc : doc;
       if (!target) return null;
       const id = newItemId();
-      createNote(target, { id, x, y, text, author: { id: identity.id, name: identity.name, sector: identity.sector, where: identity.where } });
+      createNote(target, { id, x, y, text, author: { id: identity.id, name: identity.name, sector: identity.sector, where: identity.where, facilitator: identity.neutral } });
       return id;
     },
     [doc, drafts, drafting, identity],

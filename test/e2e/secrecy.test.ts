@@ -138,6 +138,9 @@ describe('sectors are chosen, never assumed', () => {
     await chip.waitFor();
 
     const note = await addNote(page, 'Mercato a km zero');
+    // Their note says it is the facilitator's, not a stakeholder sector's.
+    await page.locator(`[data-note-id="${note}"] [data-author-role="facilitator"]`).getByText('Facilitator').waitFor();
+    expect(await page.locator(`[data-note-id="${note}"] [data-sector]`).count()).toBe(0);
     await advanceToPhase(page, 'priorities');
     await page.locator('[data-voting-state="open"]').first().waitFor();
     expect(await page.locator(`[data-note-id="${note}"]`).getByRole('button', { name: 'Add dot' }).count()).toBe(0);
@@ -152,6 +155,8 @@ describe('sectors are chosen, never assumed', () => {
     await edit.getByRole('radio', { name: 'Public' }).check();
     await save.click();
     await page.getByRole('button', { name: /Giulia Rossi, Public/ }).waitFor();
+    // The dots pill wrapped the header onto a second row and the canvas lost height: bring the note back above the toolbar.
+    await page.getByRole('button', { name: 'Fit to content' }).click();
     await placeDots(page, note, 1);
     await page.getByText('4 of 5 dots left').waitFor();
   }, E2E_TIMEOUT_MS);

@@ -65,6 +65,10 @@ export const notesPolicy: RootPolicy = {
       if (removed.has(id)) continue; // entries going away with their note
       if (NOTE_IDENTITY_KEYS.has(key)) {
         if (!created.has(id)) return refuse('not-yours', 'identity fields are fixed');
+        // Participants reach here (the facilitator writes freely): none may speak as the facilitator.
+        if (key === 'byFacilitator' && t.op === 'insert' && t.content !== 'deleted') {
+          return refuse('not-yours', 'only the facilitator writes as the facilitator');
+        }
         if (key === 'authorId' && t.op === 'insert' && !(t.content === 'deleted' || (t.content === 'value' && t.values.every((v) => v === me)))) {
           return refuse('not-yours', 'notes are written as yourself');
         }

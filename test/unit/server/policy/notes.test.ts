@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_NOTE_TEXT } from '../../../../shared/documentSchemas';
 import { createNote, deleteNote, editNoteText, moveNote, noteText, recolorNote } from '../../../../shared/notes';
-import { notesOf } from '../../../../shared/schema';
+import { notesOf, readNote } from '../../../../shared/schema';
 import { setPhase, setPrivateWriting } from '../../../../shared/session';
 import { ada, bo, facilitator, observer, outcome, policyBoard } from '../../../helpers/policyBoard';
 
@@ -29,6 +29,20 @@ describe('the notes policy', () => {
     expect(outcome(b.send(ada, (d) => editNoteText(d, theirs, 'hijacked')))).toBe('not-yours');
     expect(outcome(b.send(ada, (d) => deleteNote(d, theirs)))).toBe('not-yours');
     expect(outcome(b.send(bo, (d) => notesOf(d).get(theirs)!.set('authorName', 'Someone')))).toBe('not-yours');
+  });
+
+  it("lets only the facilitator write a neutral facilitator's note, which counts in no sector", () => {
+    const b = policyBoard();
+    b.setup((d) => setPhase(d, 'discussion'));
+    let id = '';
+    expect(outcome(b.send(facilitator, (d) => (id = createNote(d, { x: 0, y: 0, text: 'Benvenuti', author: { ...as(facilitator), facilitator: true } }))))).toBe('ok');
+    expect(readNote(id, notesOf(b.doc).get(id)!).byFacilitator).toBe(true);
+    // A participant cannot pass a note off as the facilitator's, new or old.
+    expect(outcome(b.send(ada, (d) => createNote(d, { x: 0, y: 0, text: 'x', author: { ...as(ada), facilitator: true } })))).toBe('not-yours');
+    let mine = '';
+    b.send(ada, (d) => (mine = createNote(d, { x: 0, y: 0, text: 'mia', author: as(ada) })));
+    expect(outcome(b.send(ada, (d) => notesOf(d).get(mine)!.set('byFacilitator', true)))).toBe('not-yours');
+    expect(readNote(mine, notesOf(b.doc).get(mine)!).byFacilitator).toBe(false);
   });
 
   it('follows the phase: no writing in Priorities, moving any note only while clustering', () => {
