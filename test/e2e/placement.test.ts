@@ -122,7 +122,8 @@ describe('placing notes and scenarios with several people at once', () => {
     await waitUntil(async () => {
       await fit(facilitator);
       return (await facilitator.locator('.canvas [data-note-id]').count()) === 9;
-    }, 'nine notes on the board');
+      // The laptops reconnect with the client's backoff after the blip.
+    }, 'nine notes on the board', 30_000);
     await fit(facilitator);
     // Any two that collided are pulled apart by their later author's device.
     await waitUntil(async () => {

@@ -60,7 +60,8 @@ describe('storage failures', () => {
     await waitFor(() => savedStates(writer).at(-1) === true, { message: 'writer told the change is saved', timeoutMs: 20_000 });
     await waitFor(() => getNote(reader.doc, id), { message: 'reader relayed the stored change' });
     await waitFor(() => joiner.provider.synced && getNote(joiner.doc, id), { message: 'held join answered' });
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    // Every held write (the room's batch, a client-id binding) retries on its own backoff: health follows the last.
+    await waitFor(async () => (await fetch(`${server.url}/healthz`)).status === 200, { message: 'storage healthy', timeoutMs: 20_000 });
     const again = await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"y"}' });
     expect(again.status).toBe(201);
 
