@@ -65,8 +65,16 @@ describe('a workshop shared between a laptop and a phone', () => {
       if (!from || !box) return false;
       await desktop.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
       await desktop.mouse.down();
-      await desktop.mouse.move(box.x + 140, box.y + box.height - 140, { steps: 12 });
-      await desktop.mouse.move(box.x + 130, box.y + box.height - 130, { steps: 4 });
+      // Aim at the frame's middle, kept inside the canvas and above the floating toolbar.
+      const canvas = (await desktop.locator('.canvas').boundingBox())!;
+      const toolbar = await desktop.locator('.toolbar').boundingBox();
+      const bottom = Math.min(canvas.y + canvas.height, toolbar?.y ?? Infinity) - 20;
+      const to = {
+        x: Math.min(Math.max(box.x + box.width / 2, canvas.x + 20), canvas.x + canvas.width - 20),
+        y: Math.min(Math.max(box.y + box.height / 2 + 20, canvas.y + 20), bottom),
+      };
+      await desktop.mouse.move(to.x + 10, to.y + 10, { steps: 12 });
+      await desktop.mouse.move(to.x, to.y, { steps: 4 });
       await desktop.mouse.up();
       return dropped
         .waitFor({ timeout: 5_000 })
