@@ -2,8 +2,7 @@
  * made in the UI is remembered, and <html lang> always follows. */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import it from './it.json';
+import { loadResources } from './resources';
 
 export const LANGUAGES = ['en', 'it'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -38,7 +37,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, it: { translation: it } },
+  resources: Object.fromEntries(Object.entries(loadResources()).map(([lng, tree]) => [lng, { translation: tree }])),
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

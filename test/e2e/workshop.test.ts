@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import it_ from '../../client/i18n/it.json';
+import it_ from '../../client/i18n/it/core.json';
 import { createRoom, identify, type RoomAccess } from '../helpers/server';
 import { connectClient } from '../helpers/yclient';
 import { addNote, openLink, useBrowserAndServer, waitForSynced, waitUntil } from '../helpers/browser';
