@@ -98,14 +98,15 @@ export function IdentityChip({ onClick }: { onClick: () => void }) {
       type="button"
       className="identity-chip"
       data-identity-sector={identity.neutral ? 'neutral' : identity.sector}
+      // The name begins with what the chip shows (WCAG 2.5.3), then says what it does.
       aria-label={
         identity.neutral
-          ? t('identity.changeFacilitator', { name: identity.name })
-          : t('identity.change', { name: identity.name, sector: t(`sector.${identity.sector}`) })
+          ? t('a11y.identityChipFacilitator', { name: identity.name })
+          : t('a11y.identityChip', { name: identity.name, badge: t(`sector.${identity.sector}`) })
       }
       onClick={onClick}
     >
-      <span className="identity-name">{identity.name}</span>
+      <span className="identity-name">{identity.name}</span>{' '}
       {identity.neutral ? <span className="role-badge">{t('identity.facilitatorChip')}</span> : <SectorBadge sector={identity.sector} compact />}
     </button>
   );

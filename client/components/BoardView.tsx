@@ -151,16 +151,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
       <main className="board-main">
         {planOpen && <ActionPlanPanel onClose={() => panels.close('plan')} />}
         <div className="board-stage" data-following={followed ?? ''}>
-          <Canvas
-            viewport={viewport}
-            containerRef={containerRef}
-            worldRef={worldRef}
-            onAddNoteAt={writeNote ? addNoteAt : undefined}
-            drafts={chrome.drafts}
-            spotlightId={session.spotlight?.id ?? null}
-            cursorSendMs={chrome.cursorSendMs}
-            facilitatorCursorOnly={chrome.crowd}
-          />
+          {/* The tools come first in tab order, before the notes (the toolbar floats over the canvas). */}
           <Toolbar
             zoom={viewport.view.zoom}
             resultsOpen={resultsOpen}
@@ -174,6 +165,16 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
             onSettings={facilitator ? () => setSettingsOpen(true) : undefined}
             following={following}
             onToggleFollow={facilitator ? undefined : () => setFollowing((f) => !f)}
+          />
+          <Canvas
+            viewport={viewport}
+            containerRef={containerRef}
+            worldRef={worldRef}
+            onAddNoteAt={writeNote ? addNoteAt : undefined}
+            drafts={chrome.drafts}
+            spotlightId={session.spotlight?.id ?? null}
+            cursorSendMs={chrome.cursorSendMs}
+            facilitatorCursorOnly={chrome.crowd}
           />
           {session.phase === 'codesign' && !planOpen && (
             <button type="button" className="btn btn-primary action-plan-open" onClick={() => panels.open('plan')}>

@@ -22,7 +22,9 @@ import { useNoteIds } from '../hooks/useNoteIds';
 import { useScenarios } from '../hooks/useScenarios';
 import { useScenarioCounts } from '../hooks/useScenarioCounts';
 import { usePointerShared } from '../hooks/useCursors';
+import { useFocusPan } from '../hooks/useFocusPan';
 import type { Viewport } from '../hooks/useViewport';
+import { describeDraggedNote, noteDragAnnouncements } from '../lib/dragAnnouncements';
 import { takePendingFocus } from '../lib/focusRequest';
 import { throttle } from '../lib/throttle';
 import { intersects, visibleWorld } from '../lib/viewport';
@@ -130,6 +132,7 @@ export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt, drafts, 
 
   // After every commit: a note or frame just created may now be mounted.
   useLayoutEffect(takePendingFocus);
+  useFocusPan(containerRef, viewport);
 
   const sensors = useSensors(
     useSensor(PointerSensor, POINTER_SENSOR),
@@ -161,19 +164,11 @@ export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt, drafts, 
     if (!sharesCursor) sendCursor.cancel();
   }, [sharesCursor, sendCursor]);
 
-  const accessibility = useMemo(
-    () => ({
-      screenReaderInstructions: { draggable: t('drag.instructions') },
-      announcements: {
-        onDragStart: () => t('drag.picked'),
-        onDragOver: () => undefined,
-        onDragMove: () => undefined,
-        onDragEnd: () => t('drag.dropped'),
-        onDragCancel: () => t('drag.cancelled'),
-      },
-    }),
-    [t],
-  );
+  const accessibility = useMemo(() => {
+    const empty = { note: t('note.empty'), scenario: t('scenario.unnamed') };
+    const describe = (dragId: string) => describeDraggedNote(doc, drafts?.doc ?? null, dragId, DRAFT_DRAG_PREFIX, empty);
+    return { screenReaderInstructions: { draggable: t('drag.instructions') }, announcements: noteDragAnnouncements(t, describe) };
+  }, [t, doc, drafts]);
 
   return (
     <div

@@ -14,7 +14,8 @@ export function LanguageSwitch() {
           className="segmented-btn"
           lang={lng}
           aria-pressed={current === lng}
-          aria-label={t(`language.${lng}`)}
+          // Begins with what is shown, so "click EN" works for speech input (WCAG 2.5.3).
+          aria-label={t('a11y.language', { code: lng.toUpperCase(), name: t(`language.${lng}`) })}
           title={t(`language.${lng}`)}
           onClick={() => setLanguage(lng)}
         >

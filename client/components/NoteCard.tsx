@@ -49,6 +49,9 @@ function NoteCardImpl({ id }: NoteCardProps) {
   const dx = transform ? transform.x / zoom : 0;
   const dy = transform ? transform.y / zoom : 0;
   const hasMenu = may.move || may.remove || (role === 'facilitator' && !drafts);
+  const badge = note.byFacilitator ? t('identity.facilitatorChip') : t(`sector.${note.authorSector}`);
+  // The handle shows the author: its name begins with that (WCAG 2.5.3), then says what it does.
+  const handleName = drafts ? t('a11y.moveDraft', { label: t('note.private') }) : t('a11y.moveNote', { name: note.authorName, badge });
 
   return (
     <div
@@ -64,16 +67,16 @@ function NoteCardImpl({ id }: NoteCardProps) {
     >
       <div className="note-top">
         {may.move ? (
-          <div className="note-handle" data-drag-handle {...attributes} {...listeners} aria-label={t('note.move')} title={t('note.move')}>
+          <div className="note-handle" data-drag-handle {...attributes} {...listeners} aria-label={handleName} title={t('note.move')}>
             <span className="note-grip" aria-hidden="true">
               ⋮⋮
             </span>
-            <span className="note-author">{drafts ? t('note.private') : note.authorName}</span>
+            <span className="note-author">{drafts ? t('note.private') : note.authorName}</span>{' '}
             {!drafts && <AuthorBadge note={note} compact />}
           </div>
         ) : (
           <div className="note-handle is-static">
-            <span className="note-author">{note.authorName}</span>
+            <span className="note-author">{note.authorName}</span>{' '}
             <AuthorBadge note={note} compact />
           </div>
         )}

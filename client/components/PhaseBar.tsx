@@ -97,10 +97,12 @@ export function PhaseBar({ doc, session, role, serverNow, compact = false, showT
               aria-current={p === current ? 'step' : undefined}
               data-phase-step={p}
             >
+              {/* Done, current and to come differ by more than colour: a tick, bold type, words for screen readers. */}
               <span className="phase-num" aria-hidden="true">
-                {i + 1}
+                {PHASES.indexOf(current) > i ? '✓' : i + 1}
               </span>
               <span className="phase-name">{t(`phases.${p}`)}</span>
+              {PHASES.indexOf(current) > i && <span className="visually-hidden"> {t('a11y.phaseDone')}</span>}
             </li>
           ))}
         </ol>

@@ -173,7 +173,8 @@ export const ResultsView = memo(function ResultsView({ result, balanced, size = 
       {items.length === 0 ? (
         <p className="muted results-empty">{t('results.noDots')}</p>
       ) : (
-        <ol className="results-list" aria-label={t(order === 'dots' ? 'results.mostDots' : 'results.mostShared')}>
+        // The list scrolls on its own: focusable, so the keyboard can scroll it too (WCAG 2.1.1).
+        <ol className="results-list" tabIndex={0} aria-label={t(order === 'dots' ? 'results.mostDots' : 'results.mostShared')}>
           {items.map((i) => (
             <ResultRow key={i.id} item={i} order={order} k={result.k} maxDots={maxDots} balanced={balanced} />
           ))}

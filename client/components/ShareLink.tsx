@@ -56,7 +56,8 @@ export function ShareLink({ url, label, copyLabel, className }: ShareLinkProps) 
         aria-label={label ?? t('share.label')}
         onFocus={(e) => e.currentTarget.select()}
       />
-      <button type="button" className="btn btn-secondary" aria-label={copyLabel ?? t('share.copy')} onClick={() => void copy()}>
+      {/* Its words are its name (WCAG 2.5.3): "Copy device link" is shown, not just "Copy link". */}
+      <button type="button" className="btn btn-secondary" onClick={() => void copy()}>
         <svg className="share-icon" width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1"
@@ -66,7 +67,7 @@ export function ShareLink({ url, label, copyLabel, className }: ShareLinkProps) 
             strokeLinecap="round"
           />
         </svg>
-        <span className="share-copy-text">{copied ? `✓ ${t('share.copied')}` : t('share.copy')}</span>
+        <span className="share-copy-text">{copied ? `✓ ${t('share.copied')}` : (copyLabel ?? t('share.copy'))}</span>
       </button>
       <span className="visually-hidden" role="status">
         {copied ? t('share.copied') : ''}

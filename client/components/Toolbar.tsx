@@ -26,7 +26,7 @@ export function Toolbar(p: ToolbarProps) {
   const { t } = useTranslation();
   const percent = Math.round(p.zoom * 100);
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} data-focus-home>
       {(p.onAddNote || p.onNewScenario) && (
         <div className="toolbar-group">
           {p.onAddNote && (

@@ -1,7 +1,8 @@
 /**
  * A popover menu's life: focus its first control on open, and close on
- * Escape or on a pointer press outside `insideOf` (the popover plus whatever
- * opened it, so the opener's own click does not close and reopen it).
+ * Escape (focus back to its opener) or on a pointer press outside `insideOf`
+ * (the popover plus whatever opened it, so the opener's own click does not
+ * close and reopen it).
  */
 import { useEffect, useRef, type RefObject } from 'react';
 
@@ -13,13 +14,23 @@ export function usePopoverDismiss(
   // insideOf describes the DOM around the menu and is read at event time, so
   // the latest one is kept in a ref instead of re-subscribing on every render.
   const insideOfRef = useRef(insideOf);
+  // onClose too: callers pass a new function each render, and re-running the
+  // effect below would take focus back to the first control mid-use.
+  const onCloseRef = useRef(onClose);
   useEffect(() => {
     insideOfRef.current = insideOf;
+    onCloseRef.current = onClose;
   });
   useEffect(() => {
+    const onClose = (): void => onCloseRef.current();
+    // What had focus on opening (the menu's button): Escape gives focus back to it, never to the page body.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     ref.current?.querySelector<HTMLElement>('input, select, button')?.focus();
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
+      if (e.key !== 'Escape') return;
+      const hadFocus = ref.current?.contains(document.activeElement) ?? false;
+      onClose();
+      if (hadFocus && opener?.isConnected) opener.focus();
     };
     const onDown = (e: PointerEvent): void => {
       const menu = ref.current;
@@ -31,5 +42,5 @@ export function usePopoverDismiss(
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('pointerdown', onDown);
     };
-  }, [ref, onClose]);
+  }, [ref]);
 }

@@ -1,0 +1,40 @@
+/**
+ * Keyboard focus on the canvas moves the app's view, not the browser's
+ * scroll: tabbing to a note or frame partly off screen pans the board just
+ * enough to show it whole (above the toolbar), and any scroll the browser
+ * makes to reveal a focused element inside the overflow-hidden canvas is
+ * undone, since the canvas shows the world through its own transform only.
+ */
+import { useEffect, type RefObject } from 'react';
+import { viewShowing } from '../lib/placement';
+import type { Viewport } from './useViewport';
+
+const ITEM = '[data-note-id], [data-scenario-frame]';
+
+export function useFocusPan(containerRef: RefObject<HTMLDivElement | null>, viewport: Viewport): void {
+  const { setView, toWorld, viewRef } = viewport;
+  useEffect(() => {
+    const canvas = containerRef.current;
+    if (!canvas) return;
+    const unscroll = (): void => {
+      if (canvas.scrollLeft !== 0 || canvas.scrollTop !== 0) canvas.scrollTo(0, 0);
+    };
+    const onFocusIn = (e: FocusEvent): void => {
+      unscroll();
+      const item = e.target instanceof Element ? e.target.closest<HTMLElement>(ITEM) : null;
+      if (!item) return;
+      const box = item.getBoundingClientRect();
+      const topLeft = toWorld(box.left, box.top);
+      const bottomRight = toWorld(box.right, box.bottom);
+      const rect = { x: topLeft.x, y: topLeft.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y };
+      const next = viewShowing(viewRef.current, canvas.clientWidth, canvas.clientHeight, rect);
+      if (next !== viewRef.current) setView(next);
+    };
+    canvas.addEventListener('focusin', onFocusIn);
+    canvas.addEventListener('scroll', unscroll);
+    return () => {
+      canvas.removeEventListener('focusin', onFocusIn);
+      canvas.removeEventListener('scroll', unscroll);
+    };
+  }, [containerRef, setView, toWorld, viewRef]);
+}
