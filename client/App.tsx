@@ -1,4 +1,5 @@
-/** Routes: `/` is Home, `/r/:roomId` a board, `/r/:roomId/present` its projector, `/j/:code` a short join link, anything else not found. */
+/** Routes: `/` is Home, `/r/:roomId` a board, `/r/:roomId/present` its projector, `/j/:code` a short join link, `/accessibility` the accessibility statement, anything else not found. */
+import { AccessibilityStatement } from './components/AccessibilityStatement';
 import { Board } from './components/Board';
 import { Home } from './components/Home';
 import { NotFound } from './components/NotFound';
@@ -14,6 +15,8 @@ export function App() {
       return <Board key={`${route.roomId}#${link}`} roomId={route.roomId} />;
     case 'present':
       return <Board key={`${route.roomId}/present#${link}`} roomId={route.roomId} present />;
+    case 'accessibility':
+      return <AccessibilityStatement />;
     case 'join':
       return <JoinByCode key={route.code} code={route.code} />;
     case 'not-found':

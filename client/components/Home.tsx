@@ -7,6 +7,7 @@ import { saveCreatedRoom } from '../lib/access';
 import { boardPath, navigate } from '../lib/route';
 import { JoinCodeForm } from './JoinCodeForm';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SiteFooter } from './SiteFooter';
 import '../styles/Home.css';
 
 /** Creates the room and keeps its links on this device, which enters as facilitator. */
@@ -77,6 +78,7 @@ export function Home() {
         <p className="muted small">{t('joinCode.hint')}</p>
         <JoinCodeForm />
       </section>
+      <SiteFooter />
     </main>
   );
 }

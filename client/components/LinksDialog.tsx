@@ -8,6 +8,7 @@ import { deviceLink, joinLinkFromToken, projectorLink, type RoomAccess } from '.
 import { Dialog } from './Dialog';
 import { QrCode } from './QrCode';
 import { ShareLink } from './ShareLink';
+import { SiteFooter } from './SiteFooter';
 import { Icon } from './icons';
 
 interface LinksDialogProps {
@@ -70,6 +71,7 @@ export function LinksDialog({ open, roomId, access, onClose }: LinksDialogProps)
             {t('settings.close')}
           </button>
         </div>
+        <SiteFooter newTab />
       </div>
     </Dialog>
   );

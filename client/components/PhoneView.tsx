@@ -31,6 +31,7 @@ import { RevealedResults } from './RevealedResults';
 import type { RoomChrome } from './RoomScreen';
 import { AuthorBadge } from './SectorBadge';
 import { SessionBanners } from './SessionBanners';
+import { SiteFooter } from './SiteFooter';
 import '../styles/PhoneView.css';
 
 /** Where phone notes land on the board: near the top-left, fanned out. */
@@ -111,7 +112,7 @@ function WriteBox({ onWrite, storeKey }: { onWrite: ((text: string) => void) | u
     setKept(null);
   };
   return (
-    <form className="phone-write" onSubmit={submit}>
+    <form className="phone-write" onSubmit={submit} data-focus-home>
       <label className="field">
         <span className="field-label">{t('phone.write')}</span>
         <textarea
@@ -206,6 +207,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
         )}
         {chrome.crowd && <CrowdPresence peers={chrome.peers} live={presenceIsLive(chrome.status)} />}
       </main>
+      <SiteFooter newTab />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useBoard } from '../hooks/useBoard';
 import { useSession } from '../hooks/useSession';
 import { DeleteWorkshop } from './DeleteWorkshop';
 import { Dialog } from './Dialog';
+import { SiteFooter } from './SiteFooter';
 
 export function SettingsDialog({ open, roomId, onClose }: { open: boolean; roomId: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -77,6 +78,7 @@ export function SettingsDialog({ open, roomId, onClose }: { open: boolean; roomI
         </div>
       </form>
       <DeleteWorkshop roomId={roomId} title={session.title} />
+      <SiteFooter newTab />
     </Dialog>
   );
 }

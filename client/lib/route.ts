@@ -7,13 +7,18 @@ export type Route =
   | { kind: 'present'; roomId: string }
   /** The projector's short link, `/j/K7P2Q-X9M4T`. */
   | { kind: 'join'; code: string }
+  /** The accessibility statement. */
+  | { kind: 'accessibility' }
   | { kind: 'not-found' };
 
 const ROOM_PATH = /^\/r\/([^/]+)(\/present)?\/?$/;
 const JOIN_PATH = /^\/j\/([^/]+)\/?$/;
+export const ACCESSIBILITY_PATH = '/accessibility';
+const ACCESSIBILITY_ROUTE = /^\/accessibility\/?$/;
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'home' };
+  if (ACCESSIBILITY_ROUTE.test(pathname)) return { kind: 'accessibility' };
   const join = JOIN_PATH.exec(pathname);
   if (join?.[1]) return { kind: 'join', code: decodeURIComponent(join[1]) };
   const m = ROOM_PATH.exec(pathname);
