@@ -2,11 +2,13 @@
  * Keyboard focus on the canvas moves the app's view, not the browser's
  * scroll: tabbing to a note or frame partly off screen pans the board just
  * enough to show it whole (above the toolbar), and any scroll the browser
- * makes to reveal a focused element inside the overflow-hidden canvas is
- * undone, since the canvas shows the world through its own transform only.
+ * makes to reveal an element inside the overflow-hidden canvas is turned
+ * into the same pan, since the canvas shows the world through its own
+ * transform only.
  */
 import { useEffect, type RefObject } from 'react';
 import { viewShowing } from '../lib/placement';
+import { panBy } from '../lib/viewport';
 import type { Viewport } from './useViewport';
 
 const ITEM = '[data-note-id], [data-scenario-frame]';
@@ -16,8 +18,13 @@ export function useFocusPan(containerRef: RefObject<HTMLDivElement | null>, view
   useEffect(() => {
     const canvas = containerRef.current;
     if (!canvas) return;
+    // A scroll the browser made to reveal something becomes the same pan of the app's view.
     const unscroll = (): void => {
-      if (canvas.scrollLeft !== 0 || canvas.scrollTop !== 0) canvas.scrollTo(0, 0);
+      const dx = canvas.scrollLeft;
+      const dy = canvas.scrollTop;
+      if (dx === 0 && dy === 0) return;
+      canvas.scrollTo(0, 0);
+      setView(panBy(viewRef.current, -dx, -dy));
     };
     const onFocusIn = (e: FocusEvent): void => {
       unscroll();
