@@ -26,8 +26,17 @@ export function useFocusPan(containerRef: RefObject<HTMLDivElement | null>, view
       canvas.scrollTo(0, 0);
       setView(panBy(viewRef.current, -dx, -dy));
     };
+    // Focus from a press is not panned to: the view would move under the pointer and lose the click.
+    let pressing = false;
+    const onDown = (): void => {
+      pressing = true;
+    };
+    const onUp = (): void => {
+      pressing = false;
+    };
     const onFocusIn = (e: FocusEvent): void => {
       unscroll();
+      if (pressing) return;
       const item = e.target instanceof Element ? e.target.closest<HTMLElement>(ITEM) : null;
       if (!item) return;
       const box = item.getBoundingClientRect();
@@ -39,7 +48,13 @@ export function useFocusPan(containerRef: RefObject<HTMLDivElement | null>, view
     };
     canvas.addEventListener('focusin', onFocusIn);
     canvas.addEventListener('scroll', unscroll);
+    canvas.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('pointerup', onUp, true);
+    window.addEventListener('pointercancel', onUp, true);
     return () => {
+      canvas.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('pointerup', onUp, true);
+      window.removeEventListener('pointercancel', onUp, true);
       canvas.removeEventListener('focusin', onFocusIn);
       canvas.removeEventListener('scroll', unscroll);
     };
