@@ -70,6 +70,13 @@ export class Room {
    * turn, so the join does not wait for a full decode of the board.
    */
   private stored: Uint8Array | null = null;
+  /**
+   * The sync step 2 frame carrying the whole hydrated document, built by the
+   * first empty client to join after a change and sent as is to every other
+   * one until the next change: a join storm encodes the board once, not once
+   * per join. Dropped on every document update.
+   */
+  private fullStateFrame: Uint8Array | null = null;
   /** Peers still owed our sync step 1 (it needs the applied state vector). */
   private owedStep1: Peer[] = [];
   /** Each peer with the awareness client ids it speaks for. */
@@ -278,12 +285,15 @@ export class Room {
   async answerSyncStep1(peer: Peer, stateVector: Uint8Array): Promise<void> {
     await this.whenStored();
     if (!this.peers.has(peer)) return;
-    const update = this.stored
-      ? stateVector.length === 1 && stateVector[0] === 0
-        ? this.stored // an empty client needs everything: the stored bytes as they are
-        : Y.diffUpdate(this.stored, stateVector)
-      : Y.encodeStateAsUpdate(this.ydoc, stateVector);
-    peer.send(encodeSyncStep2(update));
+    const empty = stateVector.length === 1 && stateVector[0] === 0;
+    if (this.stored) {
+      // An empty client needs everything: the stored bytes as they are.
+      peer.send(encodeSyncStep2(empty ? this.stored : Y.diffUpdate(this.stored, stateVector)));
+    } else if (empty) {
+      peer.send((this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc))));
+    } else {
+      peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc, stateVector)));
+    }
     if (this.stored) setImmediate(() => this.hydrate());
   }
 
@@ -293,6 +303,7 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullStateFrame = null;
     if (origin === LOAD_ORIGIN) return;
     this.docBytes += update.byteLength;
     const peer = this.peers.has(origin as Peer) ? (origin as Peer) : null;
