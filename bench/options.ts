@@ -5,7 +5,7 @@
  */
 import { allTargets, type Target } from './servers/targets';
 
-export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash', 'joinstorm'] as const;
+export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash', 'joinstorm', 'memory'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface FanoutCase {
@@ -37,6 +37,8 @@ export interface BenchOptions {
   /** Replays one fault-injection run (its seed is printed). */
   crashSeed: number | null;
   joinStorm: JoinStormCase;
+  /** Idle clients connected to measure the memory one more costs the server. */
+  memoryClients: number;
 }
 
 export interface JoinStormCase {
@@ -68,6 +70,7 @@ const FULL = {
   'storm-rate': '20',
   'storm-joiners': '300',
   'storm-window-ms': '10000',
+  'memory-clients': '1000',
 };
 
 const QUICK: typeof FULL = {
@@ -87,6 +90,7 @@ const QUICK: typeof FULL = {
   'storm-rate': '20',
   'storm-joiners': '100',
   'storm-window-ms': '5000',
+  'memory-clients': '300',
 };
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -150,5 +154,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       joiners: Math.max(1, int('storm-joiners')),
       windowMs: int('storm-window-ms'),
     },
+    memoryClients: Math.max(1, int('memory-clients')),
   };
 }

@@ -12,6 +12,7 @@ import { runCrash, type CrashResult } from './scenarios/crash';
 import { runDurable, type DurableResult } from './scenarios/durable';
 import { runFanout, type FanoutResult } from './scenarios/fanout';
 import { runJoinStorm, type JoinStormResult } from './scenarios/joinstorm';
+import { runMemory, type MemoryResult } from './scenarios/memory';
 import { round } from './report/stats';
 import { toMarkdown, toText, type Table } from './report/table';
 import { repoRoot } from './servers/spawnServer';
@@ -33,6 +34,7 @@ interface Results {
   durable: DurableResult[];
   crash: CrashResult[];
   joinStorm: JoinStormResult[];
+  memory: MemoryResult[];
   targetsMissed: string[];
 }
 
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     durable: [],
     crash: [],
     joinStorm: [],
+    memory: [],
     targetsMissed: [],
   };
   const t0 = performance.now();
@@ -99,6 +102,15 @@ async function main(): Promise<void> {
       const r = await runJoinStorm(target, opts);
       results.joinStorm.push(r);
       say(`  ${r.synced}/${r.joiners} synced, last after ${f(r.lastSyncedMs, 0)} ms; in-room fan-out p99 ${f(r.fanoutMs.p99)} ms, lost ${r.lost}`);
+    }
+  }
+
+  if (opts.scenarios.includes('memory')) {
+    for (const target of opts.targets) {
+      say(`memory: ${opts.memoryClients} idle clients in one room → ${target.label}`);
+      const r = await runMemory(target, opts);
+      results.memory.push(r);
+      say(`  idle ${f(r.idleRssMiB, 0)} MiB, connected ${f(r.connectedRssMiB, 0)} MiB, ${f(r.perClientKiB)} KiB per client`);
     }
   }
 
@@ -232,6 +244,28 @@ function buildTables(r: Results): Table[] {
     for (const x of r.joinStorm) {
       if (x.target.startsWith('Tavolo') && !(x.synced === x.joiners && x.lost === 0 && x.fanoutMs.p99 < STORM_FANOUT_P99_TARGET_MS)) {
         r.targetsMissed.push(`join storm ${x.target}: ${x.synced}/${x.joiners} synced, ${x.lost} lost, fan-out p99 ${f(x.fanoutMs.p99)} ms`);
+      }
+    }
+  }
+  if (r.memory.length) {
+    const anchors = r.memory.filter((x) => !x.target.startsWith('Tavolo') && x.perClientKiB !== null);
+    const lowestAnchor = anchors.length ? Math.min(...anchors.map((x) => x.perClientKiB!)) : null;
+    tables.push({
+      title: 'Memory: server RSS with one empty room, then with idle clients connected and synced (target: per client at or below both anchors)',
+      head: ['server', 'clients', 'idle RSS MiB', 'connected RSS MiB', 'per client KiB', 'verdict'],
+      rows: r.memory.map((x) => [
+        x.target,
+        String(x.clients),
+        f(x.idleRssMiB, 0),
+        f(x.connectedRssMiB, 0),
+        f(x.perClientKiB),
+        !x.target.startsWith('Tavolo') || lowestAnchor === null || x.perClientKiB === null ? '-' : x.perClientKiB <= lowestAnchor ? 'met' : 'MISSED',
+      ]),
+      notes: ['Idle RSS is the process itself (runtime, libraries, and for Tavolo the SQLite engine and its caches), paid once per process, not per person.'],
+    });
+    for (const x of r.memory) {
+      if (x.target.startsWith('Tavolo') && lowestAnchor !== null && x.perClientKiB !== null && x.perClientKiB > lowestAnchor) {
+        r.targetsMissed.push(`memory ${x.target}: ${f(x.perClientKiB)} KiB per client > ${f(lowestAnchor)} KiB`);
       }
     }
   }
