@@ -19,6 +19,7 @@ import { StorageHealth, monitorStore } from './storage/storageHealth';
 import { createApiRouter } from './transport/httpApi';
 import { attachSyncSocket, type SyncSocket } from './transport/syncSocket';
 import { sendError } from './transport/httpErrors';
+import { metricsAllowed } from './transport/metricsAccess';
 import { originAllowed, type OriginPolicy } from './transport/originCheck';
 import type { TrustFn } from './transport/clientAddress';
 
@@ -113,7 +114,8 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
     if (storage.ok) res.json({ status: 'ok', ...counts });
     else res.status(503).json({ status: 'storage_failing', reason: storage.reason, failing: storage.failing, since: storage.since, ...counts });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res) => {
+    if (!metricsAllowed(req, config.METRICS_TOKEN)) return sendError(res, 401, 'metrics_forbidden', 'Send the METRICS_TOKEN as a bearer token');
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(

@@ -57,6 +57,11 @@ export const ConfigSchema = z.object({
   /** Proxies in front of the server: a number of hops, or a comma-separated list of addresses/subnets; none by default. */
   TRUST_PROXY: z.string().default('').transform(parseTrustProxy),
   /** Origins allowed to open the sync socket and make state-changing HTTP requests, comma-separated; the server's own origin by default. */
+  /** Bearer token a metrics scraper sends to GET /metrics; unset, only direct local requests may read it. */
+  METRICS_TOKEN: z
+    .string()
+    .default('')
+    .transform((s) => s.trim() || null),
   ALLOWED_ORIGINS: z
     .string()
     .default('')
