@@ -34,6 +34,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Reuse a port (for restart tests); 0 picks a free one. */
   port?: number;
+  /** How long start-up may take (several processes starting at once on a loaded machine take longer). */
+  startTimeoutMs?: number;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
@@ -57,7 +59,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in time:\n${out}`));
+    }, opts.startTimeoutMs ?? 30_000);
     const onData = (): void => {
       const found = listeningPort(out);
       if (found !== null) {
