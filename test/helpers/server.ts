@@ -43,7 +43,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
-      ...process.env,
+      // SQLite unless the test asks for PostgreSQL and Redis, whatever the runner's environment says.
+      ...withoutKeys(process.env, ['DATABASE_URL', 'PG_SCHEMA', 'REDIS_URL']),
       PORT: String(opts.port ?? 0),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -92,6 +93,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     kill: () => signal('SIGKILL'),
     output: () => out,
   };
+}
+
+function withoutKeys(env: NodeJS.ProcessEnv, keys: string[]): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const k of keys) delete copy[k];
+  return copy;
 }
 
 /**
