@@ -9,15 +9,16 @@
  *
  * Message: kind byte, the sender's process id (8 bytes), then for an update
  * its sequence (float64), the bindings as JSON after their length (uint32),
- * and the update; for awareness the awareness update.
+ * and the update; for awareness the awareness update; for a signal its JSON.
  */
 import crypto from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log';
-import type { Bindings, Relay, RelayHandlers } from './relay';
+import type { Bindings, Relay, RelayHandlers, RoomSignal } from './relay';
 
 const KIND_UPDATE = 1;
 const KIND_AWARENESS = 2;
+const KIND_SIGNAL = 3;
 const ID_BYTES = 8;
 const channelOf = (docId: string): string => `tavolo:doc:${docId}`;
 
@@ -31,11 +32,12 @@ export function encodeRelayUpdate(from: Buffer, seq: number, update: Uint8Array,
   return Buffer.concat([head, json, update]);
 }
 
-export function encodeRelayAwareness(from: Buffer, update: Uint8Array): Buffer {
+/** Awareness updates and signals: the kind, the sender, the payload. */
+function encodeRelayPayload(kind: number, from: Buffer, payload: Uint8Array): Buffer {
   const head = Buffer.alloc(1 + ID_BYTES);
-  head.writeUInt8(KIND_AWARENESS, 0);
+  head.writeUInt8(kind, 0);
   from.copy(head, 1);
-  return Buffer.concat([head, update]);
+  return Buffer.concat([head, payload]);
 }
 
 const copy = (b: Buffer): Uint8Array => new Uint8Array(b);
@@ -54,6 +56,9 @@ function deliver(message: Buffer, self: Buffer, handlers: Iterable<RelayHandlers
   } else if (kind === KIND_AWARENESS) {
     const update = copy(message.subarray(1 + ID_BYTES));
     for (const h of handlers) h.awareness(update);
+  } else if (kind === KIND_SIGNAL) {
+    const signal = JSON.parse(message.subarray(1 + ID_BYTES).toString()) as RoomSignal;
+    for (const h of handlers) h.signal(signal);
   }
 }
 
@@ -129,7 +134,8 @@ export function createRedisRelay({ url, log }: RedisRelayOptions): Relay {
       );
       return {
         publishUpdate: (seq, update, bindings) => publish(docId, encodeRelayUpdate(self, seq, update, bindings)),
-        publishAwareness: (update) => publish(docId, encodeRelayAwareness(self, update)),
+        publishAwareness: (update) => publish(docId, encodeRelayPayload(KIND_AWARENESS, self, update)),
+        publishSignal: (signal) => publish(docId, encodeRelayPayload(KIND_SIGNAL, self, Buffer.from(JSON.stringify(signal)))),
         leave() {
           const current = members.get(channel);
           if (!current?.delete(handlers) || current.size > 0) return;

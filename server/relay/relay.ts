@@ -8,6 +8,24 @@
  * the store. Alone, a process uses `inProcessRelay`, which does nothing.
  */
 
+import type { Role } from '../../shared/phases';
+import type { Sector } from '../../shared/schema';
+
+/** Which of a room's peers a frame is for: all of them, one person's devices, or one role. */
+export interface PeerFilter {
+  participantId?: string;
+  role?: Role;
+}
+
+/**
+ * What a room tells the same room on the other processes besides document
+ * changes: a readiness answer, or a control frame for some of its peers.
+ * Only Tavolo processes publish on Redis, so these are trusted.
+ */
+export type RoomSignal =
+  | { t: 'ready'; checkId: string; participantId: string; ready: boolean; entry: { name: string; sector: Sector } }
+  | { t: 'frame'; to: PeerFilter; frame: string };
+
 /** Client ids bound to an owner by the batch, so other processes refuse them to anyone else. */
 export type Bindings = [owner: string, clientIds: number[]][];
 
@@ -16,6 +34,7 @@ export interface RelayHandlers {
   update(seq: number, update: Uint8Array, bindings: Bindings): void;
   /** An awareness update from another process's peers. */
   awareness(update: Uint8Array): void;
+  signal(signal: RoomSignal): void;
   /** Subscribed (again): anything published meanwhile may be lost, so read the store. */
   subscribed(): void;
 }
@@ -23,6 +42,7 @@ export interface RelayHandlers {
 export interface RelayChannel {
   publishUpdate(seq: number, update: Uint8Array, bindings: Bindings): void;
   publishAwareness(update: Uint8Array): void;
+  publishSignal(signal: RoomSignal): void;
   leave(): void;
 }
 
@@ -31,7 +51,7 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-const nothing: RelayChannel = { publishUpdate() {}, publishAwareness() {}, leave() {} };
+const nothing: RelayChannel = { publishUpdate() {}, publishAwareness() {}, publishSignal() {}, leave() {} };
 
 /** One process: nobody to tell. */
 export const inProcessRelay: Relay = {

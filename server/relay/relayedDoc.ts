@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { Store } from '../storage/store';
-import type { Bindings, Relay, RelayChannel } from './relay';
+import type { Bindings, Relay, RelayChannel, RoomSignal } from './relay';
 
 /** Origin of changes applied from another process: relayed to peers, never stored again. */
 export const RELAY_ORIGIN = Symbol('relay');
@@ -20,6 +20,7 @@ export interface RelayTarget {
   applyUpdate(update: Uint8Array): void;
   applyAwareness(update: Uint8Array): void;
   bind(owner: string, clientIds: number[]): void;
+  signal(signal: RoomSignal): void;
 }
 
 export class RelayedDoc {
@@ -44,6 +45,7 @@ export class RelayedDoc {
     this.channel = relay.join(docId, {
       update: (seq, update, bindings) => this.receive(seq, update, bindings),
       awareness: (update) => !this.left && this.target.applyAwareness(update),
+      signal: (signal) => !this.left && this.target.signal(signal),
       subscribed: () => void this.catchUp(),
     });
   }
@@ -60,6 +62,10 @@ export class RelayedDoc {
 
   publishAwareness(update: Uint8Array): void {
     this.channel.publishAwareness(update);
+  }
+
+  publishSignal(signal: RoomSignal): void {
+    this.channel.publishSignal(signal);
   }
 
   /** The sequence a compaction may fold up to, after filling any gap from the store. */

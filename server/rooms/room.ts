@@ -22,7 +22,7 @@ import { encodeControl } from '../../shared/control';
 import { readSession, type Sector } from '../../shared/schema';
 import { timePersist } from '../metrics';
 import { secretRoundOpen } from '../../shared/voting';
-import { inProcessRelay, type Bindings, type Relay } from '../relay/relay';
+import { inProcessRelay, type Bindings, type PeerFilter, type Relay, type RoomSignal } from '../relay/relay';
 import { RELAY_ORIGIN, RelayedDoc } from '../relay/relayedDoc';
 
 /** A room is either a board or one participant's private drafts, which
@@ -141,6 +141,7 @@ export class Room {
       applyUpdate: (u) => Y.applyUpdate(this.doc, u, RELAY_ORIGIN),
       applyAwareness: (u) => applyAwarenessUpdate(this.awareness, u, RELAY_ORIGIN),
       bind: (owner, ids) => this.clientIds.bind(owner, ids),
+      signal: (signal) => this.onSignal(signal),
     });
     this.ydoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -236,10 +237,37 @@ export class Room {
   markReady(peer: Peer, checkId: string, ready: boolean, entry: ReadyEntry): void {
     const pid = peer.actor.participantId;
     if (!pid || readSession(this.doc).readyCheck?.id !== checkId) return;
+    this.applyReady(checkId, pid, ready, entry);
+    this.relayed.publishSignal({ t: 'ready', checkId, participantId: pid, ready, entry });
+  }
+
+  private applyReady(checkId: string, pid: string, ready: boolean, entry: ReadyEntry): void {
     if (this.readiness?.checkId !== checkId) this.readiness = { checkId, ready: new Map() };
     if (ready) this.readiness.ready.set(pid, entry);
     else this.readiness.ready.delete(pid);
     for (const p of this.peers.keys()) if (p.actor.role === 'facilitator') this.sendReadiness(p);
+  }
+
+  /** Sends a control frame to the peers `to` picks, on this process and every other serving the room. */
+  tell(to: PeerFilter, frame: Uint8Array): void {
+    this.tellHere(to, frame);
+    this.relayed.publishSignal({ t: 'frame', to, frame: Buffer.from(frame).toString('base64') });
+  }
+
+  private tellHere(to: PeerFilter, frame: Uint8Array): void {
+    for (const p of this.peers.keys()) {
+      if ((to.participantId === undefined || p.actor.participantId === to.participantId) && (to.role === undefined || p.actor.role === to.role)) p.send(frame);
+    }
+  }
+
+  private onSignal(signal: RoomSignal): void {
+    if (signal.t === 'frame') this.tellHere(signal.to, new Uint8Array(Buffer.from(signal.frame, 'base64')));
+    else if (readSession(this.doc).readyCheck?.id === signal.checkId) this.applyReady(signal.checkId, signal.participantId, signal.ready, signal.entry);
+  }
+
+  /** Reads from the store whatever other processes stored that this one has not applied yet. */
+  catchUp(): Promise<void> {
+    return this.relayed.catchUp();
   }
 
   sendReadiness(peer: Peer): void {

@@ -7,6 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createNote, listNotes } from '../../shared/notes';
+import { askReady, setPhase } from '../../shared/session';
+import { latestRoundResult } from '../../shared/voting';
+import { readSession } from '../../shared/schema';
+import type { ServerControl } from '../../shared/control';
+import type { Role } from '../../shared/phases';
 import { createPostgresStore } from '../../server/storage/postgresStore';
 import { createRoom, identify, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yclient';
@@ -32,13 +37,16 @@ async function startAll(n: number, env: Record<string, string>): Promise<Running
 
 type Client = TestClient & { creds: Awaited<ReturnType<typeof identify>> };
 
-/** A facilitator client of `room` on `server` (a fresh identity, or `as`), synced; `doc` keeps its state across processes. */
-async function join(server: RunningServer, room: RoomAccess, as?: Client['creds'], doc?: Y.Doc): Promise<Client> {
-  const creds = as ?? (await identify(server, room, 'facilitator'));
+/** A client of `room` on `server` (a fresh identity of role `as`, or these credentials), synced; `doc` keeps its state across processes. */
+async function join(server: RunningServer, room: RoomAccess, as: Client['creds'] | Role = 'facilitator', doc?: Y.Doc): Promise<Client> {
+  const creds = typeof as === 'string' ? await identify(server, room, as) : as;
   const client = connectClient(server, room.roomId, { as: creds, doc });
   await waitFor(() => client.provider.synced, { message: `synced on port ${server.port}` });
   return Object.assign(client, { creds });
 }
+
+const lastOf = <T extends ServerControl['t']>(c: TestClient, t: T) =>
+  [...c.controls].reverse().find((m): m is Extract<ServerControl, { t: T }> => m.t === t);
 
 const addNote = (c: Client, text: string): string =>
   createNote(c.doc, { x: 0, y: 0, text, author: { id: c.creds.participantId!, name: 'N', sector: 'public' } });
@@ -86,6 +94,39 @@ describe.skipIf(skip !== null)('several processes on PostgreSQL and Redis', () =
     addNote(first!, 'after the refusal');
     await waitFor(() => converged(clients, 31), { message: 'the next note everywhere' });
     expect(listNotes(last!.doc).some((n) => n.text === 'not mine to write')).toBe(false);
+  });
+
+  it('counts secret votes cast on two processes in a reveal from a third, and relays readiness answers', async () => {
+    const room = await createRoom(servers[0]!);
+    const [fac, ada, bo] = await Promise.all([join(servers[2]!, room), join(servers[0]!, room, 'participant'), join(servers[1]!, room, 'participant')]);
+    const author = { id: fac!.creds.participantId!, name: 'Fac', sector: 'public' as const };
+    const notes = ['Piste ciclabili', 'Mercato'].map((text, i) => createNote(fac!.doc, { x: i * 220, y: 0, text, author }));
+    setPhase(fac!.doc, 'priorities');
+    await waitFor(() => [ada!, bo!].every((c) => notes.every((n) => c.doc.getMap('notes').has(n))), { message: 'notes on every process' });
+    for (const c of [fac!, ada!, bo!]) await c.control({ t: 'hello' });
+    await waitFor(() => lastOf(ada!, 'ballot') && lastOf(bo!, 'ballot') && lastOf(fac!, 'voteProgress'), { message: 'greetings' });
+
+    const vote = async (c: Client, itemId: string, sector: 'civil' | 'public'): Promise<void> => {
+      const before = c.controls.length;
+      await c.control({ t: 'vote', itemId, delta: 1, sector, where: 'room' });
+      const answer = await waitFor(() => c.controls.slice(before).find((m) => m.t === 'ballot' || m.t === 'voteRefused'), { message: 'vote answer' });
+      expect(answer.t).toBe('ballot');
+    };
+    await vote(ada!, notes[0]!, 'civil');
+    await vote(bo!, notes[0]!, 'public');
+    await vote(bo!, notes[1]!, 'public');
+    // The facilitator's progress counts voters on every process.
+    await waitFor(() => lastOf(fac!, 'voteProgress')?.voters === 2, { message: 'two voters counted across processes' });
+
+    await fac!.control({ t: 'revealVotes' });
+    for (const c of [fac!, ada!, bo!]) await waitFor(() => latestRoundResult(c.doc), { message: 'results on every process' });
+    expect(latestRoundResult(ada!.doc)).toMatchObject({ round: 1, voters: 2, dotsCast: 3 });
+    expect(latestRoundResult(ada!.doc)!.items[0]).toMatchObject({ id: notes[0], dots: 2, rank: 1 });
+
+    askReady(fac!.doc, 'check-0001', Date.now());
+    await waitFor(() => readSession(ada!.doc).readyCheck?.id === 'check-0001', { message: 'ready check asked' });
+    await ada!.control({ t: 'ready', checkId: 'check-0001', ready: true, name: 'Ada', sector: 'civil' });
+    await waitFor(() => lastOf(fac!, 'readiness')?.ready.some((r) => r.participantId === ada!.creds.participantId), { message: 'readiness across processes' });
   });
 
   it('loses nothing any client had seen when one process is SIGKILLed under load', async () => {
