@@ -13,7 +13,9 @@ import type { Config } from './config';
 import { log as rootLog, requestLogger, type Logger } from './log';
 import { createMetrics } from './metrics';
 import { RoomRegistry, type CloseOutcome } from './rooms/roomRegistry';
-import { createSqliteStore } from './storage/sqliteStore';
+import { openStore } from './storage/openStore';
+import { createRedisRelay } from './relay/redisRelay';
+import { inProcessRelay } from './relay/relay';
 import type { Store } from './storage/store';
 import { StorageHealth, monitorStore } from './storage/storageHealth';
 import { createApiRouter } from './transport/httpApi';
@@ -66,16 +68,15 @@ export interface TavoloServer {
 
 export async function createTavoloServer(config: Config, log: Logger = rootLog, store?: Store): Promise<TavoloServer> {
   const health = new StorageHealth();
-  const theStore = monitorStore(
-    store ?? createSqliteStore({ dataDir: config.dataDir, synchronous: config.SQLITE_SYNCHRONOUS }),
-    health,
-  );
+  const theStore = monitorStore(store ?? (await openStore(config)), health);
+  const relay = config.REDIS_URL ? createRedisRelay({ url: config.REDIS_URL, log }) : inProcessRelay;
   const registry = new RoomRegistry(theStore, log, {
     unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
     room: {
       compactAfterBytes: config.COMPACT_AFTER_BYTES,
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
       compactDelayMs: 2000,
+      relay,
       limits: {
         maxNotes: config.MAX_NOTES_PER_ROOM,
         maxScenarios: config.MAX_SCENARIOS_PER_ROOM,
@@ -179,6 +180,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
         sync?.close();
         for (const ws of wss.clients) ws.terminate();
         server.closeAllConnections();
+        await relay.close();
         await theStore.close().catch((err: unknown) => log.error({ err }, 'closing the store failed'));
         return outcome;
       })();

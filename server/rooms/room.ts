@@ -22,6 +22,8 @@ import { encodeControl } from '../../shared/control';
 import { readSession, type Sector } from '../../shared/schema';
 import { timePersist } from '../metrics';
 import { secretRoundOpen } from '../../shared/voting';
+import { inProcessRelay, type Bindings, type PeerFilter, type Relay, type RoomSignal } from '../relay/relay';
+import { RELAY_ORIGIN, RelayedDoc } from '../relay/relayedDoc';
 
 /** A room is either a board or one participant's private drafts, which
  * follow the phase and lock of their board. */
@@ -45,6 +47,8 @@ export interface RoomOptions {
   compactDelayMs: number;
   /** Caps on the state the policy lets updates leave behind. */
   limits?: PolicyLimits;
+  /** Other processes serving the same documents (none by default). */
+  relay?: Relay;
 }
 
 export const defaultRoomOptions: RoomOptions = {
@@ -86,6 +90,11 @@ export class Room {
   /** Peers whose changes are in the batch; null marks a server-side change. */
   private pendingOrigins = new Set<Peer | null>();
   private pendingAwareness = new Set<number>();
+  /** Awareness changed here (not relayed from another process), for the other processes. */
+  private publishedAwareness = new Set<number>();
+  /** Client ids the pending batch binds, for the other processes. */
+  private pendingBindings: Bindings = [];
+  private readonly relayed: RelayedDoc;
   private awarenessOrigins = new Set<Peer | null>();
   private flushScheduled = false;
   private flushChain: Promise<void> = Promise.resolve();
@@ -135,6 +144,12 @@ export class Room {
       setTimeout(() => this.hydrate(), HYDRATE_AFTER_MS).unref();
     }
     this.awareness.setLocalState(null);
+    this.relayed = new RelayedDoc(roomId, store, stored.lastSeq, opts.relay ?? inProcessRelay, log, {
+      applyUpdate: (u) => Y.applyUpdate(this.doc, u, RELAY_ORIGIN),
+      applyAwareness: (u) => applyAwarenessUpdate(this.awareness, u, RELAY_ORIGIN),
+      bind: (owner, ids) => this.clientIds.bind(owner, ids),
+      signal: (signal) => this.onSignal(signal),
+    });
     this.ydoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -205,7 +220,11 @@ export class Room {
       peer.send(encodeControl({ t: 'refused', reason: verdict.reason, detail: verdict.detail }));
       return verdict;
     }
-    if (integration.writers.size > 0) this.clientIds.bind(peer.actor.participantId!, integration.writers);
+    if (integration.writers.size > 0) {
+      const fresh = [...integration.writers].filter((id) => this.clientIds.ownerOf(id) === undefined);
+      if (fresh.length > 0) this.pendingBindings.push([peer.actor.participantId!, fresh]);
+      this.clientIds.bind(peer.actor.participantId!, integration.writers);
+    }
     Y.applyUpdate(doc, update, peer);
     // Everything integrated is exactly what was checked; anything left pending would break that later.
     if (dropPending(doc)) this.log.error({ roomId: this.roomId, connId: peer.id }, 'update left Yjs state pending; dropped');
@@ -225,10 +244,37 @@ export class Room {
   markReady(peer: Peer, checkId: string, ready: boolean, entry: ReadyEntry): void {
     const pid = peer.actor.participantId;
     if (!pid || readSession(this.doc).readyCheck?.id !== checkId) return;
+    this.applyReady(checkId, pid, ready, entry);
+    this.relayed.publishSignal({ t: 'ready', checkId, participantId: pid, ready, entry });
+  }
+
+  private applyReady(checkId: string, pid: string, ready: boolean, entry: ReadyEntry): void {
     if (this.readiness?.checkId !== checkId) this.readiness = { checkId, ready: new Map() };
     if (ready) this.readiness.ready.set(pid, entry);
     else this.readiness.ready.delete(pid);
     for (const p of this.peers.keys()) if (p.actor.role === 'facilitator') this.sendReadiness(p);
+  }
+
+  /** Sends a control frame to the peers `to` picks, on this process and every other serving the room. */
+  tell(to: PeerFilter, frame: Uint8Array): void {
+    this.tellHere(to, frame);
+    this.relayed.publishSignal({ t: 'frame', to, frame: Buffer.from(frame).toString('base64') });
+  }
+
+  private tellHere(to: PeerFilter, frame: Uint8Array): void {
+    for (const p of this.peers.keys()) {
+      if ((to.participantId === undefined || p.actor.participantId === to.participantId) && (to.role === undefined || p.actor.role === to.role)) p.send(frame);
+    }
+  }
+
+  private onSignal(signal: RoomSignal): void {
+    if (signal.t === 'frame') this.tellHere(signal.to, new Uint8Array(Buffer.from(signal.frame, 'base64')));
+    else if (readSession(this.doc).readyCheck?.id === signal.checkId) this.applyReady(signal.checkId, signal.participantId, signal.ready, signal.entry);
+  }
+
+  /** Reads from the store whatever other processes stored that this one has not applied yet. */
+  catchUp(): Promise<void> {
+    return this.relayed.catchUp();
   }
 
   sendReadiness(peer: Peer): void {
@@ -306,6 +352,8 @@ export class Room {
     this.fullStateFrame = null;
     if (origin === LOAD_ORIGIN) return;
     this.docBytes += update.byteLength;
+    // Stored by another process already: only our peers need it.
+    if (origin === RELAY_ORIGIN) return this.broadcast(encodeUpdate(update), new Set());
     const peer = this.peers.has(origin as Peer) ? (origin as Peer) : null;
     this.pendingUpdates.push(update);
     this.pendingOrigins.add(peer);
@@ -342,6 +390,7 @@ export class Room {
       }
     }
     for (const list of [added, updated, removed]) for (const id of list) this.pendingAwareness.add(id);
+    if (origin !== RELAY_ORIGIN) for (const list of [added, updated, removed]) for (const id of list) this.publishedAwareness.add(id);
     this.awarenessOrigins.add(peer);
     this.scheduleFlush();
   };
@@ -367,6 +416,9 @@ export class Room {
     this.pendingAwareness = new Set();
     this.awarenessOrigins = new Set();
     this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), origins);
+    if (this.publishedAwareness.size === 0) return;
+    this.relayed.publishAwareness(encodeAwarenessUpdate(this.awareness, [...this.publishedAwareness]));
+    this.publishedAwareness = new Set();
   }
 
   /** True while changes are held in memory only (an append failed, or the turn's flush has not run yet). */
@@ -399,10 +451,13 @@ export class Room {
     const origins = this.pendingOrigins;
     this.pendingUpdates = [];
     this.pendingOrigins = new Set();
+    const bindings = this.pendingBindings;
+    this.pendingBindings = [];
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     try {
       this.lastSeq = await timePersist(() => this.store.append(this.roomId, merged));
     } catch (err) {
+      this.pendingBindings = [...bindings, ...this.pendingBindings];
       // Keep the batch (ahead of anything newer) and retry with backoff; peers
       // get it only once it is durable. Their own copies keep it meanwhile.
       this.pendingUpdates = [merged, ...this.pendingUpdates];
@@ -417,6 +472,7 @@ export class Room {
     this.retryDelay = 0;
     this.logBytes += merged.byteLength;
     this.logBatches += 1;
+    this.relayed.stored(this.lastSeq, merged, bindings);
     this.broadcast(encodeUpdate(merged), origins);
     if (this.pendingUpdates.length === 0) this.settleStored();
     this.maybeScheduleCompaction();
@@ -454,9 +510,10 @@ export class Room {
   async compact(): Promise<void> {
     await this.flushNow();
     if (this.logBatches === 0) return;
-    // Everything up to lastSeq is in the doc; the snapshot may also hold
-    // not-yet-appended changes, which is harmless: Yjs updates are idempotent.
-    const uptoSeq = this.lastSeq;
+    // Everything up to uptoSeq is in the doc (other processes' appends too);
+    // the snapshot may also hold later or not-yet-appended changes, which is
+    // harmless: Yjs updates are idempotent.
+    const uptoSeq = await this.relayed.compactableSeq();
     const bytes = this.logBytes;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     await this.store.compact(this.roomId, snapshot, uptoSeq);
@@ -499,6 +556,7 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.relayed.leave();
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = null;
     this.pendingUpdates = [];

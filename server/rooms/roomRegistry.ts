@@ -257,6 +257,8 @@ export class RoomRegistry {
         const room = await this.acquireDrafts(roomId, participantId);
         if (room) drafts.push(room);
       }
+      // Drafts written through other processes: everything stored is revealed.
+      await Promise.all(drafts.map((d) => d.catchUp()));
       let moved = 0;
       const maxNotes = (this.opts.room.limits ?? DEFAULT_POLICY_LIMITS).maxNotes;
       const owned = drafts.flatMap((d) => (d.kind.kind === 'drafts' ? [{ room: d, doc: d.doc, owner: d.kind.owner }] : []));
