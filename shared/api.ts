@@ -1,9 +1,11 @@
 /** Zod schemas for everything that crosses HTTP, shared by server and client. */
 import { z } from 'zod';
 import { MAX_TITLE_LENGTH } from './schema';
+import { TemplateChoiceFields } from './templates/api';
 
+/** `template`/`templateFile` and `language`: start from a template (shared/templates/api.ts). */
 export const CreateRoomBody = z
-  .object({ title: z.string().trim().min(1).max(MAX_TITLE_LENGTH) })
+  .object({ title: z.string().trim().min(1).max(MAX_TITLE_LENGTH), ...TemplateChoiceFields })
   .strict();
 export type CreateRoomBody = z.infer<typeof CreateRoomBody>;
 

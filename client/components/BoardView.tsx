@@ -182,7 +182,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
           )}
         </div>
         {resultsOpen && <ResultsPanel onClose={closeResults} />}
-        {panelOpen && <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => panels.close('facilitate')} />}
+        {panelOpen && <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => panels.close('facilitate')} roomId={chrome.roomId} />}
       </main>
       {facilitator && <SettingsDialog open={settingsOpen} roomId={chrome.roomId} onClose={() => setSettingsOpen(false)} />}
     </div>

@@ -11,6 +11,7 @@ import type { SyncedDoc, ConnectionStatus } from '../hooks/useSyncedDoc';
 import { BoardContext, type BoardContextValue } from '../hooks/useBoard';
 import { useProfile } from '../hooks/useIdentity';
 import { usePeers } from '../hooks/usePeers';
+import { useRememberWorkshop } from '../hooks/useRememberWorkshop';
 import { useRoomContexts, type WriteNote } from '../hooks/useRoomContexts';
 import { useSession } from '../hooks/useSession';
 import { useViewMode, type ViewMode } from '../hooks/useViewMode';
@@ -88,6 +89,7 @@ export function RoomScreen(props: RoomScreenProps) {
   const [linksOpen, setLinksOpen] = useState(false);
   const [viewMode, chooseMode] = useViewMode();
   const session = useSession(doc);
+  useRememberWorkshop(roomId, role, session.title, session.phase, !present);
   const viewRef = useRef<View>(INITIAL_VIEW);
 
   // Not in StrictMode: these observers live exactly as long as the doc.

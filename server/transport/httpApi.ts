@@ -12,6 +12,8 @@ import { StorageUnavailableError } from '../storage/storageHealth';
 import { issueIdentity, roleOfToken } from '../auth/tokens';
 import { sendError } from './httpErrors';
 import { rateLimit } from './rateLimit';
+import { mountImport } from './importApi';
+import { mountTemplates, templateStart } from './templatesApi';
 
 const MAX_BODY = '16kb';
 
@@ -33,6 +35,7 @@ const bearer = (req: Request): string | null => {
 
 export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOptions): express.Router {
   const api = express.Router();
+  mountImport(api, registry);
   // Only a body sent as JSON is parsed: a cross-site form or `text/plain` POST
   // (no CORS preflight) gets 415 instead of being read as JSON.
   api.use((req, res, next) => {
@@ -48,7 +51,9 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
       const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
       return sendError(res, 400, 'invalid_body', message);
     }
-    const { roomId, tokens, joinCode } = await registry.create(parsed.data.title);
+    const start = templateStart(parsed.data);
+    if (!start.ok) return sendError(res, 400, start.code, start.message);
+    const { roomId, tokens, joinCode } = await registry.create(start.title, start.seed);
     const base = `${origin(req)}/r/${roomId}`;
     // Tokens travel in the fragment, which browsers never send to a server or in a Referer.
     const body: CreateRoomResponse = {
@@ -64,6 +69,8 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     };
     res.status(201).json(body);
   });
+
+  mountTemplates(api);
 
   api.post('/join', rateLimit(opts.joinLimit), async (req: Request, res: Response) => {
     const parsed = JoinBody.safeParse(req.body);
