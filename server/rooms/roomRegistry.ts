@@ -12,7 +12,7 @@ import { initSession } from '../../shared/session';
 import { notesOf, scenariosOf, votesOf, readSession } from '../../shared/schema';
 import { MAX_NOTE_TEXT, NoteFields } from '../../shared/documentSchemas';
 import { clampText } from '../../shared/text';
-import { DEFAULT_POLICY_LIMITS } from '../auth/updatePolicy';
+import { DEFAULT_POLICY_LIMITS, type PolicyLimits } from '../auth/updatePolicy';
 import { CLOSE_ROOM_DELETED, type RoomInfo } from '../../shared/api';
 import type { RoomRecord, Store } from '../storage/store';
 import type { Logger } from '../log';
@@ -77,14 +77,19 @@ export class RoomRegistry {
     return n;
   }
 
-  /** Creates a room with its session settings as the first logged update. */
-  async create(title: string): Promise<{ roomId: string; tokens: LinkTokens; joinCode: string }> {
+  /**
+   * Creates a room with its session settings as the first logged update;
+   * `seed` may write more into that update (an imported board), within the
+   * room's limits, and throws to refuse.
+   */
+  async create(title: string, seed?: (doc: Y.Doc, limits: PolicyLimits) => void): Promise<{ roomId: string; tokens: LinkTokens; joinCode: string }> {
     const roomId = newRoomId();
     const createdAt = Date.now();
     const tokens = newLinkTokens();
     const joinCode = deriveJoinCode(await this.joinCodeKey(), roomId);
     const doc = new Y.Doc();
     initSession(doc, { title, now: createdAt });
+    seed?.(doc, this.opts.room.limits ?? DEFAULT_POLICY_LIMITS);
     const tokenHashes = { ...hashLinkTokens(tokens), join: hashToken(joinCode) };
     await this.store.createRoom({ roomId, title, createdAt, tokenHashes }, Y.encodeStateAsUpdate(doc));
     doc.destroy();
