@@ -5,6 +5,7 @@ import { CreateRoomResponse } from '../../shared/api';
 import { MAX_TITLE_LENGTH } from '../../shared/schema';
 import { saveCreatedRoom } from '../lib/access';
 import { boardPath, navigate } from '../lib/route';
+import { ImportBoard } from './ImportBoard';
 import { JoinCodeForm } from './JoinCodeForm';
 import { LanguageSwitch } from './LanguageSwitch';
 import '../styles/Home.css';
@@ -71,6 +72,7 @@ export function Home() {
           )}
         </form>
         <p className="muted small">{t('home.hint')}</p>
+        <ImportBoard />
       </section>
       <section className="card join-card" aria-labelledby="join-code-title">
         <h2 id="join-code-title">{t('joinCode.title')}</h2>
