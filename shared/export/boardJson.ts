@@ -222,7 +222,7 @@ export function seedBoard(doc: Y.Doc, board: ExportedBoard, limits: SeedLimits):
   if (board.actions.length > limits.maxActions) throw new BoardImportError(`the board has ${board.actions.length} action cards; a room holds at most ${limits.maxActions}`);
   doc.transact(() => {
     const s = sessionOf(doc);
-    const { title: _title, createdAt: _createdAt, ...settings } = board.session;
+    const { title: _title, ...settings } = board.session;
     for (const [key, value] of Object.entries(settings)) s.set(key, checked<unknown>(SessionFields[key as keyof typeof settings], value, `session.${key}`));
     for (const n of board.notes) notesOf(doc).set(n.id, noteMap(n));
     for (const sc of board.scenarios) {
