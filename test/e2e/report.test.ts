@@ -41,7 +41,11 @@ describe('the report and downloads after a workshop', () => {
     const requests: string[] = [];
     const dialogs: string[] = [];
     context.on('request', (r) => requests.push(r.url()));
-    context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
+    const violations: string[] = [];
+    context.on('page', (p) => {
+      p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+      p.on('console', (m) => /Content Security Policy|Refused to/i.test(m.text()) && violations.push(m.text()));
+    });
     const board = await context.newPage();
     await board.goto(room.links.facilitator);
     await waitForSynced(board);
@@ -79,6 +83,7 @@ describe('the report and downloads after a workshop', () => {
     expect(await report.locator('.report img, .report script').count()).toBe(0);
     expect(requests.some((u) => new URL(u).pathname === '/x')).toBe(false);
     expect(dialogs).toEqual([]);
+    expect(violations).toEqual([]);
 
     await report.emulateMedia({ media: 'print' });
     expect(await report.locator('.report-toolbar').isVisible()).toBe(false);
@@ -89,9 +94,13 @@ describe('the report and downloads after a workshop', () => {
     expect(pages).toBeLessThanOrEqual(5);
   });
 
-  it('starts a new workshop from the board file imported on the home page', async () => {
+  it('starts a new workshop from the board file imported on the home page; the report stays closed to a participant link', async () => {
     const file = await exportedBoard(room);
     const context = await env.desktop({ identity: { name: 'Giulia Rossi', sector: 'public' } });
+    const participant = await context.newPage();
+    await participant.goto(`${env.server.url}/r/${room.roomId}/report#t=${room.tokens.participant}`);
+    await participant.getByRole('alert').getByText("This report is for the facilitator: open it from the facilitator's board.").waitFor();
+    expect(await participant.locator('[data-report-cover]').count()).toBe(0);
     const home = await context.newPage();
     await home.goto(env.server.url);
     await home.getByLabel('Import a board file').setInputFiles({ name: 'board.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
