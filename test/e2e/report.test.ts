@@ -1,6 +1,6 @@
 /**
  * After the workshop, in a real browser: the facilitator finds the downloads
- * in Board settings, saves the board as a PNG drawn on a canvas, opens the
+ * in Board settings, saves the Markdown report and a PNG drawn on a canvas, opens the
  * printable report (cover, sector chart, priorities, notes, action plan,
  * hostile notes shown as text and never run) and prints it to an A4 PDF;
  * then starts a new workshop by importing the board file on the home page.
@@ -59,6 +59,10 @@ describe('the report and downloads after a workshop', () => {
     const expected = imageLayout(file.board);
     expect(pngSize(png)).toEqual({ width: expected.width, height: expected.height });
     expect(png.byteLength).toBeGreaterThan(2000);
+
+    const [md] = await Promise.all([board.waitForEvent('download'), settings.getByRole('button', { name: 'Report (Markdown)' }).click()]);
+    expect(md.suggestedFilename()).toMatch(/\.md$/);
+    expect(fs.readFileSync((await md.path())!, 'utf8')).toMatch(/^# Contratto di fiume Olona\n[\s\S]*## Action plan/);
 
     const [report] = await Promise.all([context.waitForEvent('page'), settings.getByRole('link', { name: 'Open printable report' }).click()]);
     await report.locator('[data-report-cover]').waitFor();
