@@ -1,8 +1,9 @@
-/** Routes: `/` is Home, `/r/:roomId` a board, `/r/:roomId/present` its projector, `/j/:code` a short join link, anything else not found. */
+/** Routes: `/` is Home, `/r/:roomId` a board, `/r/:roomId/present` its projector, `/r/:roomId/report` its printable report, `/j/:code` a short join link, anything else not found. */
 import { Board } from './components/Board';
 import { Home } from './components/Home';
 import { NotFound } from './components/NotFound';
 import { JoinByCode } from './components/JoinByCode';
+import { ReportPage } from './components/ReportPage';
 import { useRoute } from './hooks/useRoute';
 
 export function App() {
@@ -14,6 +15,8 @@ export function App() {
       return <Board key={`${route.roomId}#${link}`} roomId={route.roomId} />;
     case 'present':
       return <Board key={`${route.roomId}/present#${link}`} roomId={route.roomId} present />;
+    case 'report':
+      return <ReportPage key={`${route.roomId}/report#${link}`} roomId={route.roomId} />;
     case 'join':
       return <JoinByCode key={route.code} code={route.code} />;
     case 'not-found':

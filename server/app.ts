@@ -26,7 +26,7 @@ import { originAllowed, type OriginPolicy } from './transport/originCheck';
 import type { TrustFn } from './transport/clientAddress';
 
 /** The client's own routes (client/lib/route.ts); anything else that is not a file, the API or health is a 404. */
-const CLIENT_ROUTE = /^\/(?:(?:r\/[^/]+(?:\/present)?|j\/[^/]+)\/?)?$/;
+const CLIENT_ROUTE = /^\/(?:(?:r\/[^/]+(?:\/present|\/report)?|j\/[^/]+)\/?)?$/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

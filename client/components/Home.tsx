@@ -1,5 +1,6 @@
 /** Start a workshop (blank or from a template), join one by code, or go back to one this device knows. */
 import { useTranslation } from 'react-i18next';
+import { ImportBoard } from './ImportBoard';
 import { JoinCodeForm } from './JoinCodeForm';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NewWorkshopForm } from './NewWorkshopForm';
@@ -21,6 +22,7 @@ export function Home() {
         <p className="tagline">{t('app.tagline')}</p>
         <NewWorkshopForm />
         <p className="muted small">{t('home.hint')}</p>
+        <ImportBoard />
       </section>
       <section className="card join-card" aria-labelledby="join-code-title">
         <h2 id="join-code-title">{t('joinCode.title')}</h2>

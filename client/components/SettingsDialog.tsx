@@ -7,6 +7,7 @@ import { useBoard } from '../hooks/useBoard';
 import { useSession } from '../hooks/useSession';
 import { DeleteWorkshop } from './DeleteWorkshop';
 import { Dialog } from './Dialog';
+import { ExportDownloads } from './ExportDownloads';
 
 export function SettingsDialog({ open, roomId, onClose }: { open: boolean; roomId: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -76,6 +77,7 @@ export function SettingsDialog({ open, roomId, onClose }: { open: boolean; roomI
           </button>
         </div>
       </form>
+      <ExportDownloads roomId={roomId} />
       <DeleteWorkshop roomId={roomId} title={session.title} />
     </Dialog>
   );

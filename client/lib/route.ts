@@ -5,11 +5,13 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'board'; roomId: string }
   | { kind: 'present'; roomId: string }
+  /** The facilitator's printable report. */
+  | { kind: 'report'; roomId: string }
   /** The projector's short link, `/j/K7P2Q-X9M4T`. */
   | { kind: 'join'; code: string }
   | { kind: 'not-found' };
 
-const ROOM_PATH = /^\/r\/([^/]+)(\/present)?\/?$/;
+const ROOM_PATH = /^\/r\/([^/]+)(\/present|\/report)?\/?$/;
 const JOIN_PATH = /^\/j\/([^/]+)\/?$/;
 
 export function parseRoute(pathname: string): Route {
@@ -20,12 +22,14 @@ export function parseRoute(pathname: string): Route {
   if (m?.[1]) {
     const roomId = decodeURIComponent(m[1]);
     if (!isRoomId(roomId)) return { kind: 'not-found' };
+    if (m[2] === '/report') return { kind: 'report', roomId };
     return m[2] ? { kind: 'present', roomId } : { kind: 'board', roomId };
   }
   return { kind: 'not-found' };
 }
 
 export const boardPath = (roomId: string): string => `/r/${encodeURIComponent(roomId)}`;
+export const reportPath = (roomId: string): string => `${boardPath(roomId)}/report`;
 
 /** Fired on our own pushState calls; popstate covers back/forward. */
 export const NAVIGATE_EVENT = 'tavolo:navigate';

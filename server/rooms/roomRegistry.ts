@@ -47,6 +47,9 @@ export interface CloseOutcome {
   unsaved: string[];
 }
 
+/** Writes a new room's starting content (a template, an imported board) into its first update. */
+export type RoomSeed = (doc: Y.Doc, ctx: { createdAt: number; limits: PolicyLimits }) => void;
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room | null>>();
@@ -82,15 +85,20 @@ export class RoomRegistry {
     return n;
   }
 
-  /** Creates a room with its session settings (and what `seed` writes, e.g. a template) as the first logged update. */
-  async create(title: string, seed?: (doc: Y.Doc, createdAt: number) => void): Promise<{ roomId: string; tokens: LinkTokens; joinCode: string }> {
+  /**
+   * Creates a room with its session settings as the first logged update;
+   * `seed` may write more into that update (an imported board), within the
+   * room's limits, and throws to refuse; a template writes its prompts and
+   * starter scenarios the same way.
+   */
+  async create(title: string, seed?: RoomSeed): Promise<{ roomId: string; tokens: LinkTokens; joinCode: string }> {
     const roomId = newRoomId();
     const createdAt = Date.now();
     const tokens = newLinkTokens();
     const joinCode = deriveJoinCode(await this.joinCodeKey(), roomId);
     const doc = new Y.Doc();
     initSession(doc, { title, now: createdAt });
-    seed?.(doc, createdAt);
+    seed?.(doc, { createdAt, limits: this.opts.room.limits ?? DEFAULT_POLICY_LIMITS });
     const tokenHashes = { ...hashLinkTokens(tokens), join: hashToken(joinCode) };
     await this.store.createRoom({ roomId, title, createdAt, tokenHashes }, Y.encodeStateAsUpdate(doc));
     doc.destroy();
