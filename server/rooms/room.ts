@@ -104,6 +104,8 @@ export class Room {
   private logBatches: number;
   private compactTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
+  /** Called when another process deleted this room's workshop. */
+  onDeletedElsewhere: (() => void) | null = null;
   /** Holders other than peers (a drafts room holds its board), so unloading waits for them. */
   holds = 0;
   /** The document's size as stored: its bytes at load plus every change since (the policy caps it). */
@@ -262,6 +264,7 @@ export class Room {
 
   private onSignal(signal: RoomSignal): void {
     if (signal.t === 'frame') this.tellHere(signal.to, new Uint8Array(Buffer.from(signal.frame, 'base64')));
+    else if (signal.t === 'deleted') this.onDeletedElsewhere?.();
     else if (readSession(this.doc).readyCheck?.id === signal.checkId) this.applyReady(signal.checkId, signal.participantId, signal.ready, signal.entry);
   }
 

@@ -11,6 +11,7 @@ import { askReady, setPhase } from '../../shared/session';
 import { latestRoundResult } from '../../shared/voting';
 import { readSession } from '../../shared/schema';
 import type { ServerControl } from '../../shared/control';
+import { CLOSE_ROOM_DELETED } from '../../shared/api';
 import type { Role } from '../../shared/phases';
 import { createPostgresStore } from '../../server/storage/postgresStore';
 import { createRoom, identify, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
@@ -172,6 +173,21 @@ describe.skipIf(skip !== null)('several processes on PostgreSQL and Redis', () =
     } finally {
       await store.close();
     }
+  });
+
+  it('deletes a workshop on every process: its clients elsewhere are closed and nothing of it stays stored', async () => {
+    const room = await createRoom(servers[0]!);
+    const [here, there] = await Promise.all([join(servers[0]!, room), join(servers[1]!, room)]);
+    addNote(there!, 'written through the other process');
+    await waitFor(() => converged([here!, there!], 1), { message: 'note relayed' });
+    const res = await fetch(`${servers[0]!.url}/api/rooms/${room.roomId}`, { method: 'DELETE', headers: { authorization: `Bearer ${room.tokens.facilitator}` } });
+    expect(res.status).toBeLessThan(300);
+    for (const c of [here!, there!]) await waitFor(() => c.closes.some((e) => e.code === CLOSE_ROOM_DELETED), { message: 'closed as deleted' });
+    const stored = await schema.query<{ n: string }>(
+      "SELECT (SELECT count(*) FROM docs WHERE starts_with(doc_id, $1)) + (SELECT count(*) FROM updates WHERE starts_with(doc_id, $1)) AS n",
+      [room.roomId],
+    );
+    expect(stored.rows[0]!.n).toBe('0');
   });
 
   describe.skipIf(!haveRedisServer())('with a private Redis', () => {
