@@ -12,6 +12,7 @@ import { StorageUnavailableError } from '../storage/storageHealth';
 import { issueIdentity, roleOfToken } from '../auth/tokens';
 import { sendError } from './httpErrors';
 import { rateLimit } from './rateLimit';
+import type { SharedCounter } from '../relay/redisCounter';
 
 const MAX_BODY = '16kb';
 
@@ -22,6 +23,8 @@ export interface ApiOptions {
   roomCreateLimit: { max: number; windowMs: number };
   /** Join-code look-ups per address: a code has 50 bits, so guessing must stay slow. */
   joinLimit: { max: number; windowMs: number };
+  /** Counts the limits above across processes (Redis); in memory without it. */
+  sharedCounter?: SharedCounter;
 }
 
 const IdentityBody = z.object({}).strict();
@@ -42,7 +45,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
   api.use(express.json({ limit: MAX_BODY, strict: true, type: 'application/json' }));
   const origin = (req: Request): string => opts.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
-  api.post('/rooms', rateLimit(opts.roomCreateLimit), async (req: Request, res: Response) => {
+  api.post('/rooms', rateLimit({ ...opts.roomCreateLimit, shared: opts.sharedCounter, name: 'create' }), async (req: Request, res: Response) => {
     const parsed = CreateRoomBody.safeParse(req.body);
     if (!parsed.success) {
       const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
@@ -65,7 +68,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     res.status(201).json(body);
   });
 
-  api.post('/join', rateLimit(opts.joinLimit), async (req: Request, res: Response) => {
+  api.post('/join', rateLimit({ ...opts.joinLimit, shared: opts.sharedCounter, name: 'join' }), async (req: Request, res: Response) => {
     const parsed = JoinBody.safeParse(req.body);
     if (!parsed.success) return sendError(res, 400, 'invalid_body', 'body must be { "code": "…" }');
     const roomId = await registry.roomOfJoinCode(parsed.data.code);

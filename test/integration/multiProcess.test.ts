@@ -26,6 +26,8 @@ if (skip) console.warn(`skipping the multi-process tests: ${skip}`);
 
 /** Processes starting together on two loaded cores may take a while. */
 const START_TIMEOUT_MS = 60_000;
+/** Rooms one address may create per minute on the pair of processes sharing the private Redis. */
+const CREATE_LIMIT = 4;
 
 /** Starts `n` processes at once; if one fails, the others are stopped before the error is thrown. */
 async function startAll(n: number, env: Record<string, string>): Promise<RunningServer[]> {
@@ -195,15 +197,25 @@ describe.skipIf(skip !== null)('several processes on PostgreSQL and Redis', () =
     let pair: RunningServer[] = [];
     beforeAll(async () => {
       redis = await startPrivateRedis();
-      pair = await startAll(2, envFor(redis.url));
+      pair = await startAll(2, { ...envFor(redis.url), ROOM_CREATE_LIMIT: String(CREATE_LIMIT) });
     }, START_TIMEOUT_MS * 2);
     afterAll(async () => {
       await Promise.all(pair.map((s) => s.kill()));
       await redis?.kill();
     });
 
+    it('counts the room-creation limit across processes', async () => {
+      const codes: number[] = [];
+      for (let i = 0; i <= CREATE_LIMIT; i++) {
+        const res = await fetch(`${pair[i % 2]!.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'T' }) });
+        codes.push(res.status);
+      }
+      expect(codes).toEqual([...Array(CREATE_LIMIT).fill(201), 429]);
+    });
+
     it('keeps each process working through a Redis restart and converges afterwards', async () => {
-      const room = await createRoom(pair[0]!);
+      // Created through another process of the same database: this pair has used up its creation limit.
+      const room = await createRoom(servers[0]!);
       const [a, a2, b] = await Promise.all([join(pair[0]!, room), join(pair[0]!, room), join(pair[1]!, room)]);
       addNote(a!, 'before');
       await waitFor(() => converged([a!, a2!, b!], 1), { message: 'relayed before the restart' });
