@@ -253,7 +253,7 @@ export class Room {
   /** Sends a control frame to the peers `to` picks, on this process and every other serving the room. */
   tell(to: PeerFilter, frame: Uint8Array): void {
     this.tellHere(to, frame);
-    this.relayed.publishSignal({ t: 'frame', to, frame: Buffer.from(frame).toString('base64') });
+    if (this.relayed.active) this.relayed.publishSignal({ t: 'frame', to, frame: Buffer.from(frame).toString('base64') });
   }
 
   private tellHere(to: PeerFilter, frame: Uint8Array): void {
@@ -382,7 +382,7 @@ export class Room {
       }
     }
     for (const list of [added, updated, removed]) for (const id of list) this.pendingAwareness.add(id);
-    if (origin !== RELAY_ORIGIN) for (const list of [added, updated, removed]) for (const id of list) this.publishedAwareness.add(id);
+    if (origin !== RELAY_ORIGIN && this.relayed.active) for (const list of [added, updated, removed]) for (const id of list) this.publishedAwareness.add(id);
     this.awarenessOrigins.add(peer);
     this.scheduleFlush();
   };
