@@ -15,6 +15,7 @@ import { createMetrics } from './metrics';
 import { RoomRegistry, type CloseOutcome } from './rooms/roomRegistry';
 import { openStore } from './storage/openStore';
 import { createRedisRelay } from './relay/redisRelay';
+import { createRedisCounter } from './relay/redisCounter';
 import { inProcessRelay } from './relay/relay';
 import type { Store } from './storage/store';
 import { StorageHealth, monitorStore } from './storage/storageHealth';
@@ -70,6 +71,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
   const health = new StorageHealth();
   const theStore = monitorStore(store ?? (await openStore(config)), health);
   const relay = config.REDIS_URL ? createRedisRelay({ url: config.REDIS_URL, log }) : inProcessRelay;
+  const sharedCounter = config.REDIS_URL ? createRedisCounter(config.REDIS_URL) : undefined;
   const registry = new RoomRegistry(theStore, log, {
     unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
     room: {
@@ -126,6 +128,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
       publicUrl,
       roomCreateLimit: { max: config.ROOM_CREATE_LIMIT, windowMs: config.ROOM_CREATE_WINDOW_MS },
       joinLimit: { max: 60, windowMs: 60_000 },
+      sharedCounter,
     }),
   );
 
@@ -181,6 +184,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
         for (const ws of wss.clients) ws.terminate();
         server.closeAllConnections();
         await relay.close();
+        sharedCounter?.close();
         await theStore.close().catch((err: unknown) => log.error({ err }, 'closing the store failed'));
         return outcome;
       })();

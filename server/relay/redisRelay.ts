@@ -144,6 +144,9 @@ export function createRedisRelay({ url, log }: RedisRelayOptions): Relay {
         },
       };
     },
+    announce(docId, signal) {
+      publish(docId, encodeRelayPayload(KIND_SIGNAL, self, Buffer.from(JSON.stringify(signal))));
+    },
     async close() {
       pub.disconnect();
       sub.disconnect();

@@ -24,7 +24,9 @@ export interface PeerFilter {
  */
 export type RoomSignal =
   | { t: 'ready'; checkId: string; participantId: string; ready: boolean; entry: { name: string; sector: Sector } }
-  | { t: 'frame'; to: PeerFilter; frame: string };
+  | { t: 'frame'; to: PeerFilter; frame: string }
+  /** The workshop was deleted: drop it, and close its peers. */
+  | { t: 'deleted' };
 
 /** Client ids bound to an owner by the batch, so other processes refuse them to anyone else. */
 export type Bindings = [owner: string, clientIds: number[]][];
@@ -48,6 +50,8 @@ export interface RelayChannel {
 
 export interface Relay {
   join(docId: string, handlers: RelayHandlers): RelayChannel;
+  /** Tells the processes serving `docId` without joining it. */
+  announce(docId: string, signal: RoomSignal): void;
   close(): Promise<void>;
 }
 
@@ -56,5 +60,6 @@ const nothing: RelayChannel = { publishUpdate() {}, publishAwareness() {}, publi
 /** One process: nobody to tell. */
 export const inProcessRelay: Relay = {
   join: () => nothing,
+  announce() {},
   close: async () => {},
 };

@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { Store } from '../storage/store';
-import type { Bindings, Relay, RelayChannel, RoomSignal } from './relay';
+import { inProcessRelay, type Bindings, type Relay, type RelayChannel, type RoomSignal } from './relay';
 
 /** Origin of changes applied from another process: relayed to peers, never stored again. */
 export const RELAY_ORIGIN = Symbol('relay');
@@ -32,6 +32,8 @@ export class RelayedDoc {
   private catchingUp: Promise<void> | null = null;
   private gapTimer: NodeJS.Timeout | null = null;
   private left = false;
+  /** False alone: the room then skips encoding what nobody would receive. */
+  readonly active: boolean;
 
   constructor(
     private readonly docId: string,
@@ -42,6 +44,7 @@ export class RelayedDoc {
     private readonly target: RelayTarget,
   ) {
     this.folded = loadedSeq;
+    this.active = relay !== inProcessRelay;
     this.channel = relay.join(docId, {
       update: (seq, update, bindings) => this.receive(seq, update, bindings),
       awareness: (update) => !this.left && this.target.applyAwareness(update),

@@ -111,6 +111,8 @@ export class Room {
   private logBatches: number;
   private compactTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
+  /** Called when another process deleted this room's workshop. */
+  onDeletedElsewhere: (() => void) | null = null;
   /** Holders other than peers (a drafts room holds its board), so unloading waits for them. */
   holds = 0;
   /** The document's size as stored: its bytes at load plus every change since (the policy caps it). */
@@ -258,7 +260,7 @@ export class Room {
   /** Sends a control frame to the peers `to` picks, on this process and every other serving the room. */
   tell(to: PeerFilter, frame: Uint8Array): void {
     this.tellHere(to, frame);
-    this.relayed.publishSignal({ t: 'frame', to, frame: Buffer.from(frame).toString('base64') });
+    if (this.relayed.active) this.relayed.publishSignal({ t: 'frame', to, frame: Buffer.from(frame).toString('base64') });
   }
 
   private tellHere(to: PeerFilter, frame: Uint8Array): void {
@@ -269,6 +271,7 @@ export class Room {
 
   private onSignal(signal: RoomSignal): void {
     if (signal.t === 'frame') this.tellHere(signal.to, new Uint8Array(Buffer.from(signal.frame, 'base64')));
+    else if (signal.t === 'deleted') this.onDeletedElsewhere?.();
     else if (readSession(this.doc).readyCheck?.id === signal.checkId) this.applyReady(signal.checkId, signal.participantId, signal.ready, signal.entry);
   }
 
@@ -390,7 +393,7 @@ export class Room {
       }
     }
     for (const list of [added, updated, removed]) for (const id of list) this.pendingAwareness.add(id);
-    if (origin !== RELAY_ORIGIN) for (const list of [added, updated, removed]) for (const id of list) this.publishedAwareness.add(id);
+    if (origin !== RELAY_ORIGIN && this.relayed.active) for (const list of [added, updated, removed]) for (const id of list) this.publishedAwareness.add(id);
     this.awarenessOrigins.add(peer);
     this.scheduleFlush();
   };

@@ -19,6 +19,7 @@ import type { Logger } from '../log';
 import { deriveJoinCode, hashLinkTokens, hashToken, newLinkTokens, type LinkTokens } from '../auth/tokens';
 import { Room, UnsavedUpdatesError, defaultRoomOptions, type RoomKind, type RoomOptions } from './room';
 import { buildReport, type ResultsReport } from './resultsReport';
+import { inProcessRelay } from '../relay/relay';
 
 export interface RegistryOptions {
   unloadGraceMs: number;
@@ -189,6 +190,7 @@ export class RoomRegistry {
       throw new RoomLoadError(docId, err);
     }
     if (kind.kind === 'board') await room.clientIds.persistIn(this.store, docId, this.log);
+    if (kind.kind === 'board') room.onDeletedElsewhere = () => void this.deleteRoom(docId, { elsewhere: true }).catch(() => undefined);
     this.rooms.set(docId, room);
     if (kind.kind === 'drafts') this.onDraftsLoaded?.(room);
     this.log.info({ roomId: docId, ms: Math.round(performance.now() - started) }, 'room loaded');
@@ -339,8 +341,9 @@ export class RoomRegistry {
    * then answer 404. If storage refuses, nothing is lost: the rooms resume
    * and the error reaches the caller. False when no such room exists.
    */
-  async deleteRoom(roomId: string): Promise<boolean> {
-    if (!isRoomId(roomId) || this.deleting.has(roomId) || !(await this.store.getRoom(roomId))) return false;
+  async deleteRoom(roomId: string, { elsewhere = false } = {}): Promise<boolean> {
+    // Deleted by another process: drop it here too, and delete again whatever this one stored meanwhile.
+    if (!isRoomId(roomId) || this.deleting.has(roomId) || (!elsewhere && !(await this.store.getRoom(roomId)))) return false;
     this.deleting.add(roomId);
     try {
       const mine = (id: string): boolean => roomOfDoc(id) === roomId;
@@ -361,6 +364,7 @@ export class RoomRegistry {
         r.closeAllPeers(CLOSE_ROOM_DELETED, 'workshop deleted');
         r.destroy();
       }
+      if (!elsewhere) (this.opts.room.relay ?? inProcessRelay).announce(roomId, { t: 'deleted' });
       this.log.info({ roomId, documents: docs.length }, 'room deleted');
       return true;
     } finally {

@@ -11,7 +11,8 @@
  *   view, so a compaction committing meanwhile cannot hide updates from it.
  * - A compaction deletes only up to the sequence the compacting process has
  *   folded into its snapshot, and never replaces a newer snapshot with an
- *   older one: what another process appended since is kept.
+ *   older one: what another process appended since is kept. While one
+ *   process compacts a document, another's compaction of it is skipped.
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
@@ -138,6 +139,9 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
     },
     async compact(docId, snapshot, uptoSeq) {
       await transaction(async (c) => {
+        // One process compacts a document at a time; another one at it already makes this one redundant.
+        const { rows } = await c.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [docId]);
+        if (!rows[0]!.locked) return;
         const { rowCount } = await c.query(
           `INSERT INTO snapshots (doc_id, data, upto_seq) VALUES ($1, $2, $3)
            ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq

@@ -16,6 +16,7 @@ import { mountImport } from './importApi';
 import { mountTemplates, templateStart } from './templatesApi';
 import { BoardImportError } from '../../shared/export/boardJson';
 import { MAX_IMPORT_BODY, createExportRouter, seedFromExport } from './exportApi';
+import type { SharedCounter } from '../relay/redisCounter';
 
 const MAX_BODY = '16kb';
 
@@ -26,6 +27,8 @@ export interface ApiOptions {
   roomCreateLimit: { max: number; windowMs: number };
   /** Join-code look-ups per address: a code has 50 bits, so guessing must stay slow. */
   joinLimit: { max: number; windowMs: number };
+  /** Counts the limits above across processes (Redis); in memory without it. */
+  sharedCounter?: SharedCounter;
 }
 
 const IdentityBody = z.object({}).strict();
@@ -48,7 +51,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
   api.use(express.json({ limit: MAX_BODY, strict: true, type: 'application/json' }));
   const origin = (req: Request): string => opts.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
-  api.post('/rooms', rateLimit(opts.roomCreateLimit), async (req: Request, res: Response) => {
+  api.post('/rooms', rateLimit({ ...opts.roomCreateLimit, shared: opts.sharedCounter, name: 'create' }), async (req: Request, res: Response) => {
     const parsed = CreateRoomBody.safeParse(req.body);
     if (!parsed.success) {
       const message = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
@@ -79,7 +82,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
 
   mountTemplates(api);
 
-  api.post('/join', rateLimit(opts.joinLimit), async (req: Request, res: Response) => {
+  api.post('/join', rateLimit({ ...opts.joinLimit, shared: opts.sharedCounter, name: 'join' }), async (req: Request, res: Response) => {
     const parsed = JoinBody.safeParse(req.body);
     if (!parsed.success) return sendError(res, 400, 'invalid_body', 'body must be { "code": "…" }');
     const roomId = await registry.roomOfJoinCode(parsed.data.code);

@@ -11,6 +11,7 @@ import { askReady, setPhase } from '../../shared/session';
 import { latestRoundResult } from '../../shared/voting';
 import { readSession } from '../../shared/schema';
 import type { ServerControl } from '../../shared/control';
+import { CLOSE_ROOM_DELETED } from '../../shared/api';
 import type { Role } from '../../shared/phases';
 import { createPostgresStore } from '../../server/storage/postgresStore';
 import { createRoom, identify, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
@@ -25,6 +26,8 @@ if (skip) console.warn(`skipping the multi-process tests: ${skip}`);
 
 /** Processes starting together on two loaded cores may take a while. */
 const START_TIMEOUT_MS = 60_000;
+/** Rooms one address may create per minute on the pair of processes sharing the private Redis. */
+const CREATE_LIMIT = 4;
 
 /** Starts `n` processes at once; if one fails, the others are stopped before the error is thrown. */
 async function startAll(n: number, env: Record<string, string>): Promise<RunningServer[]> {
@@ -174,20 +177,45 @@ describe.skipIf(skip !== null)('several processes on PostgreSQL and Redis', () =
     }
   });
 
+  it('deletes a workshop on every process: its clients elsewhere are closed and nothing of it stays stored', async () => {
+    const room = await createRoom(servers[0]!);
+    const [here, there] = await Promise.all([join(servers[0]!, room), join(servers[1]!, room)]);
+    addNote(there!, 'written through the other process');
+    await waitFor(() => converged([here!, there!], 1), { message: 'note relayed' });
+    const res = await fetch(`${servers[0]!.url}/api/rooms/${room.roomId}`, { method: 'DELETE', headers: { authorization: `Bearer ${room.tokens.facilitator}` } });
+    expect(res.status).toBeLessThan(300);
+    for (const c of [here!, there!]) await waitFor(() => c.closes.some((e) => e.code === CLOSE_ROOM_DELETED), { message: 'closed as deleted' });
+    const stored = await schema.query<{ n: string }>(
+      "SELECT (SELECT count(*) FROM docs WHERE starts_with(doc_id, $1)) + (SELECT count(*) FROM updates WHERE starts_with(doc_id, $1)) AS n",
+      [room.roomId],
+    );
+    expect(stored.rows[0]!.n).toBe('0');
+  });
+
   describe.skipIf(!haveRedisServer())('with a private Redis', () => {
     let redis: PrivateRedis;
     let pair: RunningServer[] = [];
     beforeAll(async () => {
       redis = await startPrivateRedis();
-      pair = await startAll(2, envFor(redis.url));
+      pair = await startAll(2, { ...envFor(redis.url), ROOM_CREATE_LIMIT: String(CREATE_LIMIT) });
     }, START_TIMEOUT_MS * 2);
     afterAll(async () => {
       await Promise.all(pair.map((s) => s.kill()));
       await redis?.kill();
     });
 
+    it('counts the room-creation limit across processes', async () => {
+      const codes: number[] = [];
+      for (let i = 0; i <= CREATE_LIMIT; i++) {
+        const res = await fetch(`${pair[i % 2]!.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'T' }) });
+        codes.push(res.status);
+      }
+      expect(codes).toEqual([...Array(CREATE_LIMIT).fill(201), 429]);
+    });
+
     it('keeps each process working through a Redis restart and converges afterwards', async () => {
-      const room = await createRoom(pair[0]!);
+      // Created through another process of the same database: this pair has used up its creation limit.
+      const room = await createRoom(servers[0]!);
       const [a, a2, b] = await Promise.all([join(pair[0]!, room), join(pair[0]!, room), join(pair[1]!, room)]);
       addNote(a!, 'before');
       await waitFor(() => converged([a!, a2!, b!], 1), { message: 'relayed before the restart' });
