@@ -11,6 +11,7 @@ import { runCold, type ColdResult } from './scenarios/cold';
 import { runCrash, type CrashResult } from './scenarios/crash';
 import { runDurable, type DurableResult } from './scenarios/durable';
 import { runFanout, type FanoutResult } from './scenarios/fanout';
+import { runSuggest, suggestTable, type SuggestResult } from './scenarios/suggest';
 import { round } from './report/stats';
 import { toMarkdown, toText, type Table } from './report/table';
 import { repoRoot } from './servers/spawnServer';
@@ -29,6 +30,7 @@ interface Results {
   cold: ColdResult[];
   durable: DurableResult[];
   crash: CrashResult[];
+  suggest: SuggestResult[];
   targetsMissed: string[];
 }
 
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     cold: [],
     durable: [],
     crash: [],
+    suggest: [],
     targetsMissed: [],
   };
   const t0 = performance.now();
@@ -85,6 +88,13 @@ async function main(): Promise<void> {
       results.crash.push(r);
       say(`  ${r.rounds} rounds, ${r.relayed} updates relayed, ${r.lost} lost (seed ${r.seed})`);
     }
+  }
+
+  if (opts.scenarios.includes('suggest')) {
+    say('suggested scenarios: labelled workshop (bench/data/) and a 2,000-note board');
+    const r = runSuggest();
+    results.suggest.push(r);
+    say(`  groups F1 ${f(r.groups.f1, 2)}, duplicates P ${f(r.duplicates.precision, 2)} R ${f(r.duplicates.recall, 2)}, 2,000 notes p50 ${f(r.large.ms.p50, 0)} ms wall, ${f(r.large.cpuMs.p50, 0)} ms CPU`);
   }
 
   const tables = buildTables(results);
@@ -184,6 +194,7 @@ function buildTables(r: Results): Table[] {
     });
     for (const x of r.crash) if (x.lost > 0) r.targetsMissed.push(`fault injection ${x.target}: ${x.lost} relayed updates lost (seed ${x.seed})`);
   }
+  for (const x of r.suggest) tables.push(suggestTable(x));
   return tables;
 }
 
