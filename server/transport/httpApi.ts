@@ -12,6 +12,7 @@ import { StorageUnavailableError } from '../storage/storageHealth';
 import { issueIdentity, roleOfToken } from '../auth/tokens';
 import { sendError } from './httpErrors';
 import { rateLimit } from './rateLimit';
+import { createSuggestRouter } from './suggestApi';
 
 const MAX_BODY = '16kb';
 
@@ -125,6 +126,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     res.status(204).end();
   });
 
+  api.use(createSuggestRouter(registry));
   api.get('/rooms/:roomId', async (req: Request<{ roomId: string }>, res: Response) => {
     const info = await registry.info(req.params.roomId);
     if (!info) return sendError(res, 404, 'room_not_found', 'No workshop with this id');

@@ -59,7 +59,7 @@ export const DEFAULT_SUGGEST_OPTIONS: SuggestOptions = {
   resolution: 1,
   cohesion: 0.03,
   minGroupSize: 3,
-  duplicateThreshold: 0.6,
+  duplicateThreshold: 0.7,
   features: { bigram: 0, trigram: 0.3 },
   fallbackLanguage: 'it',
   maxDfShare: 0.05,
