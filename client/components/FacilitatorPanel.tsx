@@ -26,6 +26,7 @@ import { useReadiness } from '../hooks/useReadiness';
 import { useServerTime } from '../hooks/useServerTime';
 import { BalancePanel } from './BalancePanel';
 import { SectorBadge } from './SectorBadge';
+import { SuggestPanel } from './SuggestPanel';
 import { UnrevealedRoundNote, VotingControls } from './VotingControls';
 import { Icon } from './icons';
 
@@ -216,6 +217,7 @@ export function FacilitatorPanel({ session, peers, crowd, onClose }: { session: 
       <div className="panel-body">
         <TimerControls session={session} />
         <BoardControls session={session} />
+        {session.phase === 'scenarios' && <SuggestPanel />}
         {session.phase === 'priorities' ? <VotingControls present={present} /> : <UnrevealedRoundNote />}
         <ReadyCheckControls session={session} present={present} />
         <BalancePanel peers={peers} />
