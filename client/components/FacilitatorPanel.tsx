@@ -215,9 +215,9 @@ export function FacilitatorPanel({ session, peers, crowd, onClose }: { session: 
         </button>
       </header>
       <div className="panel-body">
+        {session.phase === 'scenarios' && <SuggestPanel />}
         <TimerControls session={session} />
         <BoardControls session={session} />
-        {session.phase === 'scenarios' && <SuggestPanel />}
         {session.phase === 'priorities' ? <VotingControls present={present} /> : <UnrevealedRoundNote />}
         <ReadyCheckControls session={session} present={present} />
         <BalancePanel peers={peers} />
