@@ -25,22 +25,41 @@ export function kindWeight(term: string, w: FeatureWeights): number {
   return term.includes(' ') ? w.bigram : 1;
 }
 
+/** The ids of a stem and its trigrams, worked out once per vocabulary: a board repeats its words. */
+const wordFeatures = new WeakMap<Vocabulary, Map<string, number[]>>();
+
+function featuresOfWord(key: string, vocab: Vocabulary, withTrigrams: boolean): number[] {
+  let cache = wordFeatures.get(vocab);
+  if (!cache) wordFeatures.set(vocab, (cache = new Map()));
+  const cacheKey = withTrigrams ? key : `${key} `;
+  let ids = cache.get(cacheKey);
+  if (!ids) {
+    ids = [vocab.id(key)];
+    if (withTrigrams) {
+      const padded = `^${key}$`;
+      for (let k = 0; k + 3 <= padded.length; k++) ids.push(vocab.id(TRIGRAM + padded.slice(k, k + 3)));
+    }
+    cache.set(cacheKey, ids);
+  }
+  return ids;
+}
+
 /** Occurrences of each feature in one note; kinds weighing 0 are left out. */
 export function featureCounts(tokens: readonly Token[], vocab: Vocabulary, w: FeatureWeights): Map<number, number> {
   const counts = new Map<number, number>();
-  const add = (term: string): void => {
-    const id = vocab.id(term);
+  const add = (id: number): void => {
     counts.set(id, (counts.get(id) ?? 0) + 1);
   };
   tokens.forEach((t, i) => {
-    add(t.key);
-    if (w.bigram > 0 && i > 0 && tokens[i - 1]!.key !== t.key) add(`${tokens[i - 1]!.key} ${t.key}`);
-    if (w.trigram > 0) {
-      const padded = `^${t.key}$`;
-      for (let k = 0; k + 3 <= padded.length; k++) add(TRIGRAM + padded.slice(k, k + 3));
-    }
+    for (const id of featuresOfWord(t.key, vocab, w.trigram > 0)) add(id);
+    if (w.bigram > 0 && i > 0 && tokens[i - 1]!.key !== t.key) add(vocab.id(`${tokens[i - 1]!.key} ${t.key}`));
   });
   return counts;
+}
+
+/** Each term's kind weight, by id. */
+function kindWeights(vocab: Vocabulary, w: FeatureWeights): Float64Array {
+  return Float64Array.from(vocab.terms, (term) => kindWeight(term, w));
 }
 
 /** Sub-linear term frequency times inverse document frequency, times the kind's weight, normalised. */
@@ -48,9 +67,10 @@ export function tfidfVectors(counts: ReadonlyArray<Map<number, number>>, vocab: 
   const df = new Int32Array(vocab.size);
   for (const c of counts) for (const id of c.keys()) df[id]!++;
   const n = counts.length;
+  const kind = kindWeights(vocab, w);
   return counts.map((c) => {
     const v = new Map<number, number>();
-    for (const [id, x] of c) v.set(id, (1 + Math.log(x)) * Math.log((1 + n) / df[id]!) * kindWeight(vocab.terms[id]!, w));
+    for (const [id, x] of c) v.set(id, (1 + Math.log(x)) * Math.log((1 + n) / df[id]!) * kind[id]!);
     return toVector(v);
   });
 }
