@@ -5,7 +5,7 @@
  */
 import { allTargets, type Target } from './servers/targets';
 
-export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash', 'joinstorm', 'memory'] as const;
+export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash', 'joinstorm', 'memory', 'suggest'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface FanoutCase {

@@ -13,6 +13,7 @@ import { runDurable, type DurableResult } from './scenarios/durable';
 import { runFanout, type FanoutResult } from './scenarios/fanout';
 import { runJoinStorm, type JoinStormResult } from './scenarios/joinstorm';
 import { runMemory, type MemoryResult } from './scenarios/memory';
+import { runSuggest, suggestTable, type SuggestResult } from './scenarios/suggest';
 import { round } from './report/stats';
 import { toMarkdown, toText, type Table } from './report/table';
 import { repoRoot } from './servers/spawnServer';
@@ -35,6 +36,7 @@ interface Results {
   crash: CrashResult[];
   joinStorm: JoinStormResult[];
   memory: MemoryResult[];
+  suggest: SuggestResult[];
   targetsMissed: string[];
 }
 
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     crash: [],
     joinStorm: [],
     memory: [],
+    suggest: [],
     targetsMissed: [],
   };
   const t0 = performance.now();
@@ -112,6 +115,13 @@ async function main(): Promise<void> {
       results.memory.push(r);
       say(`  idle ${f(r.idleRssMiB, 0)} MiB, connected ${f(r.connectedRssMiB, 0)} MiB, ${f(r.perClientKiB)} KiB per client`);
     }
+  }
+
+  if (opts.scenarios.includes('suggest')) {
+    say('suggested scenarios: labelled workshop (bench/data/) and a 2,000-note board');
+    const r = runSuggest();
+    results.suggest.push(r);
+    say(`  groups F1 ${f(r.groups.f1, 2)}, duplicates P ${f(r.duplicates.precision, 2)} R ${f(r.duplicates.recall, 2)}, 2,000 notes p50 ${f(r.large.ms.p50, 0)} ms wall, ${f(r.large.cpuMs.p50, 0)} ms CPU`);
   }
 
   const tables = buildTables(results);
@@ -269,6 +279,7 @@ function buildTables(r: Results): Table[] {
       }
     }
   }
+  for (const x of r.suggest) tables.push(suggestTable(x));
   return tables;
 }
 

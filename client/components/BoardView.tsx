@@ -12,6 +12,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH, SCENARIO_COLORS, type SessionView } from '../.
 import { DEFAULT_SCENARIO_HEIGHT, DEFAULT_SCENARIO_WIDTH, createScenario, listScenarios } from '../../shared/scenarios';
 import { useBoard } from '../hooks/useBoard';
 import { useFollowSpotlight } from '../hooks/useFollowSpotlight';
+import { useJumpToNote } from '../hooks/useJumpToNote';
 import { useNoteNudge } from '../hooks/useNoteNudge';
 import { useRevealSignal } from '../hooks/useRevealSignal';
 import { useSidePanels } from '../hooks/useSidePanels';
@@ -63,6 +64,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
   const { writeNote } = chrome;
 
   const followed = useFollowSpotlight(doc, session.spotlight, following && !facilitator, viewport, worldRef);
+  useJumpToNote(doc, viewport);
   // Revealed results come forward for everyone at once.
   useRevealSignal(() => session.phase === 'priorities' && panels.open('results'));
   // Entering Co-design brings the action plan forward.

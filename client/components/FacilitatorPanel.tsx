@@ -26,6 +26,7 @@ import { useReadiness } from '../hooks/useReadiness';
 import { useServerTime } from '../hooks/useServerTime';
 import { BalancePanel } from './BalancePanel';
 import { SectorBadge } from './SectorBadge';
+import { SuggestPanel } from './SuggestPanel';
 import { UnrevealedRoundNote, VotingControls } from './VotingControls';
 import { WorkshopTools } from './WorkshopTools';
 import { Icon } from './icons';
@@ -215,6 +216,7 @@ export function FacilitatorPanel({ session, peers, crowd, onClose, roomId }: { s
         </button>
       </header>
       <div className="panel-body">
+        {session.phase === 'scenarios' && <SuggestPanel />}
         <TimerControls session={session} />
         <BoardControls session={session} />
         {session.phase === 'priorities' ? <VotingControls present={present} /> : <UnrevealedRoundNote />}

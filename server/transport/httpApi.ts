@@ -17,6 +17,7 @@ import { mountTemplates, templateStart } from './templatesApi';
 import { BoardImportError } from '../../shared/export/boardJson';
 import { MAX_IMPORT_BODY, createExportRouter, seedFromExport } from './exportApi';
 import type { SharedCounter } from '../relay/redisCounter';
+import { createSuggestRouter } from './suggestApi';
 
 const MAX_BODY = '16kb';
 
@@ -142,6 +143,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     res.status(204).end();
   });
 
+  api.use(createSuggestRouter(registry));
   api.get('/rooms/:roomId', async (req: Request<{ roomId: string }>, res: Response) => {
     const info = await registry.info(req.params.roomId);
     if (!info) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
