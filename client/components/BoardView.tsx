@@ -174,6 +174,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
             onSettings={facilitator ? () => setSettingsOpen(true) : undefined}
             following={following}
             onToggleFollow={facilitator ? undefined : () => setFollowing((f) => !f)}
+            history={chrome.history}
           />
           {session.phase === 'codesign' && !planOpen && (
             <button type="button" className="btn btn-primary action-plan-open" onClick={() => panels.open('plan')}>

@@ -59,6 +59,7 @@ export interface RoomChrome {
   status: ConnectionStatus;
   synced: boolean;
   roomId: string;
+  history: SyncedDoc['history'];
 }
 
 /** What every view is given. */
@@ -140,6 +141,7 @@ export function RoomScreen(props: RoomScreenProps) {
     status,
     synced,
     roomId,
+    history: room.history,
   };
   const renderView = VIEWS[present ? 'projector' : viewMode];
 
