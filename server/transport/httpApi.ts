@@ -12,6 +12,7 @@ import { StorageUnavailableError } from '../storage/storageHealth';
 import { issueIdentity, roleOfToken } from '../auth/tokens';
 import { sendError } from './httpErrors';
 import { rateLimit } from './rateLimit';
+import { createVersionsRouter } from './versionsApi';
 
 const MAX_BODY = '16kb';
 
@@ -131,6 +132,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     res.json(info);
   });
 
+  api.use(createVersionsRouter(registry));
   api.use((_req, res) => sendError(res, 404, 'not_found', 'No such API route'));
 
   const onError: ErrorRequestHandler = (err: { type?: string; status?: number; message?: string }, _req, res, _next) => {
