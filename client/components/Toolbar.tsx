@@ -24,6 +24,8 @@ interface ToolbarProps {
   onToggleFollow?: () => void;
   /** This person's undo stack; absent for the projector. */
   history?: BoardHistory | null;
+  /** Facilitator only: the room whose versions the toolbar opens. */
+  versionsOf?: string;
 }
 
 export function Toolbar(p: ToolbarProps) {
@@ -47,7 +49,7 @@ export function Toolbar(p: ToolbarProps) {
           )}
         </div>
       )}
-      {p.history && <UndoButtons history={p.history} />}
+      {p.history && <UndoButtons history={p.history} versionsOf={p.versionsOf} />}
       <div className="toolbar-group">
         <button type="button" className="icon-btn tool" aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')} onClick={p.onZoomOut}>
           −

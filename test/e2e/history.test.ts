@@ -104,3 +104,52 @@ describe('undo', () => {
     await waitUntil(async () => (await countNotesWithText(facilitator, 'Kept after the lock')) === 0, 'the undo, tried again, taken');
   }, 90_000);
 });
+
+describe('version history', () => {
+  it('saves a version, restores it after a mistake for everyone, and Ctrl+Z undoes the restore', async () => {
+    const room = await createRoom(env.server, 'Versions');
+    const [f, a] = await Promise.all([
+      env.desktop({ identity: { name: 'Giulia Rossi', sector: 'public' } }),
+      env.desktop({ identity: { name: 'Anna Verdi', sector: 'civil' }, viewMode: 'board' }),
+    ]);
+    const facilitator = await openLink(f, room.links.facilitator);
+    const participant = await openLink(a, room.links.participant);
+    await facilitator.getByRole('button', { name: 'New scenario' }).click();
+    const frame = facilitator.locator('[data-scenario-frame]');
+    await frame.waitFor();
+    await participant.locator('[data-scenario-frame]').waitFor();
+
+    await facilitator.getByRole('button', { name: 'Versions' }).click();
+    await facilitator.getByRole('textbox', { name: 'Version name' }).fill('With the scenario');
+    await facilitator.getByRole('button', { name: 'Save a version' }).click();
+    await facilitator.getByText('With the scenario').waitFor();
+    await facilitator.getByRole('button', { name: 'Close', exact: true }).click();
+
+    // The mistake: the scenario is deleted, on every screen.
+    await frame.getByRole('button', { name: 'Scenario options' }).click();
+    await facilitator.getByRole('button', { name: 'Delete scenario' }).click();
+    await facilitator.getByRole('button', { name: 'Delete', exact: true }).click();
+    await waitUntil(async () => (await participant.locator('[data-scenario-frame]').count()) === 0, 'the scenario gone for the participant');
+
+    // Browse the version read-only, then restore it.
+    await facilitator.getByRole('button', { name: 'Versions' }).click();
+    await facilitator.getByRole('button', { name: 'Preview: With the scenario' }).click();
+    const preview = facilitator.getByRole('region', { name: /Read-only preview/ });
+    await preview.locator('[data-preview-scenario]').waitFor();
+    expect(await preview.locator('textarea, input').count()).toBe(0);
+    await facilitator.getByRole('button', { name: 'Restore this version' }).click();
+    await facilitator.getByRole('status').filter({ hasText: 'restored' }).waitFor();
+    await participant.locator('[data-scenario-frame]').waitFor();
+    await frame.waitFor();
+
+    // What the restore replaced was saved first.
+    await facilitator.getByRole('button', { name: 'Versions' }).click();
+    await facilitator.getByText(/Before a restore: With the scenario/).waitFor();
+    await facilitator.getByRole('button', { name: 'Close', exact: true }).click();
+
+    // The restore is the facilitator's own edit: Ctrl+Z takes it back, for everyone.
+    await facilitator.getByRole('application').focus();
+    await facilitator.keyboard.press('Control+z');
+    await waitUntil(async () => (await participant.locator('[data-scenario-frame]').count()) === 0, 'the restore undone for the participant');
+  }, 90_000);
+});

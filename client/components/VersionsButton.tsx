@@ -1,0 +1,21 @@
+/** The facilitator's "Versions" tool: opens the version history, and says when a restore is done. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Toast } from './Toast';
+import { VersionsDialog } from './VersionsDialog';
+
+export function VersionsButton({ roomId }: { roomId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [restored, setRestored] = useState<{ name: string } | null>(null);
+  return (
+    <>
+      <button type="button" className="btn btn-ghost tool" onClick={() => setOpen(true)}>
+        <span aria-hidden="true" className="tool-icon">⟲</span>
+        <span className="tool-label">{t('history.versions.open')}</span>
+      </button>
+      <VersionsDialog open={open} roomId={roomId} onClose={() => setOpen(false)} onRestored={(name) => setRestored({ name })} />
+      <Toast message={restored ? t('history.versions.restored', { name: restored.name }) : null} event={restored} />
+    </>
+  );
+}
