@@ -24,6 +24,7 @@ async function moveRight(page: Page, id: string): Promise<void> {
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Space');
+  await page.locator(`[data-note-id="${id}"].is-dragging`).waitFor({ state: 'detached' });
   await waitUntil(async () => (await noteX(page, id)) > x0 + 10, 'the note to move');
 }
 
@@ -51,7 +52,7 @@ describe('undo', () => {
     // The focus is on the note's handle, not in a text field: Ctrl+Z is the board's undo.
     await pa.keyboard.press('Control+z');
     await waitUntil(async () => (await noteX(pb, mine)) === start, 'the move undone on Bruno’s screen');
-    expect(await noteX(pa, mine)).toBe(start);
+    await waitUntil(async () => (await noteX(pa, mine)) === start, 'the move undone on Anna’s screen');
     await pa.keyboard.press('Control+z');
     // Writing the note may be one step or two (creation, then typing after a pause): undo until it is gone.
     for (let i = 0; i < 2 && (await noteCount(pb, mine)) > 0; i++) {
