@@ -10,9 +10,8 @@ export function VersionsButton({ roomId }: { roomId: string }) {
   const [restored, setRestored] = useState<{ name: string } | null>(null);
   return (
     <>
-      <button type="button" className="btn btn-ghost tool" onClick={() => setOpen(true)}>
-        <span aria-hidden="true" className="tool-icon">⟲</span>
-        <span className="tool-label">{t('history.versions.open')}</span>
+      <button type="button" className="icon-btn tool" aria-label={t('history.versions.open')} title={t('history.versions.title')} onClick={() => setOpen(true)}>
+        <span aria-hidden="true">⟲</span>
       </button>
       <VersionsDialog open={open} roomId={roomId} onClose={() => setOpen(false)} onRestored={(name) => setRestored({ name })} />
       <Toast message={restored ? t('history.versions.restored', { name: restored.name }) : null} event={restored} />
