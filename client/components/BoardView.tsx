@@ -176,6 +176,8 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
             onSettings={facilitator ? () => setSettingsOpen(true) : undefined}
             following={following}
             onToggleFollow={facilitator ? undefined : () => setFollowing((f) => !f)}
+            history={chrome.history}
+            versionsOf={facilitator ? chrome.roomId : undefined}
           />
           {session.phase === 'codesign' && !planOpen && (
             <button type="button" className="btn btn-primary action-plan-open" onClick={() => panels.open('plan')}>

@@ -60,6 +60,7 @@ export interface RoomChrome {
   status: ConnectionStatus;
   synced: boolean;
   roomId: string;
+  history: SyncedDoc['history'];
 }
 
 /** What every view is given. */
@@ -142,6 +143,7 @@ export function RoomScreen(props: RoomScreenProps) {
     status,
     synced,
     roomId,
+    history: room.history,
   };
   const renderView = VIEWS[present ? 'projector' : viewMode];
 

@@ -19,7 +19,8 @@ import { checkIntegration, decodeUpdateStrictly, dropPending } from '../auth/upd
 import { ClientIdBindings } from '../auth/clientIdBinding';
 import { encodeAwarenessEntries, readAwarenessEntries } from '../auth/awarenessEntries';
 import { encodeControl } from '../../shared/control';
-import { readSession, type Sector } from '../../shared/schema';
+import { ROOT_SESSION, readSession, type Sector } from '../../shared/schema';
+import { DEFAULT_PHASE, isPhase, type Phase } from '../../shared/phases';
 import { timePersist } from '../metrics';
 import { secretRoundOpen } from '../../shared/voting';
 import { inProcessRelay, type Bindings, type PeerFilter, type Relay, type RoomSignal } from '../relay/relay';
@@ -117,6 +118,8 @@ export class Room {
   holds = 0;
   /** The document's size as stored: its bytes at load plus every change since (the policy caps it). */
   private docBytes: number;
+  /** Called after an accepted change of the board's phase (not on load), with the phase that ended: version history. */
+  onPhaseChange: ((ended: Phase) => void) | null = null;
   /** Answers to the current ready check; only facilitators are told. */
   private readiness: { checkId: string; ready: Map<string, ReadyEntry> } | null = null;
 
@@ -154,6 +157,11 @@ export class Room {
     });
     this.ydoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.ydoc.getMap(ROOT_SESSION).observe((e, tr) => {
+      if (tr.origin === LOAD_ORIGIN || !e.keysChanged.has('phase')) return;
+      const ended: unknown = e.changes.keys.get('phase')?.oldValue;
+      this.onPhaseChange?.(isPhase(ended) ? ended : DEFAULT_PHASE);
+    });
   }
 
   /** The room's document, with its stored state applied. */

@@ -5,6 +5,7 @@
  * compacted first). The transport only sees acquire/release, so a
  * multi-process relay can slot in here.
  */
+import { VersionStore } from './versions';
 import * as Y from 'yjs';
 import { newRoomId, isRoomId, normalizeJoinCode } from '../../shared/ids';
 import { revealPlacement } from '../../shared/notes';
@@ -62,12 +63,16 @@ export class RoomRegistry {
   /** Called once for each drafts room as it loads (the draft counter watches them). */
   onDraftsLoaded: ((drafts: Room) => void) | null = null;
   private joinKey: Promise<Uint8Array> | null = null;
+  /** Version history of every board (versions.ts). */
+  readonly versions: VersionStore;
 
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
     private readonly opts: RegistryOptions = { unloadGraceMs: 30_000, room: defaultRoomOptions },
-  ) {}
+  ) {
+    this.versions = new VersionStore(store, log);
+  }
 
   /** Caps on each room's state, for server-side writes that must respect them (bulk import). */
   get limits(): PolicyLimits {
@@ -191,6 +196,7 @@ export class RoomRegistry {
     }
     if (kind.kind === 'board') await room.clientIds.persistIn(this.store, docId, this.log);
     if (kind.kind === 'board') room.onDeletedElsewhere = () => void this.deleteRoom(docId, { elsewhere: true }).catch(() => undefined);
+    if (kind.kind === 'board') room.onPhaseChange = (ended) => this.versions.saveOnPhaseChange(docId, room.doc, ended);
     this.rooms.set(docId, room);
     if (kind.kind === 'drafts') this.onDraftsLoaded?.(room);
     this.log.info({ roomId: docId, ms: Math.round(performance.now() - started) }, 'room loaded');

@@ -18,6 +18,7 @@ import { BoardImportError } from '../../shared/export/boardJson';
 import { MAX_IMPORT_BODY, createExportRouter, seedFromExport } from './exportApi';
 import type { SharedCounter } from '../relay/redisCounter';
 import { createSuggestRouter } from './suggestApi';
+import { createVersionsRouter } from './versionsApi';
 
 const MAX_BODY = '16kb';
 
@@ -151,6 +152,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
   });
 
   api.use(createExportRouter(registry));
+  api.use(createVersionsRouter(registry));
   api.use((_req, res) => sendError(res, 404, 'not_found', 'No such API route'));
 
   const onError: ErrorRequestHandler = (err: { type?: string; status?: number; message?: string }, _req, res, _next) => {
