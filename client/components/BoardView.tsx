@@ -24,6 +24,7 @@ import { ActionPlanPanel } from './ActionPlan';
 import { BoardHeader } from './BoardHeader';
 import { Canvas } from './Canvas';
 import { FacilitatorPanel } from './FacilitatorPanel';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { PhaseBar } from './PhaseBar';
 import { ResultsPanel } from './ResultsPanel';
 import type { RoomChrome } from './RoomScreen';
@@ -184,6 +185,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
         {resultsOpen && <ResultsPanel onClose={closeResults} />}
         {panelOpen && <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => panels.close('facilitate')} />}
       </main>
+      <LiveAnnouncer synced={chrome.synced} besideBoard />
       {facilitator && <SettingsDialog open={settingsOpen} roomId={chrome.roomId} onClose={() => setSettingsOpen(false)} />}
     </div>
   );
