@@ -6,7 +6,7 @@
  */
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { noteText, setNoteScenario } from '../../shared/notes';
+import { deleteNote, noteText, setNoteScenario } from '../../shared/notes';
 import { MAX_NOTE_TEXT } from '../../shared/schema';
 import { noteRights, useBoard } from '../hooks/useBoard';
 import { useItemDots } from '../hooks/useItemDots';
@@ -15,6 +15,7 @@ import { useYTextArea } from '../hooks/useYTextArea';
 import { requestFocus } from '../lib/focusRequest';
 import { authorText, dotsText, noteDetails, noteLabel, scenarioLabel, type OutlineNote } from '../lib/outline';
 import { useAnnounce } from './LiveAnnouncer';
+import { ConfirmDelete } from './OutlineConfirm';
 
 /** Add / remove one dot; the new count is said once the vote has landed (the server's ballot, in a secret round). */
 export const OutlineDots = memo(function OutlineDots({ itemId, label }: { itemId: string; label: string }) {
@@ -121,10 +122,20 @@ export const OutlineNoteItem = memo(function OutlineNoteItem({ note, scenarioId,
     <li className="outline-note" tabIndex={-1} data-outline-note={note.id}>
       {may.edit ? <NoteField id={note.id} label={t('outline.mine')} /> : <p className="outline-note-text">{note.text || t('note.empty')}</p>}
       <p className="outline-note-details muted small">{drafts ? t('outline.private') : voting ? authorText(note, t) : noteDetails(note, t)}</p>
-      {!drafts && (may.move || voting) && (
+      {((!drafts && (may.move || voting)) || may.remove) && (
         <div className="outline-note-actions">
-          {may.move && <MoveTo key={scenarioId ?? ''} note={{ ...note, scenarioId }} label={label} scenarios={scenarios} />}
+          {!drafts && may.move && <MoveTo key={scenarioId ?? ''} note={{ ...note, scenarioId }} label={label} scenarios={scenarios} />}
           {voting && <OutlineDots itemId={note.id} label={label} />}
+          {may.remove && (
+            <ConfirmDelete
+              text={t('note.delete')}
+              name={t('outline.deleteNote', { note: label })}
+              question={t('note.confirmDelete')}
+              confirm={t('note.confirm')}
+              cancel={t('note.cancel')}
+              onConfirm={() => deleteNote(ctx.doc, note.id)}
+            />
+          )}
         </div>
       )}
     </li>

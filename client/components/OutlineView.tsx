@@ -10,7 +10,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newItemId } from '../../shared/ids';
-import { renameScenario, createScenario, listScenarios } from '../../shared/scenarios';
+import { getNote } from '../../shared/notes';
+import { createScenario, deleteScenario, getScenario, listScenarios, renameScenario } from '../../shared/scenarios';
 import { MAX_NAME_LENGTH, MAX_NOTE_TEXT, SCENARIO_COLORS, type SessionView } from '../../shared/schema';
 import { timerRemaining } from '../../shared/session';
 import { BoardContext, useBoard } from '../hooks/useBoard';
@@ -40,6 +41,7 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveAnnouncer, useAnnounce } from './LiveAnnouncer';
+import { ConfirmDelete } from './OutlineConfirm';
 import { OutlineDots, OutlineNoteItem } from './OutlineNote';
 import { PhaseBar } from './PhaseBar';
 import type { RoomChrome } from './RoomScreen';
@@ -68,10 +70,14 @@ function WriteForm({ chrome }: { chrome: RoomChrome }) {
   const add = (): void => {
     if (!writeNote || !text.trim()) return;
     const spot = freeSpotNear(chrome.occupied, listScenarios(doc), WRITE_ORIGIN.x, WRITE_ORIGIN.y, { id: identity.id, rings: PHONE_SEED_RINGS });
-    if (!writeNote(spot.x, spot.y, text.trim())) return;
+    const id = writeNote(spot.x, spot.y, text.trim());
+    if (!id) return;
     setKept(null);
     box.current?.focus();
-    say(t('outline.added'));
+    // A note lands in a scenario when its free spot is inside that frame, as from a phone: say so.
+    const scenarioId = getNote(doc, id)?.scenarioId;
+    const frame = scenarioId ? getScenario(doc, scenarioId) : null;
+    say(frame ? t('outline.addedTo', { where: scenarioLabel(frame.name, t) }) : t('outline.added'));
   };
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -153,7 +159,7 @@ function ScenarioName({ id, name }: { id: string; name: string }) {
 
 function ScenarioSection({ scenario, scenarios }: { scenario: OutlineScenario; scenarios: OutlineScenario[] }) {
   const { t } = useTranslation();
-  const { rights, role } = useBoard();
+  const { doc, rights, role } = useBoard();
   const headingId = `outline-scenario-${scenario.id}`;
   return (
     <section className="outline-scenario" aria-labelledby={headingId} data-outline-scenario={scenario.id}>
@@ -162,6 +168,16 @@ function ScenarioSection({ scenario, scenarios }: { scenario: OutlineScenario; s
         <div className="outline-row">
           {rights.cluster && <ScenarioName id={scenario.id} name={scenario.name} />}
           {rights.vote && role !== 'observer' && <OutlineDots itemId={scenario.id} label={scenarioLabel(scenario.name, t)} />}
+          {rights.cluster && (
+            <ConfirmDelete
+              text={t('scenario.delete')}
+              name={t('outline.deleteScenario', { name: scenarioLabel(scenario.name, t) })}
+              question={t('scenario.confirmDelete')}
+              confirm={t('scenario.confirm')}
+              cancel={t('scenario.cancel')}
+              onConfirm={() => deleteScenario(doc, scenario.id)}
+            />
+          )}
         </div>
       )}
       {scenario.notes.length === 0 ? (

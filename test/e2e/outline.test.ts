@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createRoom } from '../helpers/server';
-import { advanceToPhase, openLink, useBrowserAndServer, waitForNoteText, waitForSynced } from '../helpers/browser';
+import { advanceToPhase, countNotesWithText, openLink, useBrowserAndServer, waitForNoteText, waitForSynced, waitUntil } from '../helpers/browser';
 
 const env = useBrowserAndServer();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,11 +33,11 @@ const FIXED_ON_A11Y_BRANCH: Array<{ rule: string; target: RegExp }> = [
 /** More than any control is away from the previous one in the outline. */
 const MAX_TABS = 80;
 
-/** Presses Tab until the focused element's accessible name (label, aria-label or text) matches. */
-async function tabTo(page: Page, name: string | RegExp): Promise<void> {
+/** Presses Tab (Shift+Tab going back) until the focused element's accessible name (label, aria-label or text) matches. */
+async function tabTo(page: Page, name: string | RegExp, back = false): Promise<void> {
   const pattern = typeof name === 'string' ? `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : name.source;
   for (let i = 0; i < MAX_TABS; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return '';
@@ -180,8 +180,26 @@ describe('outline mode', () => {
     await page.keyboard.press('Enter');
     await facilitator.locator(`[data-note-id="${noteId}"] .dots[data-dots="1"]`).waitFor();
 
-    // Co-design: the facilitator opens a card, the participant commits their sector to it.
+    // Co-design: writing is open again; a note written by mistake is deleted, after a question.
     await advanceToPhase(facilitator, 'codesign');
+    await tabTo(page, 'Text of the new note', true);
+    await page.keyboard.type('Typo');
+    await page.keyboard.press('Control+Enter');
+    // The canvas draws only what is in view: the facilitator fits the board to see where it landed.
+    await waitUntil(async () => {
+      await facilitator.getByRole('button', { name: 'Fit to content' }).click();
+      return (await countNotesWithText(facilitator, 'Typo')) === 1;
+    }, 'the new note on the facilitator’s board');
+    await tabTo(page, 'Delete note “Typo”');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await countNotesWithText(facilitator, 'Typo')) === 0, 'the deleted note to leave the board');
+    // Focus goes to the heading of the section the note was in, not to the page.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toMatch(/^H[23]$/);
+
+    // The facilitator opens a card, the participant commits their sector to it.
     await facilitator.getByRole('button', { name: /New action/ }).click();
     const card = facilitator.locator('[data-action-id]').first();
     await card.waitFor();
