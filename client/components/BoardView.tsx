@@ -25,6 +25,7 @@ import { ActionPlanPanel } from './ActionPlan';
 import { BoardHeader } from './BoardHeader';
 import { Canvas } from './Canvas';
 import { FacilitatorPanel } from './FacilitatorPanel';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { PhaseBar } from './PhaseBar';
 import { ResultsPanel } from './ResultsPanel';
 import type { RoomChrome } from './RoomScreen';
@@ -188,6 +189,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
         {resultsOpen && <ResultsPanel onClose={closeResults} />}
         {panelOpen && <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => panels.close('facilitate')} roomId={chrome.roomId} />}
       </main>
+      <LiveAnnouncer synced={chrome.synced} besideBoard />
       {facilitator && <SettingsDialog open={settingsOpen} roomId={chrome.roomId} onClose={() => setSettingsOpen(false)} />}
     </div>
   );

@@ -25,6 +25,7 @@ import { VoteTotals } from '../lib/voteTotals';
 import { BoardView } from './BoardView';
 import { JoinDialog } from './JoinDialog';
 import { LinksDialog } from './LinksDialog';
+import { OutlineView } from './OutlineView';
 import { PhoneView } from './PhoneView';
 import { ProjectorView } from './ProjectorView';
 
@@ -79,6 +80,7 @@ const VIEWS: Record<ScreenKind, (p: ViewProps) => ReactElement> = {
   projector: (p) => <ProjectorView chrome={p.chrome} session={p.session} access={p.access} joinToken={p.joinToken} />,
   simple: (p) => <PhoneView chrome={p.chrome} session={p.session} viewMode={p.viewMode} onViewMode={p.onViewMode} />,
   board: (p) => <BoardView chrome={p.chrome} session={p.session} viewMode={p.viewMode} onViewMode={p.onViewMode} />,
+  outline: (p) => <OutlineView chrome={p.chrome} session={p.session} viewMode={p.viewMode} onViewMode={p.onViewMode} />,
 };
 
 export function RoomScreen(props: RoomScreenProps) {
@@ -162,6 +164,7 @@ export function RoomScreen(props: RoomScreenProps) {
             setEditingProfile(false);
           }}
           onCancel={joined ? () => setEditingProfile(false) : undefined}
+          onOutline={() => chooseMode('outline')}
         />
       )}
       <LinksDialog open={linksOpen} roomId={roomId} access={access} onClose={() => setLinksOpen(false)} />
