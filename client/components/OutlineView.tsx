@@ -212,7 +212,7 @@ export function OutlineView({ chrome, session, viewMode, onViewMode }: OutlineVi
           {facilitator && panelOpen && (
             <div className="outline-facilitation">
               <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} showTimer={false} />
-              <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={closePanel} />
+              <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={closePanel} roomId={chrome.roomId} />
             </div>
           )}
           {role !== 'observer' && <WriteForm chrome={chrome} />}
