@@ -5,7 +5,7 @@
  */
 import { allTargets, type Target } from './servers/targets';
 
-export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash'] as const;
+export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash', 'joinstorm', 'memory', 'suggest'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface FanoutCase {
@@ -36,6 +36,21 @@ export interface BenchOptions {
   crashClients: number;
   /** Replays one fault-injection run (its seed is printed). */
   crashSeed: number | null;
+  joinStorm: JoinStormCase;
+  /** Idle clients connected to measure the memory one more costs the server. */
+  memoryClients: number;
+}
+
+export interface JoinStormCase {
+  /** Notes on the board the joiners download. */
+  boardNotes: number;
+  /** People already in the room, editing at `ratePerSec` in all. */
+  inRoom: number;
+  ratePerSec: number;
+  /** Fresh clients opening their sockets at the same moment. */
+  joiners: number;
+  /** The measured window of in-room edits, which the storm falls into. */
+  windowMs: number;
 }
 
 const FULL = {
@@ -50,6 +65,12 @@ const FULL = {
   'cold-runs': '5',
   'crash-rounds': '20',
   'crash-clients': '50',
+  'storm-notes': '2000',
+  'storm-in-room': '50',
+  'storm-rate': '20',
+  'storm-joiners': '300',
+  'storm-window-ms': '10000',
+  'memory-clients': '1000',
 };
 
 const QUICK: typeof FULL = {
@@ -64,6 +85,12 @@ const QUICK: typeof FULL = {
   'cold-runs': '2',
   'crash-rounds': '5',
   'crash-clients': '50',
+  'storm-notes': '2000',
+  'storm-in-room': '20',
+  'storm-rate': '20',
+  'storm-joiners': '100',
+  'storm-window-ms': '5000',
+  'memory-clients': '300',
 };
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -120,5 +147,13 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     crashRounds: Math.max(1, int('crash-rounds')),
     crashClients: Math.max(2, int('crash-clients')),
     crashSeed: raw('crash-seed') === undefined ? null : Number(raw('crash-seed')),
+    joinStorm: {
+      boardNotes: int('storm-notes'),
+      inRoom: Math.max(2, int('storm-in-room')),
+      ratePerSec: int('storm-rate'),
+      joiners: Math.max(1, int('storm-joiners')),
+      windowMs: int('storm-window-ms'),
+    },
+    memoryClients: Math.max(1, int('memory-clients')),
   };
 }

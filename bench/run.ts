@@ -11,6 +11,9 @@ import { runCold, type ColdResult } from './scenarios/cold';
 import { runCrash, type CrashResult } from './scenarios/crash';
 import { runDurable, type DurableResult } from './scenarios/durable';
 import { runFanout, type FanoutResult } from './scenarios/fanout';
+import { runJoinStorm, type JoinStormResult } from './scenarios/joinstorm';
+import { runMemory, type MemoryResult } from './scenarios/memory';
+import { runSuggest, suggestTable, type SuggestResult } from './scenarios/suggest';
 import { round } from './report/stats';
 import { toMarkdown, toText, type Table } from './report/table';
 import { repoRoot } from './servers/spawnServer';
@@ -19,6 +22,8 @@ import { tavoloSource, useTavoloRef } from './servers/targets';
 /** Targets from the brief. */
 const COLD_TARGET_MS = 150;
 const DURABLE_TARGET_PER_SEC = 5000;
+/** Join storm: the edits of the people already in the room stay live meanwhile. */
+const STORM_FANOUT_P99_TARGET_MS = 100;
 
 interface Results {
   startedAt: string;
@@ -29,6 +34,9 @@ interface Results {
   cold: ColdResult[];
   durable: DurableResult[];
   crash: CrashResult[];
+  joinStorm: JoinStormResult[];
+  memory: MemoryResult[];
+  suggest: SuggestResult[];
   targetsMissed: string[];
 }
 
@@ -46,6 +54,9 @@ async function main(): Promise<void> {
     cold: [],
     durable: [],
     crash: [],
+    joinStorm: [],
+    memory: [],
+    suggest: [],
     targetsMissed: [],
   };
   const t0 = performance.now();
@@ -85,6 +96,32 @@ async function main(): Promise<void> {
       results.crash.push(r);
       say(`  ${r.rounds} rounds, ${r.relayed} updates relayed, ${r.lost} lost (seed ${r.seed})`);
     }
+  }
+
+  if (opts.scenarios.includes('joinstorm')) {
+    const c = opts.joinStorm;
+    for (const target of opts.targets) {
+      say(`join storm: ${c.joiners} clients join a ${c.boardNotes}-note room at once while ${c.inRoom} edit at ${c.ratePerSec}/s → ${target.label}`);
+      const r = await runJoinStorm(target, opts);
+      results.joinStorm.push(r);
+      say(`  ${r.synced}/${r.joiners} synced, last after ${f(r.lastSyncedMs, 0)} ms; in-room fan-out p99 ${f(r.fanoutMs.p99)} ms, lost ${r.lost}`);
+    }
+  }
+
+  if (opts.scenarios.includes('memory')) {
+    for (const target of opts.targets) {
+      say(`memory: ${opts.memoryClients} idle clients in one room → ${target.label}`);
+      const r = await runMemory(target, opts);
+      results.memory.push(r);
+      say(`  idle ${f(r.idleRssMiB, 0)} MiB, connected ${f(r.connectedRssMiB, 0)} MiB, ${f(r.perClientKiB)} KiB per client`);
+    }
+  }
+
+  if (opts.scenarios.includes('suggest')) {
+    say('suggested scenarios: labelled workshop (bench/data/) and a 2,000-note board');
+    const r = runSuggest();
+    results.suggest.push(r);
+    say(`  groups F1 ${f(r.groups.f1, 2)}, duplicates P ${f(r.duplicates.precision, 2)} R ${f(r.duplicates.recall, 2)}, 2,000 notes p50 ${f(r.large.ms.p50, 0)} ms wall, ${f(r.large.cpuMs.p50, 0)} ms CPU`);
   }
 
   const tables = buildTables(results);
@@ -184,6 +221,65 @@ function buildTables(r: Results): Table[] {
     });
     for (const x of r.crash) if (x.lost > 0) r.targetsMissed.push(`fault injection ${x.target}: ${x.lost} relayed updates lost (seed ${x.seed})`);
   }
+  if (r.joinStorm.length) {
+    const tavolo = r.joinStorm.find((x) => x.target.startsWith('Tavolo'));
+    const ratio = (x: JoinStormResult, v: (y: JoinStormResult) => number): string =>
+      tavolo && x !== tavolo && v(x) > 0 ? `${f(v(tavolo) / v(x), 2)}×` : '-';
+    tables.push({
+      title: `Join storm: fresh clients joining one room at once, while the people in it keep editing (fan-out p99 target < ${STORM_FANOUT_P99_TARGET_MS} ms)`,
+      head: ['server', 'board notes', 'in room', 'edits/s', 'joiners', 'synced', 'last synced ms', 'Tavolo ÷ this', 'fan-out p50', 'p99', 'Tavolo ÷ this', 'max', 'lost', 'server CPU %', 'server RSS MiB', 'verdict'],
+      rows: r.joinStorm.map((x) => [
+        x.target,
+        String(x.boardNotes),
+        String(x.inRoom),
+        String(x.ratePerSec),
+        String(x.joiners),
+        String(x.synced),
+        f(x.lastSyncedMs, 0),
+        ratio(x, (y) => y.lastSyncedMs),
+        f(x.fanoutMs.p50, 1),
+        f(x.fanoutMs.p99, 1),
+        ratio(x, (y) => y.fanoutMs.p99),
+        f(x.fanoutMs.max, 1),
+        String(x.lost),
+        f(x.server.cpuPercent, 0),
+        f(x.server.peakRssMiB, 0),
+        x.synced === x.joiners && x.lost === 0 && x.fanoutMs.p99 < STORM_FANOUT_P99_TARGET_MS ? 'met' : 'MISSED',
+      ]),
+      notes: [
+        'Joiners are fresh documents (a browser opening the link), all sockets opened at the same moment; "last synced" runs from then to the last sync step 2. Fan-out is measured on the in-room edits over the whole window the storm falls into.',
+        'Tavolo ÷ this: below 1 means Tavolo is faster by that factor.',
+      ],
+    });
+    for (const x of r.joinStorm) {
+      if (x.target.startsWith('Tavolo') && !(x.synced === x.joiners && x.lost === 0 && x.fanoutMs.p99 < STORM_FANOUT_P99_TARGET_MS)) {
+        r.targetsMissed.push(`join storm ${x.target}: ${x.synced}/${x.joiners} synced, ${x.lost} lost, fan-out p99 ${f(x.fanoutMs.p99)} ms`);
+      }
+    }
+  }
+  if (r.memory.length) {
+    const anchors = r.memory.filter((x) => !x.target.startsWith('Tavolo') && x.perClientKiB !== null);
+    const lowestAnchor = anchors.length ? Math.min(...anchors.map((x) => x.perClientKiB!)) : null;
+    tables.push({
+      title: 'Memory: server RSS with one empty room, then with idle clients connected and synced (target: per client at or below both anchors)',
+      head: ['server', 'clients', 'idle RSS MiB', 'connected RSS MiB', 'per client KiB', 'verdict'],
+      rows: r.memory.map((x) => [
+        x.target,
+        String(x.clients),
+        f(x.idleRssMiB, 0),
+        f(x.connectedRssMiB, 0),
+        f(x.perClientKiB),
+        !x.target.startsWith('Tavolo') || lowestAnchor === null || x.perClientKiB === null ? '-' : x.perClientKiB <= lowestAnchor ? 'met' : 'MISSED',
+      ]),
+      notes: ['Idle RSS is the process itself (runtime, libraries, and for Tavolo the SQLite engine and its caches), paid once per process, not per person.'],
+    });
+    for (const x of r.memory) {
+      if (x.target.startsWith('Tavolo') && lowestAnchor !== null && x.perClientKiB !== null && x.perClientKiB > lowestAnchor) {
+        r.targetsMissed.push(`memory ${x.target}: ${f(x.perClientKiB)} KiB per client > ${f(lowestAnchor)} KiB`);
+      }
+    }
+  }
+  for (const x of r.suggest) tables.push(suggestTable(x));
   return tables;
 }
 

@@ -1,9 +1,10 @@
-/** Routes: `/` is Home, `/r/:roomId` a board, `/r/:roomId/present` its projector, `/j/:code` a short join link, `/accessibility` the accessibility statement, anything else not found. */
+/** Routes: `/` is Home, `/r/:roomId` a board, `/r/:roomId/present` its projector, `/r/:roomId/report` its printable report, `/j/:code` a short join link, `/accessibility` the accessibility statement, anything else not found. */
 import { AccessibilityStatement } from './components/AccessibilityStatement';
 import { Board } from './components/Board';
 import { Home } from './components/Home';
 import { NotFound } from './components/NotFound';
 import { JoinByCode } from './components/JoinByCode';
+import { ReportPage } from './components/ReportPage';
 import { useRoute } from './hooks/useRoute';
 
 export function App() {
@@ -15,6 +16,8 @@ export function App() {
       return <Board key={`${route.roomId}#${link}`} roomId={route.roomId} />;
     case 'present':
       return <Board key={`${route.roomId}/present#${link}`} roomId={route.roomId} present />;
+    case 'report':
+      return <ReportPage key={`${route.roomId}/report#${link}`} roomId={route.roomId} />;
     case 'accessibility':
       return <AccessibilityStatement />;
     case 'join':

@@ -8,6 +8,8 @@ export function fail(message: string): never {
 }
 
 export function parseArgs(argv: string[], usage: string): { file: string; force: boolean } {
+  // These copy the embedded SQLite file; a PostgreSQL installation has its own tools.
+  if (process.env.DATABASE_URL) fail('backup and restore handle the SQLite file in DATA_DIR only; with DATABASE_URL use pg_dump and pg_restore');
   const force = argv.includes('--force');
   const rest = argv.filter((a) => a !== '--force');
   if (rest.length !== 1 || rest[0]!.startsWith('--')) fail(`usage: ${usage}`);

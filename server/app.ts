@@ -13,17 +13,21 @@ import type { Config } from './config';
 import { log as rootLog, requestLogger, type Logger } from './log';
 import { createMetrics } from './metrics';
 import { RoomRegistry, type CloseOutcome } from './rooms/roomRegistry';
-import { createSqliteStore } from './storage/sqliteStore';
+import { openStore } from './storage/openStore';
+import { createRedisRelay } from './relay/redisRelay';
+import { createRedisCounter } from './relay/redisCounter';
+import { inProcessRelay } from './relay/relay';
 import type { Store } from './storage/store';
 import { StorageHealth, monitorStore } from './storage/storageHealth';
 import { createApiRouter } from './transport/httpApi';
 import { attachSyncSocket, type SyncSocket } from './transport/syncSocket';
 import { sendError } from './transport/httpErrors';
+import { metricsAllowed } from './transport/metricsAccess';
 import { originAllowed, type OriginPolicy } from './transport/originCheck';
 import type { TrustFn } from './transport/clientAddress';
 
 /** The client's own routes (client/lib/route.ts); anything else that is not a file, the API or health is a 404. */
-const CLIENT_ROUTE = /^\/(?:(?:r\/[^/]+(?:\/present)?|j\/[^/]+|accessibility)\/?)?$/;
+const CLIENT_ROUTE = /^\/(?:(?:r\/[^/]+(?:\/present|\/report)?|j\/[^/]+|accessibility)\/?)?$/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -65,16 +69,16 @@ export interface TavoloServer {
 
 export async function createTavoloServer(config: Config, log: Logger = rootLog, store?: Store): Promise<TavoloServer> {
   const health = new StorageHealth();
-  const theStore = monitorStore(
-    store ?? createSqliteStore({ dataDir: config.dataDir, synchronous: config.SQLITE_SYNCHRONOUS }),
-    health,
-  );
+  const theStore = monitorStore(store ?? (await openStore(config)), health);
+  const relay = config.REDIS_URL ? createRedisRelay({ url: config.REDIS_URL, log }) : inProcessRelay;
+  const sharedCounter = config.REDIS_URL ? createRedisCounter(config.REDIS_URL) : undefined;
   const registry = new RoomRegistry(theStore, log, {
     unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
     room: {
       compactAfterBytes: config.COMPACT_AFTER_BYTES,
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
       compactDelayMs: 2000,
+      relay,
       limits: {
         maxNotes: config.MAX_NOTES_PER_ROOM,
         maxScenarios: config.MAX_SCENARIOS_PER_ROOM,
@@ -113,7 +117,8 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
     if (storage.ok) res.json({ status: 'ok', ...counts });
     else res.status(503).json({ status: 'storage_failing', reason: storage.reason, failing: storage.failing, since: storage.since, ...counts });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res) => {
+    if (!metricsAllowed(req, config.METRICS_TOKEN)) return sendError(res, 401, 'metrics_forbidden', 'Send the METRICS_TOKEN as a bearer token');
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(
@@ -123,6 +128,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
       publicUrl,
       roomCreateLimit: { max: config.ROOM_CREATE_LIMIT, windowMs: config.ROOM_CREATE_WINDOW_MS },
       joinLimit: { max: 60, windowMs: 60_000 },
+      sharedCounter,
     }),
   );
 
@@ -177,6 +183,8 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
         sync?.close();
         for (const ws of wss.clients) ws.terminate();
         server.closeAllConnections();
+        await relay.close();
+        sharedCounter?.close();
         await theStore.close().catch((err: unknown) => log.error({ err }, 'closing the store failed'));
         return outcome;
       })();

@@ -33,6 +33,14 @@ export const ConfigSchema = z.object({
   MAX_ROOM_BYTES: positive(16 * 1024 * 1024),
   /** On SIGTERM/SIGINT, how long rooms whose appends fail may keep retrying before the process exits non-zero. */
   SHUTDOWN_TIMEOUT_MS: int(10_000),
+  /** PostgreSQL instead of the embedded SQLite file, for several processes (README, "Running several processes"). */
+  DATABASE_URL: z.string().url().optional(),
+  /** A schema of that database to work in (created if missing); the connection's search_path otherwise. */
+  PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+  /** PostgreSQL connections per process. */
+  PG_POOL_SIZE: positive(10),
+  /** Redis relaying changes between the processes serving a room; without it a process relays to its own peers only. */
+  REDIS_URL: z.string().url().optional(),
   /** Where the built client is served from. */
   STATIC_DIR: z.string().default('dist'),
 
@@ -57,6 +65,11 @@ export const ConfigSchema = z.object({
   /** Proxies in front of the server: a number of hops, or a comma-separated list of addresses/subnets; none by default. */
   TRUST_PROXY: z.string().default('').transform(parseTrustProxy),
   /** Origins allowed to open the sync socket and make state-changing HTTP requests, comma-separated; the server's own origin by default. */
+  /** Bearer token a metrics scraper sends to GET /metrics; unset, only direct local requests may read it. */
+  METRICS_TOKEN: z
+    .string()
+    .default('')
+    .transform((s) => s.trim() || null),
   ALLOWED_ORIGINS: z
     .string()
     .default('')

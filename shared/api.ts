@@ -1,9 +1,17 @@
 /** Zod schemas for everything that crosses HTTP, shared by server and client. */
 import { z } from 'zod';
 import { MAX_TITLE_LENGTH } from './schema';
+import { BoardExport } from './export/boardJson';
+import { TemplateChoiceFields } from './templates/api';
 
+/** `template`/`templateFile` and `language`: start from a template (shared/templates/api.ts). */
 export const CreateRoomBody = z
-  .object({ title: z.string().trim().min(1).max(MAX_TITLE_LENGTH) })
+  .object({
+    title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
+    /** A board exported from another room (GET …/export?format=json): the new room starts as that board. */
+    from: BoardExport.optional(),
+    ...TemplateChoiceFields,
+  })
   .strict();
 export type CreateRoomBody = z.infer<typeof CreateRoomBody>;
 

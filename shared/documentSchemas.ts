@@ -133,6 +133,10 @@ export const SessionFields = {
   readyCheck: ReadyCheckSchema.nullable(),
   crowdThreshold: Whole(MIN_CROWD_THRESHOLD, MAX_CROWD_THRESHOLD),
   voteSettings: VoteSettingsSchema,
+  /** The sectors a template expects at the table (shared/templates/expectedSectors.ts). */
+  expectedSectors: z.array(SectorSchema).max(SECTORS.length),
+  /** The language the workshop is held in, chosen at creation: reports and exports default to it. */
+  language: z.enum(['it', 'en']),
 };
 export type SessionKey = keyof typeof SessionFields;
 export const isSessionKey = (k: string): k is SessionKey => Object.hasOwn(SessionFields, k);

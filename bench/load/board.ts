@@ -22,6 +22,8 @@ export interface NoteOptions {
   text: (i: number) => string;
   /** Distinct authors (Yjs client ids) writing the notes round-robin; one per note by default. */
   authors?: number;
+  /** First note number, so a second board's notes do not share ids with the first's. */
+  firstId?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export function makeNoteUpdates(count: number, opts: NoteOptions): Uint8Array[] 
   for (let i = 0; i < count; i++) {
     const doc = docs[i % docs.length]!;
     createNote(doc, {
-      id: noteId(i),
+      id: noteId((opts.firstId ?? 0) + i),
       x: (i % 40) * 220,
       y: Math.floor(i / 40) * 160,
       text: opts.text(i),

@@ -75,6 +75,11 @@ export const tavolo: Target = {
     const server = await spawnServer('server/main.ts', {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      // Every bench client comes from 127.0.0.1; a real plenary's come from
+      // many addresses. The per-address and per-room caps would otherwise
+      // refuse the 1,000-client cases before they start.
+      MAX_CONNECTIONS_PER_ADDRESS: '10000',
+      MAX_CONNECTIONS_PER_ROOM: '10000',
       ...opts.env,
     }, tavoloDir);
     // Bench clients join as the facilitator: every update is still inspected

@@ -47,7 +47,7 @@ interface ConnectedRoomProps {
 function ConnectedRoom({ roomId, present, access, joinToken, confirm }: ConnectedRoomProps) {
   const { t } = useTranslation();
   const clock = useMemo(() => new ServerClock(), []);
-  const board = useSyncedDoc({ name: roomId, storeName: `tavolo-${roomId}`, token: access.token, identity: access.identityToken, clock });
+  const board = useSyncedDoc({ name: roomId, storeName: `tavolo-${roomId}`, token: access.token, identity: access.identityToken, clock, undo: !present });
   // Only participants write privately; the server refuses drafts to everyone else.
   const drafts = useSyncedDoc({
     name: roomId + DRAFTS_SUFFIX,
@@ -70,7 +70,8 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
     if (refusals > 0) {
       const keys: Record<string, string | undefined> = { locked: 'refused.locked', phase: 'refused.phase', 'private-writing': 'refused.phase', limit: 'refused.limit' };
       const why = keys[reason] ?? 'refused.other';
-      setToast({ message: `${t('refused.toast')} ${t(why)}`, n: refusals });
+      const undone = board.refused?.undo ?? false;
+      setToast({ message: `${t(undone ? 'history.undoRefused' : 'refused.toast')} ${t(why)}`, n: refusals });
     }
   }
 

@@ -85,6 +85,12 @@ export function ViewSwitch({ mode, onChange }: { mode: ViewMode; onChange: (mode
           {t('view.simpleShort')}
         </span>
       </button>
+      <button type="button" className="segmented-btn" aria-pressed={mode === 'outline'} onClick={() => onChange('outline')}>
+        <span className="view-long">{t('outline.view')}</span>
+        <span className="view-short" aria-hidden="true">
+          {t('outline.viewShort')}
+        </span>
+      </button>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH, SCENARIO_COLORS, type SessionView } from '../.
 import { DEFAULT_SCENARIO_HEIGHT, DEFAULT_SCENARIO_WIDTH, createScenario, listScenarios } from '../../shared/scenarios';
 import { useBoard } from '../hooks/useBoard';
 import { useFollowSpotlight } from '../hooks/useFollowSpotlight';
+import { useJumpToNote } from '../hooks/useJumpToNote';
 import { useNoteNudge } from '../hooks/useNoteNudge';
 import { useRevealSignal } from '../hooks/useRevealSignal';
 import { useSidePanels } from '../hooks/useSidePanels';
@@ -24,6 +25,7 @@ import { ActionPlanPanel } from './ActionPlan';
 import { BoardHeader } from './BoardHeader';
 import { Canvas } from './Canvas';
 import { FacilitatorPanel } from './FacilitatorPanel';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { PhaseBar } from './PhaseBar';
 import { ResultsPanel } from './ResultsPanel';
 import type { RoomChrome } from './RoomScreen';
@@ -63,6 +65,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
   const { writeNote } = chrome;
 
   const followed = useFollowSpotlight(doc, session.spotlight, following && !facilitator, viewport, worldRef);
+  useJumpToNote(doc, viewport);
   // Revealed results come forward for everyone at once.
   useRevealSignal(() => session.phase === 'priorities' && panels.open('results'));
   // Entering Co-design brings the action plan forward.
@@ -165,6 +168,8 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
             onSettings={facilitator ? () => setSettingsOpen(true) : undefined}
             following={following}
             onToggleFollow={facilitator ? undefined : () => setFollowing((f) => !f)}
+            history={chrome.history}
+            versionsOf={facilitator ? chrome.roomId : undefined}
           />
           <Canvas
             viewport={viewport}
@@ -183,8 +188,9 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
           )}
         </div>
         {resultsOpen && <ResultsPanel onClose={closeResults} />}
-        {panelOpen && <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => panels.close('facilitate')} />}
+        {panelOpen && <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => panels.close('facilitate')} roomId={chrome.roomId} />}
       </main>
+      <LiveAnnouncer synced={chrome.synced} besideBoard />
       {facilitator && <SettingsDialog open={settingsOpen} roomId={chrome.roomId} onClose={() => setSettingsOpen(false)} />}
     </div>
   );

@@ -26,7 +26,9 @@ import { useReadiness } from '../hooks/useReadiness';
 import { useServerTime } from '../hooks/useServerTime';
 import { BalancePanel } from './BalancePanel';
 import { SectorBadge } from './SectorBadge';
+import { SuggestPanel } from './SuggestPanel';
 import { UnrevealedRoundNote, VotingControls } from './VotingControls';
+import { WorkshopTools } from './WorkshopTools';
 import { Icon } from './icons';
 
 const SECOND = 1000;
@@ -196,7 +198,7 @@ function BoardControls({ session }: { session: SessionView }) {
   );
 }
 
-export function FacilitatorPanel({ session, peers, crowd, onClose }: { session: SessionView; peers: PeerUser[]; crowd: boolean; onClose: () => void }) {
+export function FacilitatorPanel({ session, peers, crowd, onClose, roomId }: { session: SessionView; peers: PeerUser[]; crowd: boolean; onClose: () => void; roomId: string }) {
   const { t } = useTranslation();
   // "Of how many": participants online now (each person once, whatever their devices).
   const present = peers.filter((p) => p.role === 'participant').length;
@@ -214,11 +216,13 @@ export function FacilitatorPanel({ session, peers, crowd, onClose }: { session: 
         </button>
       </header>
       <div className="panel-body">
+        {session.phase === 'scenarios' && <SuggestPanel />}
         <TimerControls session={session} />
         <BoardControls session={session} />
         {session.phase === 'priorities' ? <VotingControls present={present} /> : <UnrevealedRoundNote />}
         <ReadyCheckControls session={session} present={present} />
         <BalancePanel peers={peers} />
+        <WorkshopTools roomId={roomId} />
       </div>
     </aside>
   );

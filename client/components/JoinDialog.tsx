@@ -15,15 +15,18 @@ interface JoinDialogProps {
   identity: Profile | null;
   onSave: (profile: Profile) => void;
   onCancel?: () => void;
+  /** Offered at join: open the outline (screen reader, keyboard) instead of the canvas. */
+  onOutline?: () => void;
 }
 
-export function JoinDialog({ open, role, identity, onSave, onCancel }: JoinDialogProps) {
+export function JoinDialog({ open, role, identity, onSave, onCancel, onOutline }: JoinDialogProps) {
   const { t } = useTranslation();
   const facilitator = role === 'facilitator';
   const [name, setName] = useState(identity?.name ?? '');
   const [sector, setSector] = useState<Sector | null>(identity?.sector ?? null);
   const [where, setWhere] = useState<Where | null>(identity?.where ?? null);
   const [votes, setVotes] = useState(identity?.facilitatorVotes ?? false);
+  const [outline, setOutline] = useState(false);
   const editing = onCancel !== undefined;
   const needsSector = !facilitator || votes;
   const complete = name.trim() !== '' && where !== null && (!needsSector || sector !== null);
@@ -31,6 +34,7 @@ export function JoinDialog({ open, role, identity, onSave, onCancel }: JoinDialo
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (!complete || where === null) return;
+    if (outline) onOutline?.();
     onSave({ name, sector: needsSector ? sector : (identity?.sector ?? null), where, facilitatorVotes: facilitator ? votes : (identity?.facilitatorVotes ?? false) });
   };
 
@@ -77,6 +81,12 @@ export function JoinDialog({ open, role, identity, onSave, onCancel }: JoinDialo
             </label>
           ))}
         </fieldset>
+        {!editing && onOutline && (
+          <label className="check">
+            <input type="checkbox" checked={outline} onChange={(e) => setOutline(e.target.checked)} data-join-outline />
+            {t('outline.joinOption')}
+          </label>
+        )}
         {!complete && (
           <p className="muted small join-missing" role="status">
             {t(needsSector ? 'identity.chooseAll' : 'identity.chooseWhere')}

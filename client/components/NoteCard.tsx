@@ -16,6 +16,7 @@ import { useNote } from '../hooks/useNote';
 import { useNoteKeptText } from '../hooks/useNoteKeptText';
 import { useYTextArea } from '../hooks/useYTextArea';
 import { DotControls } from './DotControls';
+import { DuplicateMarker } from './DuplicateMarker';
 import { NoteMenu } from './NoteMenu';
 import { NoteText } from './NoteText';
 import { AuthorBadge } from './SectorBadge';
@@ -65,6 +66,7 @@ function NoteCardImpl({ id }: NoteCardProps) {
       data-where={note.where}
       data-scenario-id={note.scenarioId ?? ''}
     >
+      <DuplicateMarker id={id} />
       <div className="note-top">
         {may.move ? (
           <div className="note-handle" data-drag-handle {...attributes} {...listeners} aria-label={handleName} title={t('note.move')}>

@@ -26,6 +26,7 @@ import { CrowdPresence, DotsLeft, IdentityChip, ViewSwitch } from './BoardHeader
 import { ActionPlan } from './ActionPlan';
 import { DotControls } from './DotControls';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { PhaseBar } from './PhaseBar';
 import { RevealedResults } from './RevealedResults';
 import type { RoomChrome } from './RoomScreen';
@@ -207,6 +208,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
         )}
         {chrome.crowd && <CrowdPresence peers={chrome.peers} live={presenceIsLive(chrome.status)} />}
       </main>
+      <LiveAnnouncer synced={chrome.synced} besideBoard />
       <SiteFooter newTab />
     </div>
   );

@@ -11,6 +11,7 @@ import type { SyncedDoc, ConnectionStatus } from '../hooks/useSyncedDoc';
 import { BoardContext, type BoardContextValue } from '../hooks/useBoard';
 import { useProfile } from '../hooks/useIdentity';
 import { usePeers } from '../hooks/usePeers';
+import { useRememberWorkshop } from '../hooks/useRememberWorkshop';
 import { useRoomContexts, type WriteNote } from '../hooks/useRoomContexts';
 import { useSession } from '../hooks/useSession';
 import { useViewMode, type ViewMode } from '../hooks/useViewMode';
@@ -24,6 +25,7 @@ import { VoteTotals } from '../lib/voteTotals';
 import { BoardView } from './BoardView';
 import { JoinDialog } from './JoinDialog';
 import { LinksDialog } from './LinksDialog';
+import { OutlineView } from './OutlineView';
 import { PhoneView } from './PhoneView';
 import { ProjectorView } from './ProjectorView';
 
@@ -59,6 +61,7 @@ export interface RoomChrome {
   status: ConnectionStatus;
   synced: boolean;
   roomId: string;
+  history: SyncedDoc['history'];
 }
 
 /** What every view is given. */
@@ -77,6 +80,7 @@ const VIEWS: Record<ScreenKind, (p: ViewProps) => ReactElement> = {
   projector: (p) => <ProjectorView chrome={p.chrome} session={p.session} access={p.access} joinToken={p.joinToken} />,
   simple: (p) => <PhoneView chrome={p.chrome} session={p.session} viewMode={p.viewMode} onViewMode={p.onViewMode} />,
   board: (p) => <BoardView chrome={p.chrome} session={p.session} viewMode={p.viewMode} onViewMode={p.onViewMode} />,
+  outline: (p) => <OutlineView chrome={p.chrome} session={p.session} viewMode={p.viewMode} onViewMode={p.onViewMode} />,
 };
 
 export function RoomScreen(props: RoomScreenProps) {
@@ -88,6 +92,7 @@ export function RoomScreen(props: RoomScreenProps) {
   const [linksOpen, setLinksOpen] = useState(false);
   const [viewMode, chooseMode] = useViewMode();
   const session = useSession(doc);
+  useRememberWorkshop(roomId, role, session.title, session.phase, !present);
   const viewRef = useRef<View>(INITIAL_VIEW);
 
   // Not in StrictMode: these observers live exactly as long as the doc.
@@ -140,6 +145,7 @@ export function RoomScreen(props: RoomScreenProps) {
     status,
     synced,
     roomId,
+    history: room.history,
   };
   const renderView = VIEWS[present ? 'projector' : viewMode];
 
@@ -158,6 +164,7 @@ export function RoomScreen(props: RoomScreenProps) {
             setEditingProfile(false);
           }}
           onCancel={joined ? () => setEditingProfile(false) : undefined}
+          onOutline={() => chooseMode('outline')}
         />
       )}
       <LinksDialog open={linksOpen} roomId={roomId} access={access} onClose={() => setLinksOpen(false)} />

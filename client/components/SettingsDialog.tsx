@@ -7,6 +7,7 @@ import { useBoard } from '../hooks/useBoard';
 import { useSession } from '../hooks/useSession';
 import { DeleteWorkshop } from './DeleteWorkshop';
 import { Dialog } from './Dialog';
+import { ExportDownloads } from './ExportDownloads';
 import { SiteFooter } from './SiteFooter';
 
 export function SettingsDialog({ open, roomId, onClose }: { open: boolean; roomId: string; onClose: () => void }) {
@@ -77,6 +78,7 @@ export function SettingsDialog({ open, roomId, onClose }: { open: boolean; roomI
           </button>
         </div>
       </form>
+      <ExportDownloads roomId={roomId} />
       <DeleteWorkshop roomId={roomId} title={session.title} />
       <SiteFooter newTab />
     </Dialog>

@@ -1,7 +1,9 @@
 /** The board's tools: create (as the phase allows), zoom, fit, results,
  * following the facilitator, and the facilitator's panel and settings. */
 import { useTranslation } from 'react-i18next';
+import type { BoardHistory } from '../lib/boardHistory';
 import { Icon } from './icons';
+import { UndoButtons } from './UndoButtons';
 
 interface ToolbarProps {
   zoom: number;
@@ -20,6 +22,10 @@ interface ToolbarProps {
   /** Everyone but the facilitator. */
   following?: boolean;
   onToggleFollow?: () => void;
+  /** This person's undo stack; absent for the projector. */
+  history?: BoardHistory | null;
+  /** Facilitator only: the room whose versions the toolbar opens. */
+  versionsOf?: string;
 }
 
 export function Toolbar(p: ToolbarProps) {
@@ -43,6 +49,7 @@ export function Toolbar(p: ToolbarProps) {
           )}
         </div>
       )}
+      {p.history && <UndoButtons history={p.history} versionsOf={p.versionsOf} />}
       <div className="toolbar-group">
         <button type="button" className="icon-btn tool" aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')} onClick={p.onZoomOut}>
           −

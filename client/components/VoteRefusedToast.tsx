@@ -4,7 +4,7 @@ import { useVoting } from '../hooks/useVoting';
 import { Toast } from './Toast';
 
 /** The reasons shared/votes.ts and the server's secret voting give; anything else reads as "try again". */
-const KNOWN_REASONS = ['no-dots-left', 'item-full', 'revealed', 'phase', 'locked', 'unknown-item', 'no-dot-here', 'read-only', 'open-voting'] as const;
+export const KNOWN_REASONS = ['no-dots-left', 'item-full', 'revealed', 'phase', 'locked', 'unknown-item', 'no-dot-here', 'read-only', 'open-voting'] as const;
 
 export function VoteRefusedToast() {
   const { t } = useTranslation();

@@ -1,8 +1,9 @@
 /** Board (full canvas) or simple (phone) view: chosen by screen width until
- * the person picks one, then remembered on the device. */
+ * the person picks one, then remembered on the device. The outline (for a
+ * screen reader or the keyboard) is only ever chosen. */
 import { useCallback, useEffect, useState } from 'react';
 
-export type ViewMode = 'board' | 'simple';
+export type ViewMode = 'board' | 'simple' | 'outline';
 
 const STORAGE_KEY = 'tavolo.viewMode';
 /** Below this width a canvas is more hindrance than help. */
@@ -11,7 +12,7 @@ export const PHONE_MAX_WIDTH = 600;
 const saved = (): ViewMode | null => {
   try {
     const v = window.localStorage.getItem(STORAGE_KEY);
-    return v === 'board' || v === 'simple' ? v : null;
+    return v === 'board' || v === 'simple' || v === 'outline' ? v : null;
   } catch {
     return null;
   }

@@ -5,13 +5,15 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'board'; roomId: string }
   | { kind: 'present'; roomId: string }
+  /** The facilitator's printable report. */
+  | { kind: 'report'; roomId: string }
   /** The projector's short link, `/j/K7P2Q-X9M4T`. */
   | { kind: 'join'; code: string }
   /** The accessibility statement. */
   | { kind: 'accessibility' }
   | { kind: 'not-found' };
 
-const ROOM_PATH = /^\/r\/([^/]+)(\/present)?\/?$/;
+const ROOM_PATH = /^\/r\/([^/]+)(\/present|\/report)?\/?$/;
 const JOIN_PATH = /^\/j\/([^/]+)\/?$/;
 export const ACCESSIBILITY_PATH = '/accessibility';
 const ACCESSIBILITY_ROUTE = /^\/accessibility\/?$/;
@@ -25,12 +27,14 @@ export function parseRoute(pathname: string): Route {
   if (m?.[1]) {
     const roomId = decodeURIComponent(m[1]);
     if (!isRoomId(roomId)) return { kind: 'not-found' };
+    if (m[2] === '/report') return { kind: 'report', roomId };
     return m[2] ? { kind: 'present', roomId } : { kind: 'board', roomId };
   }
   return { kind: 'not-found' };
 }
 
 export const boardPath = (roomId: string): string => `/r/${encodeURIComponent(roomId)}`;
+export const reportPath = (roomId: string): string => `${boardPath(roomId)}/report`;
 
 /** Fired on our own pushState calls; popstate covers back/forward. */
 export const NAVIGATE_EVENT = 'tavolo:navigate';

@@ -19,9 +19,12 @@ import { checkIntegration, decodeUpdateStrictly, dropPending } from '../auth/upd
 import { ClientIdBindings } from '../auth/clientIdBinding';
 import { encodeAwarenessEntries, readAwarenessEntries } from '../auth/awarenessEntries';
 import { encodeControl } from '../../shared/control';
-import { readSession, type Sector } from '../../shared/schema';
+import { ROOT_SESSION, readSession, type Sector } from '../../shared/schema';
+import { DEFAULT_PHASE, isPhase, type Phase } from '../../shared/phases';
 import { timePersist } from '../metrics';
 import { secretRoundOpen } from '../../shared/voting';
+import { inProcessRelay, type Bindings, type PeerFilter, type Relay, type RoomSignal } from '../relay/relay';
+import { RELAY_ORIGIN, RelayedDoc } from '../relay/relayedDoc';
 
 /** A room is either a board or one participant's private drafts, which
  * follow the phase and lock of their board. */
@@ -45,6 +48,8 @@ export interface RoomOptions {
   compactDelayMs: number;
   /** Caps on the state the policy lets updates leave behind. */
   limits?: PolicyLimits;
+  /** Other processes serving the same documents (none by default). */
+  relay?: Relay;
 }
 
 export const defaultRoomOptions: RoomOptions = {
@@ -70,6 +75,13 @@ export class Room {
    * turn, so the join does not wait for a full decode of the board.
    */
   private stored: Uint8Array | null = null;
+  /**
+   * The sync step 2 frame carrying the whole hydrated document, built by the
+   * first empty client to join after a change and sent as is to every other
+   * one until the next change: a join storm encodes the board once, not once
+   * per join. Dropped on every document update.
+   */
+  private fullStateFrame: Uint8Array | null = null;
   /** Peers still owed our sync step 1 (it needs the applied state vector). */
   private owedStep1: Peer[] = [];
   /** Each peer with the awareness client ids it speaks for. */
@@ -79,6 +91,11 @@ export class Room {
   /** Peers whose changes are in the batch; null marks a server-side change. */
   private pendingOrigins = new Set<Peer | null>();
   private pendingAwareness = new Set<number>();
+  /** Awareness changed here (not relayed from another process), for the other processes. */
+  private publishedAwareness = new Set<number>();
+  /** Client ids the pending batch binds, for the other processes. */
+  private pendingBindings: Bindings = [];
+  private readonly relayed: RelayedDoc;
   private awarenessOrigins = new Set<Peer | null>();
   private flushScheduled = false;
   private flushChain: Promise<void> = Promise.resolve();
@@ -95,10 +112,14 @@ export class Room {
   private logBatches: number;
   private compactTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
+  /** Called when another process deleted this room's workshop. */
+  onDeletedElsewhere: (() => void) | null = null;
   /** Holders other than peers (a drafts room holds its board), so unloading waits for them. */
   holds = 0;
   /** The document's size as stored: its bytes at load plus every change since (the policy caps it). */
   private docBytes: number;
+  /** Called after an accepted change of the board's phase (not on load), with the phase that ended: version history. */
+  onPhaseChange: ((ended: Phase) => void) | null = null;
   /** Answers to the current ready check; only facilitators are told. */
   private readiness: { checkId: string; ready: Map<string, ReadyEntry> } | null = null;
 
@@ -128,8 +149,19 @@ export class Room {
       setTimeout(() => this.hydrate(), HYDRATE_AFTER_MS).unref();
     }
     this.awareness.setLocalState(null);
+    this.relayed = new RelayedDoc(roomId, store, stored.lastSeq, opts.relay ?? inProcessRelay, log, {
+      applyUpdate: (u) => Y.applyUpdate(this.doc, u, RELAY_ORIGIN),
+      applyAwareness: (u) => applyAwarenessUpdate(this.awareness, u, RELAY_ORIGIN),
+      bind: (owner, ids) => this.clientIds.bind(owner, ids),
+      signal: (signal) => this.onSignal(signal),
+    });
     this.ydoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.ydoc.getMap(ROOT_SESSION).observe((e, tr) => {
+      if (tr.origin === LOAD_ORIGIN || !e.keysChanged.has('phase')) return;
+      const ended: unknown = e.changes.keys.get('phase')?.oldValue;
+      this.onPhaseChange?.(isPhase(ended) ? ended : DEFAULT_PHASE);
+    });
   }
 
   /** The room's document, with its stored state applied. */
@@ -198,7 +230,11 @@ export class Room {
       peer.send(encodeControl({ t: 'refused', reason: verdict.reason, detail: verdict.detail }));
       return verdict;
     }
-    if (integration.writers.size > 0) this.clientIds.bind(peer.actor.participantId!, integration.writers);
+    if (integration.writers.size > 0) {
+      const fresh = [...integration.writers].filter((id) => this.clientIds.ownerOf(id) === undefined);
+      if (fresh.length > 0) this.pendingBindings.push([peer.actor.participantId!, fresh]);
+      this.clientIds.bind(peer.actor.participantId!, integration.writers);
+    }
     Y.applyUpdate(doc, update, peer);
     // Everything integrated is exactly what was checked; anything left pending would break that later.
     if (dropPending(doc)) this.log.error({ roomId: this.roomId, connId: peer.id }, 'update left Yjs state pending; dropped');
@@ -218,10 +254,38 @@ export class Room {
   markReady(peer: Peer, checkId: string, ready: boolean, entry: ReadyEntry): void {
     const pid = peer.actor.participantId;
     if (!pid || readSession(this.doc).readyCheck?.id !== checkId) return;
+    this.applyReady(checkId, pid, ready, entry);
+    this.relayed.publishSignal({ t: 'ready', checkId, participantId: pid, ready, entry });
+  }
+
+  private applyReady(checkId: string, pid: string, ready: boolean, entry: ReadyEntry): void {
     if (this.readiness?.checkId !== checkId) this.readiness = { checkId, ready: new Map() };
     if (ready) this.readiness.ready.set(pid, entry);
     else this.readiness.ready.delete(pid);
     for (const p of this.peers.keys()) if (p.actor.role === 'facilitator') this.sendReadiness(p);
+  }
+
+  /** Sends a control frame to the peers `to` picks, on this process and every other serving the room. */
+  tell(to: PeerFilter, frame: Uint8Array): void {
+    this.tellHere(to, frame);
+    if (this.relayed.active) this.relayed.publishSignal({ t: 'frame', to, frame: Buffer.from(frame).toString('base64') });
+  }
+
+  private tellHere(to: PeerFilter, frame: Uint8Array): void {
+    for (const p of this.peers.keys()) {
+      if ((to.participantId === undefined || p.actor.participantId === to.participantId) && (to.role === undefined || p.actor.role === to.role)) p.send(frame);
+    }
+  }
+
+  private onSignal(signal: RoomSignal): void {
+    if (signal.t === 'frame') this.tellHere(signal.to, new Uint8Array(Buffer.from(signal.frame, 'base64')));
+    else if (signal.t === 'deleted') this.onDeletedElsewhere?.();
+    else if (readSession(this.doc).readyCheck?.id === signal.checkId) this.applyReady(signal.checkId, signal.participantId, signal.ready, signal.entry);
+  }
+
+  /** Reads from the store whatever other processes stored that this one has not applied yet. */
+  catchUp(): Promise<void> {
+    return this.relayed.catchUp();
   }
 
   sendReadiness(peer: Peer): void {
@@ -278,12 +342,15 @@ export class Room {
   async answerSyncStep1(peer: Peer, stateVector: Uint8Array): Promise<void> {
     await this.whenStored();
     if (!this.peers.has(peer)) return;
-    const update = this.stored
-      ? stateVector.length === 1 && stateVector[0] === 0
-        ? this.stored // an empty client needs everything: the stored bytes as they are
-        : Y.diffUpdate(this.stored, stateVector)
-      : Y.encodeStateAsUpdate(this.ydoc, stateVector);
-    peer.send(encodeSyncStep2(update));
+    const empty = stateVector.length === 1 && stateVector[0] === 0;
+    if (this.stored) {
+      // An empty client needs everything: the stored bytes as they are.
+      peer.send(encodeSyncStep2(empty ? this.stored : Y.diffUpdate(this.stored, stateVector)));
+    } else if (empty) {
+      peer.send((this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc))));
+    } else {
+      peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc, stateVector)));
+    }
     if (this.stored) setImmediate(() => this.hydrate());
   }
 
@@ -293,8 +360,11 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullStateFrame = null;
     if (origin === LOAD_ORIGIN) return;
     this.docBytes += update.byteLength;
+    // Stored by another process already: only our peers need it.
+    if (origin === RELAY_ORIGIN) return this.broadcast(encodeUpdate(update), new Set());
     const peer = this.peers.has(origin as Peer) ? (origin as Peer) : null;
     this.pendingUpdates.push(update);
     this.pendingOrigins.add(peer);
@@ -331,6 +401,7 @@ export class Room {
       }
     }
     for (const list of [added, updated, removed]) for (const id of list) this.pendingAwareness.add(id);
+    if (origin !== RELAY_ORIGIN && this.relayed.active) for (const list of [added, updated, removed]) for (const id of list) this.publishedAwareness.add(id);
     this.awarenessOrigins.add(peer);
     this.scheduleFlush();
   };
@@ -356,6 +427,9 @@ export class Room {
     this.pendingAwareness = new Set();
     this.awarenessOrigins = new Set();
     this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), origins);
+    if (this.publishedAwareness.size === 0) return;
+    this.relayed.publishAwareness(encodeAwarenessUpdate(this.awareness, [...this.publishedAwareness]));
+    this.publishedAwareness = new Set();
   }
 
   /** True while changes are held in memory only (an append failed, or the turn's flush has not run yet). */
@@ -388,10 +462,13 @@ export class Room {
     const origins = this.pendingOrigins;
     this.pendingUpdates = [];
     this.pendingOrigins = new Set();
+    const bindings = this.pendingBindings;
+    this.pendingBindings = [];
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     try {
       this.lastSeq = await timePersist(() => this.store.append(this.roomId, merged));
     } catch (err) {
+      this.pendingBindings = [...bindings, ...this.pendingBindings];
       // Keep the batch (ahead of anything newer) and retry with backoff; peers
       // get it only once it is durable. Their own copies keep it meanwhile.
       this.pendingUpdates = [merged, ...this.pendingUpdates];
@@ -406,6 +483,7 @@ export class Room {
     this.retryDelay = 0;
     this.logBytes += merged.byteLength;
     this.logBatches += 1;
+    this.relayed.stored(this.lastSeq, merged, bindings);
     this.broadcast(encodeUpdate(merged), origins);
     if (this.pendingUpdates.length === 0) this.settleStored();
     this.maybeScheduleCompaction();
@@ -443,9 +521,10 @@ export class Room {
   async compact(): Promise<void> {
     await this.flushNow();
     if (this.logBatches === 0) return;
-    // Everything up to lastSeq is in the doc; the snapshot may also hold
-    // not-yet-appended changes, which is harmless: Yjs updates are idempotent.
-    const uptoSeq = this.lastSeq;
+    // Everything up to uptoSeq is in the doc (other processes' appends too);
+    // the snapshot may also hold later or not-yet-appended changes, which is
+    // harmless: Yjs updates are idempotent.
+    const uptoSeq = await this.relayed.compactableSeq();
     const bytes = this.logBytes;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     await this.store.compact(this.roomId, snapshot, uptoSeq);
@@ -488,6 +567,7 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.relayed.leave();
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = null;
     this.pendingUpdates = [];

@@ -5,6 +5,7 @@
  * compacted first). The transport only sees acquire/release, so a
  * multi-process relay can slot in here.
  */
+import { VersionStore } from './versions';
 import * as Y from 'yjs';
 import { newRoomId, isRoomId, normalizeJoinCode } from '../../shared/ids';
 import { revealPlacement } from '../../shared/notes';
@@ -12,13 +13,14 @@ import { initSession } from '../../shared/session';
 import { notesOf, scenariosOf, votesOf, readSession } from '../../shared/schema';
 import { MAX_NOTE_TEXT, NoteFields } from '../../shared/documentSchemas';
 import { clampText } from '../../shared/text';
-import { DEFAULT_POLICY_LIMITS } from '../auth/updatePolicy';
+import { DEFAULT_POLICY_LIMITS, type PolicyLimits } from '../auth/updatePolicy';
 import { CLOSE_ROOM_DELETED, type RoomInfo } from '../../shared/api';
 import type { RoomRecord, Store } from '../storage/store';
 import type { Logger } from '../log';
 import { deriveJoinCode, hashLinkTokens, hashToken, newLinkTokens, type LinkTokens } from '../auth/tokens';
 import { Room, UnsavedUpdatesError, defaultRoomOptions, type RoomKind, type RoomOptions } from './room';
 import { buildReport, type ResultsReport } from './resultsReport';
+import { inProcessRelay } from '../relay/relay';
 
 export interface RegistryOptions {
   unloadGraceMs: number;
@@ -47,6 +49,9 @@ export interface CloseOutcome {
   unsaved: string[];
 }
 
+/** Writes a new room's starting content (a template, an imported board) into its first update. */
+export type RoomSeed = (doc: Y.Doc, ctx: { createdAt: number; limits: PolicyLimits }) => void;
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room | null>>();
@@ -58,12 +63,21 @@ export class RoomRegistry {
   /** Called once for each drafts room as it loads (the draft counter watches them). */
   onDraftsLoaded: ((drafts: Room) => void) | null = null;
   private joinKey: Promise<Uint8Array> | null = null;
+  /** Version history of every board (versions.ts). */
+  readonly versions: VersionStore;
 
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
     private readonly opts: RegistryOptions = { unloadGraceMs: 30_000, room: defaultRoomOptions },
-  ) {}
+  ) {
+    this.versions = new VersionStore(store, log);
+  }
+
+  /** Caps on each room's state, for server-side writes that must respect them (bulk import). */
+  get limits(): PolicyLimits {
+    return this.opts.room.limits ?? DEFAULT_POLICY_LIMITS;
+  }
 
   get loadedRooms(): number {
     let n = 0;
@@ -77,14 +91,20 @@ export class RoomRegistry {
     return n;
   }
 
-  /** Creates a room with its session settings as the first logged update. */
-  async create(title: string): Promise<{ roomId: string; tokens: LinkTokens; joinCode: string }> {
+  /**
+   * Creates a room with its session settings as the first logged update;
+   * `seed` may write more into that update (an imported board), within the
+   * room's limits, and throws to refuse; a template writes its prompts and
+   * starter scenarios the same way.
+   */
+  async create(title: string, seed?: RoomSeed): Promise<{ roomId: string; tokens: LinkTokens; joinCode: string }> {
     const roomId = newRoomId();
     const createdAt = Date.now();
     const tokens = newLinkTokens();
     const joinCode = deriveJoinCode(await this.joinCodeKey(), roomId);
     const doc = new Y.Doc();
     initSession(doc, { title, now: createdAt });
+    seed?.(doc, { createdAt, limits: this.opts.room.limits ?? DEFAULT_POLICY_LIMITS });
     const tokenHashes = { ...hashLinkTokens(tokens), join: hashToken(joinCode) };
     await this.store.createRoom({ roomId, title, createdAt, tokenHashes }, Y.encodeStateAsUpdate(doc));
     doc.destroy();
@@ -175,6 +195,8 @@ export class RoomRegistry {
       throw new RoomLoadError(docId, err);
     }
     if (kind.kind === 'board') await room.clientIds.persistIn(this.store, docId, this.log);
+    if (kind.kind === 'board') room.onDeletedElsewhere = () => void this.deleteRoom(docId, { elsewhere: true }).catch(() => undefined);
+    if (kind.kind === 'board') room.onPhaseChange = (ended) => this.versions.saveOnPhaseChange(docId, room.doc, ended);
     this.rooms.set(docId, room);
     if (kind.kind === 'drafts') this.onDraftsLoaded?.(room);
     this.log.info({ roomId: docId, ms: Math.round(performance.now() - started) }, 'room loaded');
@@ -257,6 +279,8 @@ export class RoomRegistry {
         const room = await this.acquireDrafts(roomId, participantId);
         if (room) drafts.push(room);
       }
+      // Drafts written through other processes: everything stored is revealed.
+      await Promise.all(drafts.map((d) => d.catchUp()));
       let moved = 0;
       const maxNotes = (this.opts.room.limits ?? DEFAULT_POLICY_LIMITS).maxNotes;
       const owned = drafts.flatMap((d) => (d.kind.kind === 'drafts' ? [{ room: d, doc: d.doc, owner: d.kind.owner }] : []));
@@ -323,8 +347,9 @@ export class RoomRegistry {
    * then answer 404. If storage refuses, nothing is lost: the rooms resume
    * and the error reaches the caller. False when no such room exists.
    */
-  async deleteRoom(roomId: string): Promise<boolean> {
-    if (!isRoomId(roomId) || this.deleting.has(roomId) || !(await this.store.getRoom(roomId))) return false;
+  async deleteRoom(roomId: string, { elsewhere = false } = {}): Promise<boolean> {
+    // Deleted by another process: drop it here too, and delete again whatever this one stored meanwhile.
+    if (!isRoomId(roomId) || this.deleting.has(roomId) || (!elsewhere && !(await this.store.getRoom(roomId)))) return false;
     this.deleting.add(roomId);
     try {
       const mine = (id: string): boolean => roomOfDoc(id) === roomId;
@@ -345,6 +370,7 @@ export class RoomRegistry {
         r.closeAllPeers(CLOSE_ROOM_DELETED, 'workshop deleted');
         r.destroy();
       }
+      if (!elsewhere) (this.opts.room.relay ?? inProcessRelay).announce(roomId, { t: 'deleted' });
       this.log.info({ roomId, documents: docs.length }, 'room deleted');
       return true;
     } finally {

@@ -63,7 +63,7 @@ export class SecretVoting {
       // Durable before anyone hears of it, as every update.
       await room.flushNow();
       const frame = encodeControl({ t: 'ballot', round: status.round, dots: r.dots, remaining: r.remaining });
-      board.forEachPeer((p) => p.actor.participantId === me && p.send(frame));
+      board.tell({ participantId: me }, frame);
       this.sendProgress(board, room, status.round);
     } finally {
       this.registry.release(room);
@@ -97,7 +97,7 @@ export class SecretVoting {
     });
     const frame = encodeControl({ t: 'voteProgress', round, voters });
     if (only) only.send(frame);
-    else board.forEachPeer((p) => p.actor.role === 'facilitator' && p.send(frame));
+    else board.tell({ role: 'facilitator' }, frame);
   }
 
   /** Scores the open round and writes its guarded results into the board. */
@@ -106,6 +106,8 @@ export class SecretVoting {
     const room = await this.ballots(board);
     if (!room) return null;
     try {
+      // Ballots cast on other processes count too: read what is stored and not yet relayed here.
+      await room.catchUp();
       // Read after the await, and scored and closed in one synchronous step, so no vote can land in between.
       const status = readVotingStatus(board.doc);
       if (status.state !== 'open') return null;
@@ -131,10 +133,9 @@ export class SecretVoting {
     await board.flushNow();
     const empty = encodeControl({ t: 'ballot', round, dots: {}, remaining: readSession(board.doc).dotsPerPerson });
     const progress = encodeControl({ t: 'voteProgress', round, voters: 0 });
-    board.forEachPeer((p) => {
-      if (p.actor.participantId) p.send(empty);
-      if (p.actor.role === 'facilitator') p.send(progress);
-    });
+    board.tell({ role: 'participant' }, empty);
+    board.tell({ role: 'facilitator' }, empty);
+    board.tell({ role: 'facilitator' }, progress);
   }
 
   private score(board: Room, ballots: Room, round: number): RoundResult {

@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { migrateSqlite } from './sqliteMigrations';
 
 export const DB_FILE = 'tavolo.sqlite';
 /** 'TvLo', stamped in the SQLite header of every Tavolo database. */
@@ -23,33 +24,6 @@ export class DatabaseUnusableError extends Error {
     this.name = 'DatabaseUnusableError';
   }
 }
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS rooms (
-    room_id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    facilitator_hash TEXT NOT NULL,
-    participant_hash TEXT NOT NULL,
-    observer_hash TEXT NOT NULL,
-    join_hash TEXT UNIQUE
-  );
-  CREATE TABLE IF NOT EXISTS snapshots (
-    doc_id TEXT PRIMARY KEY,
-    data BLOB NOT NULL,
-    upto_seq INTEGER NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS updates (
-    doc_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    data BLOB NOT NULL,
-    PRIMARY KEY (doc_id, seq)
-  ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS secrets (
-    name TEXT PRIMARY KEY,
-    value BLOB NOT NULL
-  );
-`;
 
 export interface OpenOptions {
   /** Create the file with the schema when it does not exist (the server); false for tools reading a copy. */
@@ -75,13 +49,10 @@ export function openTavoloDatabase(file: string, { create, readonly = false }: O
     if (exists) check(db, file);
     if (!readonly) {
       db.pragma('journal_mode = WAL');
-      if (!exists) {
-        db.exec(SCHEMA);
-        db.pragma(`application_id = ${APPLICATION_ID}`);
-      } else if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
-        // A database from before the stamp: same schema, stamp it now.
-        db.pragma(`application_id = ${APPLICATION_ID}`);
-      }
+      // A fresh file gets the whole schema; an older one what it lacks.
+      migrateSqlite(db);
+      // A database from before the stamp has the same schema: stamp it now.
+      if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
     }
     return db;
   } catch (err) {

@@ -46,7 +46,7 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
   const selectLastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_id = ?');
   const insertUpdate = db.prepare('INSERT INTO updates (doc_id, seq, data) VALUES (?, ?, ?)');
   const upsertSnapshot = db.prepare(
-    'INSERT INTO snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
+    'INSERT INTO snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq WHERE excluded.upto_seq > snapshots.upto_seq',
   );
   const deleteUpdatesUpto = db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?');
   const deleteRoomRow = db.prepare('DELETE FROM rooms WHERE room_id = ?');
@@ -107,15 +107,17 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
         },
       };
     },
-    async load(roomId) {
-      const snap = selectSnapshot.get(roomId);
-      const rows = selectUpdates.all(roomId, snap?.upto_seq ?? 0);
+    async load(roomId, afterSeq = 0) {
+      const stored = selectSnapshot.get(roomId);
+      // A reader already holding the snapshot's updates needs only what follows.
+      const snap = stored && stored.upto_seq > afterSeq ? stored : undefined;
+      const rows = selectUpdates.all(roomId, Math.max(afterSeq, stored?.upto_seq ?? 0));
       let logBytes = 0;
       const updates = rows.map((r) => {
         logBytes += r.data.byteLength;
         return toBytes(r.data);
       });
-      const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : (snap?.upto_seq ?? 0);
+      const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : afterSeq === 0 ? (stored?.upto_seq ?? 0) : lastSeqOf(roomId);
       nextSeq.set(roomId, lastSeq + 1);
       const doc: StoredDocument = { snapshot: snap ? toBytes(snap.data) : null, updates, lastSeq, logBytes };
       return doc;

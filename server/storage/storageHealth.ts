@@ -65,7 +65,7 @@ export function monitorStore(store: Store, health: StorageHealth): Store {
   return {
     getRoom: (roomId) => store.getRoom(roomId),
     findRoomByJoinHash: (hash) => store.findRoomByJoinHash(hash),
-    load: (docId) => store.load(docId),
+    load: (docId, afterSeq) => store.load(docId, afterSeq),
     listDocs: (prefix) => store.listDocs(prefix),
     close: () => store.close(),
     createRoom: (room, initial) => write('op:createRoom', 'createRoom', () => store.createRoom(room, initial)),

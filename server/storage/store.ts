@@ -3,8 +3,8 @@
  * has the room id; a participant's private drafts live in their own
  * document, `${roomId}~drafts~${participantId}`. A room is an append-only log of Yjs updates plus, after
  * compaction, one snapshot that replaces a prefix of the log. Everything the
- * server persists goes through these few calls, so another backend
- * (PostgreSQL) only has to implement this interface and pass
+ * server persists goes through these few calls, so every backend
+ * (SQLite, PostgreSQL) implements this interface and passes
  * test/integration/storeContract.ts.
  */
 import type { TokenHashes } from '../auth/tokens';
@@ -34,11 +34,23 @@ export interface Store {
   getRoom(roomId: string): Promise<RoomRecord | null>;
   /** The room whose join code hashes to `joinHash`, if any. */
   findRoomByJoinHash(joinHash: string): Promise<string | null>;
-  /** Loads a document; one never written to loads empty. */
-  load(docId: string): Promise<StoredDocument>;
-  /** Durably appends one update and returns its sequence number. */
+  /**
+   * Loads a document; one never written to loads empty. With `afterSeq`, only
+   * what a reader holding everything up to that sequence lacks: the updates
+   * after it, plus the snapshot when a compaction has passed it.
+   */
+  load(docId: string, afterSeq?: number): Promise<StoredDocument>;
+  /**
+   * Durably appends one update and returns its sequence number, assigned by
+   * the store: per document, gap-free and in commit order, whichever process
+   * appends.
+   */
   append(docId: string, update: Uint8Array): Promise<number>;
-  /** Replaces every update up to and including `uptoSeq` with `snapshot`. */
+  /**
+   * Replaces every update up to and including `uptoSeq` with `snapshot`,
+   * which must hold all of them. A compaction behind the stored snapshot is
+   * a no-op, so two processes compacting at once keep the newer one.
+   */
   compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /** Ids of stored documents starting with `prefix` (a room's drafts). */
   listDocs(prefix: string): Promise<string[]>;

@@ -37,7 +37,7 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         if (!facilitatorOnly(conn, room, 'reveals notes')) return;
         registry
           .reveal(room.roomId)
-          .then((notes) => room.forEachPeer((p) => p.send(encodeControl({ t: 'revealed', notes }))))
+          .then((notes) => room.tell({}, encodeControl({ t: 'revealed', notes })))
           .catch(failed('reveal', room.roomId));
         return;
       case 'vote':

@@ -12,6 +12,13 @@ import { StorageUnavailableError } from '../storage/storageHealth';
 import { issueIdentity, roleOfToken } from '../auth/tokens';
 import { sendError } from './httpErrors';
 import { rateLimit } from './rateLimit';
+import { mountImport } from './importApi';
+import { mountTemplates, templateStart } from './templatesApi';
+import { BoardImportError } from '../../shared/export/boardJson';
+import { MAX_IMPORT_BODY, createExportRouter, seedFromExport } from './exportApi';
+import type { SharedCounter } from '../relay/redisCounter';
+import { createSuggestRouter } from './suggestApi';
+import { createVersionsRouter } from './versionsApi';
 
 const MAX_BODY = '16kb';
 
@@ -22,6 +29,8 @@ export interface ApiOptions {
   roomCreateLimit: { max: number; windowMs: number };
   /** Join-code look-ups per address: a code has 50 bits, so guessing must stay slow. */
   joinLimit: { max: number; windowMs: number };
+  /** Counts the limits above across processes (Redis); in memory without it. */
+  sharedCounter?: SharedCounter;
 }
 
 const IdentityBody = z.object({}).strict();
@@ -33,22 +42,30 @@ const bearer = (req: Request): string | null => {
 
 export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOptions): express.Router {
   const api = express.Router();
+  mountImport(api, registry);
   // Only a body sent as JSON is parsed: a cross-site form or `text/plain` POST
   // (no CORS preflight) gets 415 instead of being read as JSON.
   api.use((req, res, next) => {
     if (req.is('application/json') === false) return sendError(res, 415, 'unsupported_media_type', 'Send the body as application/json');
     next();
   });
+  api.post('/rooms', express.json({ limit: MAX_IMPORT_BODY, strict: true, type: 'application/json' }));
   api.use(express.json({ limit: MAX_BODY, strict: true, type: 'application/json' }));
   const origin = (req: Request): string => opts.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
-  api.post('/rooms', rateLimit(opts.roomCreateLimit), async (req: Request, res: Response) => {
+  api.post('/rooms', rateLimit({ ...opts.roomCreateLimit, shared: opts.sharedCounter, name: 'create' }), async (req: Request, res: Response) => {
     const parsed = CreateRoomBody.safeParse(req.body);
     if (!parsed.success) {
-      const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+      const message = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
       return sendError(res, 400, 'invalid_body', message);
     }
-    const { roomId, tokens, joinCode } = await registry.create(parsed.data.title);
+    const { from, ...choice } = parsed.data;
+    if (from && (choice.template !== undefined || choice.templateFile !== undefined)) {
+      return sendError(res, 400, 'conflicting_start', 'Start from a template or from an exported board, not both');
+    }
+    const start = templateStart(choice);
+    if (!start.ok) return sendError(res, 400, start.code, start.message);
+    const { roomId, tokens, joinCode } = await registry.create(start.title, from ? seedFromExport(from) : start.seed);
     const base = `${origin(req)}/r/${roomId}`;
     // Tokens travel in the fragment, which browsers never send to a server or in a Referer.
     const body: CreateRoomResponse = {
@@ -65,7 +82,9 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     res.status(201).json(body);
   });
 
-  api.post('/join', rateLimit(opts.joinLimit), async (req: Request, res: Response) => {
+  mountTemplates(api);
+
+  api.post('/join', rateLimit({ ...opts.joinLimit, shared: opts.sharedCounter, name: 'join' }), async (req: Request, res: Response) => {
     const parsed = JoinBody.safeParse(req.body);
     if (!parsed.success) return sendError(res, 400, 'invalid_body', 'body must be { "code": "…" }');
     const roomId = await registry.roomOfJoinCode(parsed.data.code);
@@ -125,17 +144,21 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     res.status(204).end();
   });
 
+  api.use(createSuggestRouter(registry));
   api.get('/rooms/:roomId', async (req: Request<{ roomId: string }>, res: Response) => {
     const info = await registry.info(req.params.roomId);
     if (!info) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
     res.json(info);
   });
 
+  api.use(createExportRouter(registry));
+  api.use(createVersionsRouter(registry));
   api.use((_req, res) => sendError(res, 404, 'not_found', 'No such API route'));
 
   const onError: ErrorRequestHandler = (err: { type?: string; status?: number; message?: string }, _req, res, _next) => {
     if (err.type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'Body is not valid JSON');
-    if (err.type === 'entity.too.large') return sendError(res, 413, 'body_too_large', `Body over ${MAX_BODY}`);
+    if (err.type === 'entity.too.large') return sendError(res, 413, 'body_too_large', 'Body too large');
+    if (err instanceof BoardImportError) return sendError(res, 400, 'board_too_large', err.message);
     if (err.status && err.status >= 400 && err.status < 500) return sendError(res, err.status, 'bad_request', err.message ?? 'Bad request');
     if (err instanceof StorageUnavailableError) {
       log.error({ err }, 'api write failed: storage unavailable');

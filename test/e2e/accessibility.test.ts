@@ -83,6 +83,15 @@ describe('every view under an accessibility audit, in English and Italian', () =
     await page.goto(room.links.participant);
     await page.getByRole('dialog').waitFor();
     await auditBoth(page, 'join dialog', () => page.getByRole('dialog').waitFor());
+
+    // The printable report has no language switch: it follows the language chosen on this device.
+    for (const lng of LANGUAGES) {
+      await page.evaluate((l) => window.localStorage.setItem('tavolo.language', l), lng);
+      await page.goto(`${env.server.url}/r/${room.roomId}/report#t=${room.tokens.facilitator}`);
+      await page.locator('[data-report-cover]').waitFor();
+      found.push(...(await auditPage(page, `printable report [${lng}]`)));
+    }
+    await page.evaluate(() => window.localStorage.setItem('tavolo.language', 'en'));
     expect(found).toEqual([]);
   });
 

@@ -1,13 +1,14 @@
 /**
  * Retakes the README's screenshots (docs/screenshots/) from a real session:
  * a facilitator and two participants from different sectors, a phone in the
- * room in Italian, and the projector with its QR code. Not a test; run it
+ * room in Italian, the projector with its QR code, and the printable report. Not a test; run it
  * after `npx vite build` with `npx tsx test/e2e/screenshots.ts`.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { createRoom, startServer } from '../helpers/server';
+import { createRoom, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
+import { reportBoardFile } from '../helpers/reportBoard';
 import { addNote, desktopContext, launchBrowser, openLink, phoneContext, waitForNoteText } from '../helpers/browser';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
@@ -17,6 +18,13 @@ async function writeOnPhone(phone: Page, label: string, button: string, text: st
   await phone.getByLabel(label).fill(text);
   await phone.getByRole('button', { name: button }).click();
   await phone.getByText(text).waitFor();
+}
+
+/** A new workshop started from a board file, as "Import a board file" does. */
+async function importBoard(server: RunningServer, from: unknown): Promise<RoomAccess> {
+  const res = await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Contratto di fiume Olona', from }) });
+  if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as RoomAccess;
 }
 
 const server = await startServer();
@@ -65,6 +73,14 @@ try {
   await facilitator.screenshot({ path: path.join(out, 'facilitator.png') });
   await phone.screenshot({ path: path.join(out, 'phone.png') });
   await projector.screenshot({ path: path.join(out, 'projector.png') });
+
+  // The printable report of a finished workshop, imported as a board file.
+  const finished = await importBoard(server, reportBoardFile());
+  const reader = await f.newPage();
+  await reader.setViewportSize({ width: 1000, height: 1400 });
+  await reader.goto(`${server.url}/r/${finished.roomId}/report#t=${finished.tokens.facilitator}`);
+  await reader.locator('[data-report-priorities] tbody tr').first().waitFor();
+  await reader.screenshot({ path: path.join(out, 'report.png') });
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

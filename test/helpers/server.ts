@@ -34,6 +34,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Reuse a port (for restart tests); 0 picks a free one. */
   port?: number;
+  /** How long start-up may take (several processes starting at once on a loaded machine take longer). */
+  startTimeoutMs?: number;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
@@ -41,7 +43,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
-      ...process.env,
+      // SQLite unless the test asks for PostgreSQL and Redis, whatever the runner's environment says.
+      ...withoutKeys(process.env, ['DATABASE_URL', 'PG_SCHEMA', 'REDIS_URL']),
       PORT: String(opts.port ?? 0),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -57,7 +60,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in time:\n${out}`));
+    }, opts.startTimeoutMs ?? 30_000);
     const onData = (): void => {
       const found = listeningPort(out);
       if (found !== null) {
@@ -87,6 +93,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     kill: () => signal('SIGKILL'),
     output: () => out,
   };
+}
+
+function withoutKeys(env: NodeJS.ProcessEnv, keys: string[]): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const k of keys) delete copy[k];
+  return copy;
 }
 
 /**

@@ -78,3 +78,28 @@ describe('operations: metrics and logs', () => {
     for (const secret of [...Object.values(room.tokens), creds.identityToken!, 'K7P2Q-X9M4T']) expect(out).not.toContain(secret);
   });
 });
+
+describe('who may read /metrics', () => {
+  let local: RunningServer;
+  let guarded: RunningServer;
+  beforeAll(async () => {
+    [local, guarded] = await Promise.all([startServer(), startServer({ env: { METRICS_TOKEN: 'scrape-secret-0123456789' } })]);
+  });
+  afterAll(async () => {
+    await Promise.all([local.stop(), guarded.stop()]);
+  });
+
+  it('without a token: a direct local request only, not one relayed by a proxy', async () => {
+    expect((await fetch(`${local.url}/metrics`)).status).toBe(200);
+    expect((await fetch(`${local.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(401);
+    expect((await fetch(`${local.url}/metrics`, { headers: { forwarded: 'for=203.0.113.9' } })).status).toBe(401);
+  });
+
+  it('with METRICS_TOKEN: only a request bearing it', async () => {
+    expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const ok = await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer scrape-secret-0123456789' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('tavolo_connections');
+  });
+});

@@ -78,6 +78,36 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       await store.close();
     });
 
+    it('loads only what follows a sequence the reader already holds', async () => {
+      const store = await makeStore();
+      const roomId = newRoomId();
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+      const s1 = await store.append(roomId, updateWith('b', 2));
+      const s2 = await store.append(roomId, updateWith('c', 3));
+      const since = await store.load(roomId, s1);
+      expect(since.snapshot).toBeNull();
+      expect(stateOf(since.updates)).toEqual({ c: 3 });
+      expect(since.lastSeq).toBe(s2);
+      expect((await store.load(roomId, s2)).updates).toEqual([]);
+      // Past a compaction the reader needs the snapshot again.
+      await store.compact(roomId, Y.mergeUpdates((await store.load(roomId)).updates), s2);
+      const behind = await store.load(roomId, s1);
+      expect(stateOf([behind.snapshot, ...behind.updates])).toEqual({ a: 1, b: 2, c: 3 });
+      expect(behind.lastSeq).toBe(s2);
+      await store.close();
+    });
+
+    it('ignores a compaction behind the stored snapshot', async () => {
+      const store = await makeStore();
+      const roomId = newRoomId();
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+      const s1 = await store.append(roomId, updateWith('b', 2));
+      await store.compact(roomId, Y.mergeUpdates((await store.load(roomId)).updates), s1);
+      await store.compact(roomId, updateWith('stale', 0), 1);
+      expect(stateOf([(await store.load(roomId)).snapshot])).toEqual({ a: 1, b: 2 });
+      await store.close();
+    });
+
     it('survives being reopened', async () => {
       const store = await makeStore();
       const roomId = newRoomId();

@@ -167,4 +167,30 @@ describe('Room', () => {
     expect(awarenessFrames(a)).toHaveLength(0);
     aw.destroy();
   });
+  it('encodes the whole board once for a storm of empty joins, and again after a change', async () => {
+    const { room } = await openRoom();
+    const sender = peer('s');
+    room.join(sender);
+    room.receiveUpdate(sender, clientUpdate('first'));
+    const empty = Y.encodeStateVector(new Y.Doc());
+    const joiners = ['j1', 'j2', 'j3'].map((id) => peer(id));
+    for (const j of joiners) {
+      room.join(j);
+      await room.answerSyncStep1(j, empty);
+    }
+    const answers = joiners.map((j) => j.frames.at(-1)!);
+    // The very same frame object: encoded once, sent three times.
+    expect(answers[1]).toBe(answers[0]);
+    expect(answers[2]).toBe(answers[0]);
+
+    expect(room.receiveUpdate(sender, clientUpdate('second'))).toEqual({ ok: true });
+    const late = peer('late');
+    room.join(late);
+    await room.answerSyncStep1(late, empty);
+    const step2 = decodeMessage(late.frames.at(-1)!);
+    expect(step2.kind).toBe('sync-step2');
+    const replica = new Y.Doc();
+    if (step2.kind === 'sync-step2') Y.applyUpdate(replica, step2.update);
+    expect(replica.getMap('notes').size).toBe(2);
+  });
 });

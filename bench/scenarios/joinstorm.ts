@@ -1,0 +1,97 @@
+/**
+ * Join storm: a plenary starts with everyone joining at once, and a
+ * restarted process gets all its clients back at once. A room holds a board
+ * of N notes and a few people already editing it at a steady rate; then J
+ * fresh clients (empty documents, as a browser opening the link) open their
+ * sockets at the same moment. Measured: how many synced, the time until the
+ * last one did, and the fan-out latency of the edits made by the people
+ * already in the room meanwhile.
+ */
+import * as Y from 'yjs';
+import { makeNoteUpdates } from '../load/board';
+import { WorkerPool } from '../load/workerPool';
+import type { BenchOptions } from '../options';
+import { watchProcess, type ProcWindow } from '../report/procStats';
+import { concat, summarize, type LatencySummary } from '../report/stats';
+import type { Target } from '../servers/targets';
+import { cleanup, connectClients, sleep } from './common';
+
+export interface JoinStormResult {
+  target: string;
+  boardNotes: number;
+  inRoom: number;
+  ratePerSec: number;
+  joiners: number;
+  synced: number;
+  /** From the sockets' opening to the last joiner's sync step 2. */
+  lastSyncedMs: number;
+  /** Fan-out of the in-room edits while the storm lasts (and the rest of the window). */
+  fanoutMs: LatencySummary;
+  lost: number;
+  server: ProcWindow;
+}
+
+const WARMUP_MS = 1500;
+const STORM_TIMEOUT_MS = 120_000;
+const TEXT = (i: number): string => `Idea ${i}: una rete di percorsi ciclabili sicuri tra le scuole e il centro, con parcheggi per le bici.`;
+
+export async function runJoinStorm(target: Target, opts: BenchOptions): Promise<JoinStormResult> {
+  const c = opts.joinStorm;
+  const running = await target.start();
+  const inRoomPool = new WorkerPool(1);
+  const joinPool = new WorkerPool(opts.workers);
+  try {
+    const roomId = await running.createRoom('bench join storm');
+    const mine = makeNoteUpdates(c.inRoom, { text: (i) => `Nota ${i}` });
+    const board = makeNoteUpdates(c.boardNotes, { text: TEXT, authors: 40, firstId: 1_000_000 });
+    await connectClients(inRoomPool, running, target, roomId, mine, Y.mergeUpdates([...mine, ...board]), 'stamps', opts.connectBatch);
+
+    const measureMs = c.windowMs;
+    const edits = inRoomPool.all('fanout-done', () => ({ type: 'fanout', ratePerSec: c.ratePerSec, warmupMs: WARMUP_MS, measureMs }), WARMUP_MS + measureMs + 60_000);
+    await sleep(WARMUP_MS);
+    const serverWatch = watchProcess(running.server.pid);
+    const empty = Y.encodeStateAsUpdate(new Y.Doc());
+    const base = { type: 'connect' as const, url: running.roomUrl(roomId), dialect: target.dialect, docName: roomId, receive: 'observe' as const };
+    const stormStarted = performance.now();
+    const joined = await joinPool.all(
+      'connected',
+      (w) => {
+        const clients = Array.from({ length: c.joiners }, (_, i) => i).filter((i) => i % joinPool.size === w);
+        // Every socket of the worker opens at once.
+        return { ...base, batch: Math.max(1, clients.length), clients: clients.map((i) => ({ index: 100_000 + i, note: empty })) };
+      },
+      STORM_TIMEOUT_MS,
+    );
+    const lastSyncedMs = performance.now() - stormStarted;
+    const sent = await edits;
+    const server = serverWatch.stop();
+
+    const editsMeasured = sent.reduce((n, s) => n + s.sentMeasured, 0);
+    const expected = editsMeasured * (c.inRoom - 1);
+    const parts: Float64Array[] = [];
+    let received = 0;
+    const drainUntil = performance.now() + opts.drainMs;
+    for (;;) {
+      const reports = await inRoomPool.all('report', () => ({ type: 'report' }), 30_000);
+      for (const r of reports) parts.push(r.latenciesMs);
+      received = reports.reduce((n, r) => n + r.received, 0);
+      if (received >= expected || performance.now() >= drainUntil) break;
+      await sleep(250);
+    }
+    return {
+      target: target.label,
+      boardNotes: c.boardNotes,
+      inRoom: c.inRoom,
+      ratePerSec: c.ratePerSec,
+      joiners: c.joiners,
+      synced: joined.reduce((n, r) => n + r.count, 0),
+      lastSyncedMs,
+      fanoutMs: summarize(concat(parts)),
+      lost: Math.max(0, expected - received),
+      server,
+    };
+  } finally {
+    await joinPool.close();
+    await cleanup(inRoomPool, running);
+  }
+}

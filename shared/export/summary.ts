@@ -1,0 +1,102 @@
+/**
+ * What every export says about a board, derived once from the exported
+ * board: who took part, the notes grouped by scenario, the priorities of the
+ * latest revealed round (or the open tally) and the action plan. The
+ * Markdown report, the CSV, the printable report page and the PNG all read
+ * this, so they cannot disagree.
+ */
+import * as Y from 'yjs';
+import { PHASES, type Phase } from '../phases';
+import { SECTORS, WHERES, type Sector, type Where } from '../schema';
+import type { ItemResult, RoundResult } from '../scoring';
+import { openRoundResult } from '../voting';
+import { seedBoard, type ExportedAction, type ExportedBoard, type ExportedNote, type ExportedScenario } from './boardJson';
+
+export interface NoteGroup {
+  /** Null for the notes outside every scenario. */
+  scenario: ExportedScenario | null;
+  notes: ExportedNote[];
+}
+
+export interface BoardSummary {
+  title: string;
+  createdAt: number;
+  participants: {
+    total: number;
+    bySector: Record<Sector, number>;
+    byWhere: Record<Where | 'unknown', number>;
+  };
+  prompts: { phase: Phase; text: string }[];
+  groups: NoteGroup[];
+  /** The round the priorities come from: the open tally (round 0) or the latest revealed round. */
+  result: RoundResult | null;
+  /** The result's items, best first. */
+  priorities: ItemResult[];
+  actions: ExportedAction[];
+  /** Dots on each item in `result` (0 when it got none). */
+  dotsOf: (itemId: string) => number;
+  /** A note's scenario name, or null. */
+  scenarioNameOf: (note: ExportedNote) => string | null;
+  /** What an item of the results is called now: a scenario's name or a note's first line. */
+  itemLabel: (itemId: string) => string | null;
+}
+
+/** Counts people, not notes: a contributor is anyone with a note, an open ballot or a commitment. */
+function countParticipants(board: ExportedBoard): BoardSummary['participants'] {
+  const people = new Map<string, { sector: Sector; where: Where | null }>();
+  const meet = (id: string, sector: Sector, where: Where | null): void => {
+    const known = people.get(id);
+    if (!known) people.set(id, { sector, where });
+    else if (!known.where && where) known.where = where;
+  };
+  for (const n of board.notes) if (n.authorId && !n.byFacilitator) meet(n.authorId, n.authorSector, n.where);
+  for (const [id, b] of Object.entries(board.votes)) meet(id, b.sector, b.where ?? null);
+  for (const a of board.actions) for (const s of SECTORS) if (a.commitments[s]) meet(a.commitments[s].participantId, s, null);
+  const bySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
+  const byWhere = { ...(Object.fromEntries(WHERES.map((w) => [w, 0])) as Record<Where, number>), unknown: 0 };
+  for (const p of people.values()) {
+    bySector[p.sector]++;
+    byWhere[p.where ?? 'unknown']++;
+  }
+  return { total: people.size, bySector, byWhere };
+}
+
+/** The open tally, scored by the one scorer (shared/voting.ts) on the board rebuilt from the file. */
+function openTally(board: ExportedBoard): RoundResult | null {
+  if (board.session.voteSettings.mode !== 'open' || Object.keys(board.votes).length === 0) return null;
+  const doc = new Y.Doc();
+  try {
+    seedBoard(doc, board, { maxNotes: Infinity, maxScenarios: Infinity, maxActions: Infinity, maxDocBytes: Infinity });
+    const r = openRoundResult(doc);
+    return r && r.dotsCast > 0 ? r : null;
+  } finally {
+    doc.destroy();
+  }
+}
+
+export function summarizeBoard(board: ExportedBoard): BoardSummary {
+  const scenarioName = new Map(board.scenarios.map((s) => [s.id, s.name]));
+  const groups: NoteGroup[] = board.scenarios.map((scenario) => ({ scenario, notes: board.notes.filter((n) => n.scenarioId === scenario.id) }));
+  const loose = board.notes.filter((n) => n.scenarioId === null);
+  if (loose.length > 0) groups.push({ scenario: null, notes: loose });
+  const result = openTally(board) ?? board.results.rounds[board.results.rounds.length - 1] ?? null;
+  const priorities = result ? [...result.items].sort((a, b) => a.rank - b.rank || b.dots - a.dots) : [];
+  const dots = new Map(priorities.map((i) => [i.id, i.dots]));
+  const noteLabel = new Map(board.notes.map((n) => [n.id, n.text.split('\n')[0]?.trim() ?? '']));
+  return {
+    title: board.session.title,
+    createdAt: board.session.createdAt,
+    participants: countParticipants(board),
+    prompts: PHASES.flatMap((phase) => {
+      const text = board.session.prompts[phase]?.trim() ?? '';
+      return text ? [{ phase, text }] : [];
+    }),
+    groups,
+    result,
+    priorities,
+    actions: board.actions,
+    dotsOf: (id) => dots.get(id) ?? 0,
+    scenarioNameOf: (n) => (n.scenarioId ? (scenarioName.get(n.scenarioId) ?? null) : null),
+    itemLabel: (id) => scenarioName.get(id) ?? noteLabel.get(id) ?? null,
+  };
+}
