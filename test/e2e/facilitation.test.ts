@@ -151,10 +151,12 @@ describe('smaller traps', () => {
     // The pill pulses a few times, not forever…
     const animation = (page: Page) =>
       page.locator('.timer.timer-done').first().evaluate((el) => ({ name: getComputedStyle(el).animationName, count: getComputedStyle(el).animationIterationCount }));
-    expect(await animation(anna)).toEqual({ name: 'pulse', count: '4' });
+    expect(await animation(anna)).toEqual({ name: 'ring-pulse', count: '4' });
     // …and not at all for someone who asked for less motion.
     await anna.emulateMedia({ reducedMotion: 'reduce' });
-    expect((await animation(anna)).name).toBe('none');
+    // The reduced-motion rule (base.css) cuts every animation to one near-instant run.
+    expect(await animation(anna)).toEqual({ name: 'ring-pulse', count: '1' });
+    expect(await anna.locator('.timer.timer-done').first().evaluate((el) => getComputedStyle(el).animationDuration)).toBe('1e-05s');
   }, E2E_TIMEOUT_MS);
 
   it('counts ready answers out of the participants present, and keeps "I\'m done" across a reload', async () => {
