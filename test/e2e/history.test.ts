@@ -60,8 +60,9 @@ describe('undo', () => {
 
     // The focus is on a toolbar button, not in a text field: Ctrl+Z is the board's undo.
     await pa.keyboard.press('Control+z');
-    await waitUntil(async () => (await noteX(pb, mine)) === start, 'the move undone on Bruno’s screen');
-    await waitUntil(async () => (await noteX(pa, mine)) === start, 'the move undone on Anna’s screen');
+    // Generous: on two loaded cores the undo's round trip to the other screen can take more than the default 10 s.
+    await waitUntil(async () => (await noteX(pb, mine)) === start, 'the move undone on Bruno’s screen', 30_000);
+    await waitUntil(async () => (await noteX(pa, mine)) === start, 'the move undone on Anna’s screen', 30_000);
     await pa.keyboard.press('Control+z');
     // Writing the note may be one step or two (creation, then typing after a pause): undo until it is gone.
     for (let i = 0; i < 2 && (await noteCount(pb, mine)) > 0; i++) {
