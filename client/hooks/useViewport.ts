@@ -38,8 +38,20 @@ export interface Viewport {
 /** Pointer-downs on these start their own gesture instead of a pan. */
 const NO_PAN = 'button, input, textarea, select, a, label, [data-drag-handle], [data-no-pan]';
 const KEY_PAN = 60;
-/** Screen pixels at the bottom of the canvas that the floating toolbar may cover. */
+/** Screen pixels at the bottom of the canvas that the floating toolbar covers when it cannot be measured. */
 const TOOLBAR_CLEARANCE = 64;
+
+/**
+ * How much of the canvas's bottom the floating toolbar covers now: it wraps
+ * onto a second row on narrow screens, in Italian and at high zoom, so a
+ * fixed allowance left notes under it after "Fit".
+ */
+function toolbarClearance(container: HTMLElement | null): number {
+  const toolbar = container?.parentElement?.querySelector<HTMLElement>('.toolbar');
+  if (!container || !toolbar) return TOOLBAR_CLEARANCE;
+  const covered = container.getBoundingClientRect().bottom - toolbar.getBoundingClientRect().top;
+  return covered > 0 ? Math.ceil(covered) + 8 : TOOLBAR_CLEARANCE;
+}
 const WHEEL_ZOOM_SPEED = 0.0025;
 
 export function useViewport(
@@ -114,9 +126,9 @@ export function useViewport(
   const fit = useCallback(
     (content: Rect | null) => {
       const { width, height } = sizeRef.current;
-      setView(content ? fitView(content, width, height, undefined, TOOLBAR_CLEARANCE) : INITIAL_VIEW);
+      setView(content ? fitView(content, width, height, undefined, toolbarClearance(containerRef.current)) : INITIAL_VIEW);
     },
-    [setView],
+    [setView, containerRef],
   );
 
   const centre = useCallback(() => {

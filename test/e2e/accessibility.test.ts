@@ -151,6 +151,8 @@ describe('every view under an accessibility audit, in English and Italian', () =
       // Priorities: dots placed, then the results revealed.
       await advanceToPhase(facilitator, 'priorities');
       const noteIds = await participant.locator('.canvas [data-note-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-note-id') ?? ''));
+      // The notes may sit under the floating toolbar: bring them all into view first, as a person would.
+      await participant.getByRole('button', { name: STRINGS.en.toolbar.fit }).click();
       await placeDots(participant, noteIds[0]!, 2);
       await placeDots(participant, noteIds[1]!, 1);
       await placeDots(phone, noteIds[1]!, 1);
