@@ -5,6 +5,7 @@
  * shows moved.
  */
 import { useCallback } from 'react';
+import { oncePerFrame } from '../lib/throttle';
 import type * as Y from 'yjs';
 import type { VoteTotals } from '../lib/voteTotals';
 import { outlineOf, viewerDots, type OutlineModel } from '../lib/outline';
@@ -16,19 +17,12 @@ const sameModel = (a: OutlineModel, b: OutlineModel): boolean => JSON.stringify(
 export function useOutline(doc: Y.Doc, drafts: Y.Doc | null, voteTotals: VoteTotals, viewerId: string): OutlineModel {
   const subscribe = useCallback(
     (onChange: () => void) => {
-      let frame = 0;
-      const schedule = (): void => {
-        if (!frame)
-          frame = requestAnimationFrame(() => {
-            frame = 0;
-            onChange();
-          });
-      };
+      const schedule = oncePerFrame(onChange);
       doc.on('update', schedule);
       drafts?.on('update', schedule);
       const offVotes = voteTotals.subscribe(schedule);
       return () => {
-        cancelAnimationFrame(frame);
+        schedule.cancel();
         doc.off('update', schedule);
         drafts?.off('update', schedule);
         offVotes();

@@ -6,6 +6,7 @@
  * in the document from an earlier open round are not this round's.
  */
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
+import { oncePerFrame } from '../lib/throttle';
 import type * as Y from 'yjs';
 import { SECTORS, notesOf, readNote, votesOf, type Sector, type Where } from '../../shared/schema';
 import { dotTotal } from '../../shared/scoring';
@@ -67,21 +68,16 @@ export function useParticipation(doc: Y.Doc, peers: PeerUser[], countDots: boole
   const version = useRef(0);
   const subscribe = useCallback(
     (onChange: () => void) => {
-      let frame = 0;
-      const schedule = (): void => {
-        if (!frame)
-          frame = requestAnimationFrame(() => {
-            frame = 0;
-            version.current++;
-            onChange();
-          });
-      };
+      const schedule = oncePerFrame(() => {
+        version.current++;
+        onChange();
+      });
       const notes = notesOf(doc);
       const votes = votesOf(doc);
       notes.observe(schedule);
       votes.observe(schedule);
       return () => {
-        cancelAnimationFrame(frame);
+        schedule.cancel();
         notes.unobserve(schedule);
         votes.unobserve(schedule);
       };

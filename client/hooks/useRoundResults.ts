@@ -4,6 +4,7 @@
  * document, with the same `scoreRound` the server runs on reveal.
  */
 import { useCallback } from 'react';
+import { oncePerFrame } from '../lib/throttle';
 import type * as Y from 'yjs';
 import type { RoundResult } from '../../shared/scoring';
 import { notesOf, scenariosOf, sessionOf, votesOf } from '../../shared/schema';
@@ -29,18 +30,11 @@ export const liveResult = openRoundResult;
 export function useLiveResult(doc: Y.Doc): RoundResult | null {
   const subscribe = useCallback(
     (onChange: () => void) => {
-      let frame = 0;
-      const schedule = (): void => {
-        if (!frame)
-          frame = requestAnimationFrame(() => {
-            frame = 0;
-            onChange();
-          });
-      };
+      const schedule = oncePerFrame(onChange);
       const types = [votesOf(doc), sessionOf(doc), notesOf(doc), scenariosOf(doc)];
       types.forEach((t) => t.observeDeep(schedule));
       return () => {
-        cancelAnimationFrame(frame);
+        schedule.cancel();
         types.forEach((t) => t.unobserveDeep(schedule));
       };
     },

@@ -26,3 +26,23 @@ export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: numb
   };
   return throttled;
 }
+
+/**
+ * Calls `fn` once on the next animation frame however often it is asked
+ * before then: a burst of Yjs events becomes one recomputation per frame.
+ */
+export function oncePerFrame(fn: () => void): (() => void) & { cancel(): void } {
+  let frame = 0;
+  const schedule = (): void => {
+    if (!frame)
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        fn();
+      });
+  };
+  schedule.cancel = (): void => {
+    cancelAnimationFrame(frame);
+    frame = 0;
+  };
+  return schedule;
+}
