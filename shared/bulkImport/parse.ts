@@ -57,7 +57,7 @@ type Column = keyof typeof COLUMN_NAMES;
 const SECTOR_NAMES: Record<Sector, readonly string[]> = {
   public: ['public', 'pubblico', 'pubblica', 'pubblica amministrazione', 'public sector', 'settore pubblico'],
   private: ['private', 'privato', 'privata', 'private sector', 'settore privato', 'impresa', 'imprese', 'business'],
-  civil: ['civil', 'civil society', 'società civile', 'societa civile', 'terzo settore', 'third sector'],
+  civil: ['civil', 'civile', 'civil society', 'società civile', 'societa civile', 'terzo settore', 'third sector', 'associazioni'],
   other: ['other', 'altro', 'altri', 'altra'],
 };
 

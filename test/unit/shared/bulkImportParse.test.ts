@@ -62,6 +62,12 @@ describe('bulk import parser', () => {
     expect(csvOf(utf8('idee|settore\nuno|public\n')).problem).toMatchObject({ code: 'missing_header', line: 1 });
   });
 
+  it('reads the short Italian names people type for a sector', () => {
+    const p = csvOf(utf8('testo;settore\nuno;pubblico\ndue;civile\ntre;Privato\n'));
+    expect(p.rows.map((r) => r.problem)).toEqual([null, null, null]);
+    expect(p.rows.map((r) => r.sector)).toEqual(['public', 'civil', 'private']);
+  });
+
   it('marks an unknown sector on its line', () => {
     const p = csvOf(utf8('text;sector\nuno;public\ndue;marziani\n'));
     expect(p.rows[0]!.problem).toBeNull();
