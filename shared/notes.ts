@@ -19,6 +19,17 @@ import { applyTextEdit, clampText } from './text';
 import { listScenarios, scenarioAt } from './scenarios';
 import { noteBox, revealLayout, type Box, type Point } from './layout';
 
+/** The author id of every note a bulk import brought in: no participant's (theirs are 16 random characters), so none can edit them. */
+export const IMPORT_AUTHOR_ID = 'imported-notes';
+
+/**
+ * Whether a note is a participant's own contribution, counted for them and
+ * their sector: not the neutral facilitator's, and not one imported from
+ * ideas gathered before the meeting (those carry a sector but no person).
+ */
+export const isParticipantNote = (n: { authorId: string; byFacilitator: boolean }): boolean =>
+  !n.byFacilitator && n.authorId !== IMPORT_AUTHOR_ID && n.authorId !== '';
+
 export interface Author {
   id: string;
   name: string;

@@ -8,6 +8,7 @@
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import { oncePerFrame } from '../lib/throttle';
 import type * as Y from 'yjs';
+import { isParticipantNote } from '../../shared/notes';
 import { SECTORS, notesOf, readNote, votesOf, type Sector, type Where } from '../../shared/schema';
 import { dotTotal } from '../../shared/scoring';
 import { countedBallots } from '../../shared/voting';
@@ -39,7 +40,7 @@ function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participati
   notesOf(doc).forEach((m, id) => {
     const n = readNote(id, m);
     // A neutral facilitator is no stakeholder: their notes count in no sector.
-    if (n.byFacilitator) return;
+    if (!isParticipantNote(n)) return;
     person(n.authorId, n.authorName, n.authorSector, n.where).notes++;
   });
   const peerById = new Map(peers.map((p) => [p.id, p]));

@@ -11,15 +11,14 @@ import * as Y from 'yjs';
 import { MAX_NOTE_TEXT, NoteFields, SCENARIO_COLORS, SCENARIO_MIN_HEIGHT, SCENARIO_MIN_WIDTH, ScenarioFields, checked } from '../documentSchemas';
 import { newItemId } from '../ids';
 import { BLOCK_MARGIN, EMPTY_BOARD_ORIGIN, NOTE_GAP, boundsOf, noteBox, overlaps, revealLayout, type Box, type Point } from '../layout';
-import { listNotes } from '../notes';
+import { IMPORT_AUTHOR_ID, listNotes } from '../notes';
 import { createScenario, listScenarios } from '../scenarios';
 import { NOTE_HEIGHT, NOTE_WIDTH, notesOf, scenariosOf, type Sector } from '../schema';
 import { clampText } from '../text';
 import type { ImportProblem } from './problems';
 import type { ImportRow } from './parse';
 
-/** The author id of every imported note: no participant's (theirs are 16 random characters), so none can edit them. */
-export const IMPORT_AUTHOR_ID = 'imported-notes';
+export { IMPORT_AUTHOR_ID };
 /** A row without a sector counts as "other"; without an author it says where it came from. */
 export const IMPORT_DEFAULT_SECTOR: Sector = 'other';
 export const IMPORT_DEFAULT_AUTHOR = 'Import';

@@ -6,6 +6,7 @@
  * this, so they cannot disagree.
  */
 import * as Y from 'yjs';
+import { isParticipantNote } from '../notes';
 import { PHASES, type Phase } from '../phases';
 import { SECTORS, WHERES, type Sector, type Where } from '../schema';
 import type { ItemResult, RoundResult } from '../scoring';
@@ -49,7 +50,7 @@ function countParticipants(board: ExportedBoard): BoardSummary['participants'] {
     if (!known) people.set(id, { sector, where });
     else if (!known.where && where) known.where = where;
   };
-  for (const n of board.notes) if (n.authorId && !n.byFacilitator) meet(n.authorId, n.authorSector, n.where);
+  for (const n of board.notes) if (isParticipantNote(n)) meet(n.authorId, n.authorSector, n.where);
   for (const [id, b] of Object.entries(board.votes)) meet(id, b.sector, b.where ?? null);
   for (const a of board.actions) for (const s of SECTORS) if (a.commitments[s]) meet(a.commitments[s].participantId, s, null);
   const bySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
