@@ -60,6 +60,10 @@ describe('the board at laptop sizes', () => {
       await page.getByRole('button', { name: 'Facilitation', exact: true }).click();
       await page.locator('.facilitator-panel').waitFor();
       expect(await sidePanels(page)).toHaveLength(1);
+      // Beside a panel the toolbar keeps one row: it lays out in the whole canvas width, not half of it.
+      const bar = (await page.locator('.toolbar').boundingBox())!;
+      const tool = (await page.locator('.toolbar').getByRole('button', { name: 'Add note', exact: true }).boundingBox())!;
+      expect(bar.height, 'toolbar height').toBeLessThan(tool.height * 2);
       await page.locator('.toolbar').getByRole('button', { name: 'Results', exact: true }).click();
       await page.locator('.board-main > .results').waitFor();
       expect(await sidePanels(page)).toHaveLength(1);
