@@ -48,8 +48,24 @@ export class BoardHistory {
     this.um = this.create(doc);
   }
 
+  /** Whether this device's last tracked change was typing, or something else (a move, a colour, a creation). */
+  private lastKind: 'text' | 'other' | null = null;
+
+  /**
+   * Typing within CAPTURE_MS is one step, but a move right after typing is
+   * not part of it: a change of kind closes the step. Registered before the
+   * UndoManager, so it runs before the manager decides whether to merge.
+   */
+  private readonly separateKinds = (tr: Y.Transaction): void => {
+    if (tr.origin !== null || !tr.local || tr.changed.size === 0) return;
+    const kind = [...tr.changed.keys()].every((type) => type instanceof Y.Text) ? 'text' : 'other';
+    if (this.lastKind !== null && kind !== this.lastKind) this.um.stopCapturing();
+    this.lastKind = kind;
+  };
+
   private create(doc: Y.Doc): Y.UndoManager {
     this.mine.add(doc.clientID);
+    doc.on('afterTransaction', this.separateKinds);
     const session = doc.getMap(ROOT_SESSION);
     const um = new Y.UndoManager([doc.getMap(ROOT_NOTES), doc.getMap(ROOT_SCENARIOS), doc.getMap(ROOT_ACTIONS), session], {
       captureTimeout: CAPTURE_MS,
@@ -140,11 +156,13 @@ export class BoardHistory {
       (popped.kind === 'undo' ? this.um.undoStack : this.um.redoStack).push(popped.item);
     }
     this.lastPopped = null;
+    old.doc.off('afterTransaction', this.separateKinds);
     old.destroy();
     this.notify();
   }
 
   destroy(): void {
+    this.doc.off('afterTransaction', this.separateKinds);
     this.um.destroy();
     this.listeners.clear();
   }

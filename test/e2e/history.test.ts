@@ -118,8 +118,8 @@ describe('undo', () => {
 
 describe('version history', () => {
   // Known defect, left open on issue 12: the restore itself works for everyone,
-  // but Ctrl+Z after it does not take it back on the participant's screen
-  // (fails alone and under load alike). Skipped until fixed, not deleted.
+  // but Ctrl+Z after it does not always take it back on the participant's
+  // screen (about one run in two, cause not found yet). Skipped until fixed, not deleted.
   it.skip('saves a version, restores it after a mistake for everyone, and Ctrl+Z undoes the restore', async () => {
     const room = await createRoom(env.server, 'Versions');
     const [f, a] = await Promise.all([

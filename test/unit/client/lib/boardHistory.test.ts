@@ -25,6 +25,18 @@ function step(history: BoardHistory, edit: () => void): void {
 }
 
 describe('per-person undo', () => {
+  it('keeps typing and a move made right after it as two steps, however quick', () => {
+    const { a } = pair();
+    const history = new BoardHistory(a);
+    step(history, () => createNote(a, { id: 'n', x: 0, y: 0, text: '', author: author('pa') }));
+    editNoteText(a, 'n', 'una ciclabile');
+    moveNote(a, 'n', 300, 200);
+    history.undo();
+    expect(getNote(a, 'n')).toMatchObject({ x: 0, y: 0, text: 'una ciclabile' });
+    history.undo();
+    expect(getNote(a, 'n')).toMatchObject({ x: 0, y: 0, text: '' });
+  });
+
   it('undoes only this person’s edits, on both replicas, and redoes them', () => {
     const { a, b } = pair();
     const history = new BoardHistory(a);
