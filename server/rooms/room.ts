@@ -158,7 +158,8 @@ export class Room {
     this.ydoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.ydoc.getMap(ROOT_SESSION).observe((e, tr) => {
-      if (tr.origin === LOAD_ORIGIN || !e.keysChanged.has('phase')) return;
+      // Only the process that accepted the change saves its version: on the others it arrives relayed.
+      if (tr.origin === LOAD_ORIGIN || tr.origin === RELAY_ORIGIN || !e.keysChanged.has('phase')) return;
       const ended: unknown = e.changes.keys.get('phase')?.oldValue;
       this.onPhaseChange?.(isPhase(ended) ? ended : DEFAULT_PHASE);
     });
