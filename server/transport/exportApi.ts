@@ -16,8 +16,8 @@ import { notesCsv } from '../../shared/export/csv';
 import { boardMarkdown } from '../../shared/export/markdown';
 import { EXPORT_LANGUAGES, isExportLanguage, type ExportLanguage } from '../../shared/export/strings';
 import { sessionOf } from '../../shared/schema';
-import { roleOfToken } from '../auth/tokens';
 import type { RoomRegistry, RoomSeed } from '../rooms/roomRegistry';
+import { facilitatorRoom } from './facilitatorAccess';
 import { sendError } from './httpErrors';
 
 /** Bodies of POST /api/rooms may carry a whole exported board; every other route keeps 16 kB. */
@@ -30,11 +30,6 @@ const CONTENT_TYPES: Record<(typeof EXPORT_FORMATS)[number], string> = {
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
-};
-
-const bearer = (req: Request): string | null => {
-  const h = req.get('authorization');
-  return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
 };
 
 /** `tavolo-contratto-di-fiume-2026-12-01.md`: ASCII only, so every browser and OS keeps the name. */
@@ -60,11 +55,8 @@ function languageOf(req: Request, asked: ExportLanguage | undefined, doc: Y.Doc)
 export function createExportRouter(registry: RoomRegistry): express.Router {
   const router = express.Router();
   router.get('/rooms/:roomId/export', async (req: Request<{ roomId: string }>, res: Response) => {
-    const record = await registry.record(req.params.roomId);
-    if (!record) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
-    if (roleOfToken(bearer(req), record.tokenHashes) !== 'facilitator') {
-      return sendError(res, 401, 'invalid_token', 'Exports are for the facilitator: send the facilitator token');
-    }
+    const record = await facilitatorRoom(registry, req, res, 'Exports are for the facilitator: send the facilitator token');
+    if (!record) return;
     const query = ExportQuery.safeParse(req.query);
     if (!query.success) return sendError(res, 400, 'invalid_query', 'format must be md, csv or json; lang, if given, it or en');
     const room = await registry.acquire(record.roomId);

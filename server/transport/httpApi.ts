@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import { RoomLoadError, type RoomRegistry } from '../rooms/roomRegistry';
 import { StorageUnavailableError } from '../storage/storageHealth';
 import { issueIdentity, roleOfToken } from '../auth/tokens';
+import { bearer } from './facilitatorAccess';
 import { sendError } from './httpErrors';
 import { rateLimit } from './rateLimit';
 import { mountImport } from './importApi';
@@ -34,11 +35,6 @@ export interface ApiOptions {
 }
 
 const IdentityBody = z.object({}).strict();
-
-const bearer = (req: Request): string | null => {
-  const h = req.get('authorization');
-  return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
-};
 
 export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOptions): express.Router {
   const api = express.Router();

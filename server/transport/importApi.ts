@@ -18,17 +18,12 @@ import {
   type ImportProblem,
   type ImportResponse,
 } from '../../shared/bulkImport';
-import { roleOfToken } from '../auth/tokens';
 import { importIntoRoom } from '../rooms/bulkImport';
 import type { RoomRegistry } from '../rooms/roomRegistry';
+import { facilitatorRoom } from './facilitatorAccess';
 import { sendError } from './httpErrors';
 
 const readBody = express.raw({ type: () => true, limit: MAX_IMPORT_BYTES });
-
-const bearer = (req: Request): string | null => {
-  const h = req.get('authorization');
-  return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
-};
 
 function sendProblem(res: Response, p: ImportProblem): void {
   const body: ImportErrorResponse = { error: { code: p.code, message: `Line ${p.line}: ${p.message}`, line: p.line } };
@@ -63,11 +58,8 @@ function parseBody(req: Request, res: Response, kind: 'text/csv' | 'application/
 
 export function mountImport(api: express.Router, registry: RoomRegistry): void {
   api.post('/rooms/:roomId/import', async (req: Request<{ roomId: string }>, res: Response) => {
-    const record = await registry.record(req.params.roomId);
-    if (!record) return sendError(res, 404, 'room_not_found', 'No workshop with this id');
-    if (roleOfToken(bearer(req), record.tokenHashes) !== 'facilitator') {
-      return sendError(res, 401, 'invalid_token', 'Only the facilitator may import: send the facilitator token');
-    }
+    const record = await facilitatorRoom(registry, req, res, 'Only the facilitator may import: send the facilitator token');
+    if (!record) return;
     const kind = req.is(['text/csv', 'application/json']);
     if (kind !== 'text/csv' && kind !== 'application/json') {
       return sendError(res, 415, 'unsupported_media_type', 'Send a CSV as text/csv, or { "lines": [...] } as application/json');

@@ -11,43 +11,27 @@
  * removes stays in a version.
  */
 import express, { type Request, type Response } from 'express';
-import { isRoomId } from '../../shared/ids';
 import { SaveVersionBody, type VersionList, type VersionResponse } from '../../shared/versions';
-import { roleOfToken } from '../auth/tokens';
 import type { RoomRegistry } from '../rooms/roomRegistry';
+import { facilitatorRoom } from './facilitatorAccess';
 import { sendError } from './httpErrors';
-
-const bearer = (req: Request): string | null => {
-  const h = req.get('authorization');
-  return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
-};
 
 export function createVersionsRouter(registry: RoomRegistry): express.Router {
   const api = express.Router();
 
   /** The room's id when the request carries its facilitator token; otherwise the error is sent and null returned. */
-  const facilitatorRoom = async (req: Request<{ roomId: string }>, res: Response): Promise<string | null> => {
-    const record = isRoomId(req.params.roomId) ? await registry.record(req.params.roomId) : null;
-    if (!record) {
-      sendError(res, 404, 'room_not_found', 'No workshop with this id');
-      return null;
-    }
-    if (roleOfToken(bearer(req), record.tokenHashes) !== 'facilitator') {
-      sendError(res, 401, 'invalid_token', 'Versions are for the facilitator: send the facilitator token');
-      return null;
-    }
-    return record.roomId;
-  };
+  const facilitatorRoomId = async (req: Request<{ roomId: string }>, res: Response): Promise<string | null> =>
+    (await facilitatorRoom(registry, req, res, 'Versions are for the facilitator: send the facilitator token'))?.roomId ?? null;
 
   api.get('/rooms/:roomId/versions', async (req: Request<{ roomId: string }>, res: Response) => {
-    const roomId = await facilitatorRoom(req, res);
+    const roomId = await facilitatorRoomId(req, res);
     if (!roomId) return;
     const body: VersionList = { versions: await registry.versions.list(roomId) };
     res.json(body);
   });
 
   api.get('/rooms/:roomId/versions/:id', async (req: Request<{ roomId: string; id: string }>, res: Response) => {
-    const roomId = await facilitatorRoom(req, res);
+    const roomId = await facilitatorRoomId(req, res);
     if (!roomId) return;
     const found = await registry.versions.get(roomId, req.params.id);
     if (!found) return sendError(res, 404, 'version_not_found', 'No version with this id');
@@ -56,7 +40,7 @@ export function createVersionsRouter(registry: RoomRegistry): express.Router {
   });
 
   api.post('/rooms/:roomId/versions', async (req: Request<{ roomId: string }>, res: Response) => {
-    const roomId = await facilitatorRoom(req, res);
+    const roomId = await facilitatorRoomId(req, res);
     if (!roomId) return;
     const parsed = SaveVersionBody.safeParse(req.body);
     if (!parsed.success) return sendError(res, 400, 'invalid_body', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
