@@ -9,8 +9,13 @@ import type { Page } from 'playwright-core';
 export async function placeDots(page: Page, itemId: string, times: number): Promise<void> {
   const item = page.locator(`[data-note-id="${itemId}"], [data-scenario-frame="${itemId}"]`).first();
   const before = Number((await item.locator('[data-my-dots]').getAttribute('data-my-dots')) ?? '0');
+  const add = item.getByRole('button', { name: 'Add dot' });
   for (let i = 1; i <= times; i++) {
-    await item.getByRole('button', { name: 'Add dot' }).click();
+    // Focus first, as a keyboard user would: the board pans to show the item
+    // whole above the toolbar (useFocusPan). A click alone lets the browser
+    // scroll it just to the canvas edge, under the toolbar on a short screen.
+    await add.focus();
+    await add.click();
     await item.locator(`[data-my-dots="${before + i}"]`).waitFor();
   }
 }
