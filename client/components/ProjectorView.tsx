@@ -13,6 +13,7 @@ import { useNoteIds } from '../hooks/useNoteIds';
 import { useScenarios } from '../hooks/useScenarios';
 import { useViewport } from '../hooks/useViewport';
 import { useJoinLink } from '../hooks/useJoinLink';
+import { useProjectorTheme } from '../hooks/useProjectorTheme';
 import type { RoomAccess } from '../lib/access';
 import { unionRect, type Rect } from '../lib/viewport';
 import { Canvas } from './Canvas';
@@ -58,6 +59,7 @@ export function ProjectorView({ chrome, session, access, joinToken }: ProjectorV
   const join = useJoinLink(chrome.roomId, access, joinToken);
   const { fit, size } = viewport;
   const spotlit = session.spotlight !== null;
+  const [theme, setTheme] = useProjectorTheme();
 
   // Without a spotlight, the whole board stays in view as it grows.
   useEffect(() => {
@@ -68,11 +70,14 @@ export function ProjectorView({ chrome, session, access, joinToken }: ProjectorV
   }, [ids.length, scenarios, positions, fit, size, spotlit, chrome.synced]);
 
   return (
-    <div className="projector" data-role={role}>
+    <div className="projector" data-role={role} data-theme={theme}>
       <header className="projector-header">
         <h1 className="projector-title">{session.title || '\u00a0'}</h1>
         <div className="projector-header-tools">
           <ConnectionStatus status={chrome.status} synced={chrome.synced} />
+          <button type="button" className="btn btn-secondary projector-theme" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+            <Icon name="moon" /> {t('projector.darkTheme')}
+          </button>
           <LanguageSwitch />
         </div>
       </header>

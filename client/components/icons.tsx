@@ -31,6 +31,7 @@ const PATHS = {
       <circle cx="12" cy="12" r="6.2" fill="none" stroke="currentColor" strokeWidth="2" />
     </>
   ),
+  moon: <path d="M20 14.5A8.5 8.5 0 0 1 9.5 4a8.5 8.5 0 1 0 10.5 10.5Z" fill="currentColor" />,
 } satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof PATHS;

@@ -93,4 +93,30 @@ describe('colour contrast of the tokens (WCAG 1.4.3, 4.5:1)', () => {
     ];
     expect(pairs.map(([what, fg, bg]) => [what, ratio(fg, bg)]).filter(([, r]) => (r as number) < AA_TEXT)).toEqual([]);
   });
+
+  it("the projector's text reads at 4.5:1 or more in both themes, light and dark", () => {
+    const projector = css('Projector.css');
+    const light = (name: string): Rgb => (name === 'flag' ? parseHex(declaration(rule(projector, '.projector'), '--flag')) : token(name));
+    const darkBlock = rule(projector, ".projector[data-theme='dark']");
+    const dark = (name: string): Rgb => parseHex(declaration(darkBlock, `--${name}`));
+    // Text token on the surfaces it is drawn on (the rank badge and the pressed language button invert ink and surface).
+    const pairs: [string, string][] = [
+      ['ink', 'bg'],
+      ['ink', 'surface'],
+      ['ink-soft', 'bg'],
+      ['ink-soft', 'surface'],
+      ['surface', 'ink'],
+      ['accent-ink', 'accent'],
+      ['accent', 'bg'],
+      ['flag', 'surface'],
+    ];
+    const failing = [
+      ['light', light],
+      ['dark', dark],
+    ].flatMap(([theme, colour]) => {
+      const of = colour as (name: string) => Rgb;
+      return pairs.map(([fg, bg]) => [`${theme as string}: ${fg} on ${bg}`, ratio(of(fg), of(bg))] as const).filter(([, r]) => r < AA_TEXT);
+    });
+    expect(failing).toEqual([]);
+  });
 });
