@@ -91,7 +91,8 @@ export function ImportDialog({ open, roomId, onClose }: { open: boolean; roomId:
         )}
       </div>
       <p className="muted small">{t('import.csvHint')}</p>
-      <section aria-labelledby="import-preview-title" className="import-preview">
+      {/* Focusable: it scrolls, and keyboard users must be able to scroll it (WCAG 2.1.1). */}
+      <section aria-labelledby="import-preview-title" className="import-preview" tabIndex={0}>
         <h3 id="import-preview-title" className="panel-title">
           {t('import.preview', { count: preview.rows.length })}
         </h3>
