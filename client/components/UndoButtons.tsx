@@ -15,7 +15,7 @@ export function UndoButtons({ history, versionsOf }: { history: BoardHistory; ve
       <button type="button" className="icon-btn tool" aria-label={t('history.redo')} title={t('history.redoShortcut')} disabled={!canRedo} onClick={redo}>
         ↷
       </button>
-      {versionsOf && <VersionsButton roomId={versionsOf} />}
+      {versionsOf && <VersionsButton roomId={versionsOf} history={history} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { listNotes } from '../../shared/notes';
 import { listScenarios } from '../../shared/scenarios';
 import { MAX_VERSION_NAME, type VersionInfo } from '../../shared/versions';
 import { useBoard } from '../hooks/useBoard';
+import type { BoardHistory } from '../lib/boardHistory';
 import { restoreVersion, versionDoc } from '../lib/restoreVersion';
 import { fetchVersion, listVersions, saveVersion } from '../lib/versionsClient';
 import { Dialog } from './Dialog';
@@ -20,12 +21,14 @@ import '../styles/Versions.css';
 interface Props {
   open: boolean;
   roomId: string;
+  /** The facilitator's undo history: the restore is one step of it. */
+  history: BoardHistory;
   onClose: () => void;
   /** Told after a restore, with the version's label. */
   onRestored: (label: string) => void;
 }
 
-export function VersionsDialog({ open, roomId, onClose, onRestored }: Props) {
+export function VersionsDialog({ open, roomId, history, onClose, onRestored }: Props) {
   const { t, i18n } = useTranslation();
   const { doc } = useBoard();
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
@@ -81,7 +84,7 @@ export function VersionsDialog({ open, roomId, onClose, onRestored }: Props) {
       const what = label(preview.info);
       // What the restore replaces is kept first, so nothing written since the version is lost.
       await saveVersion(roomId, `${t('history.versions.reason.restore')}: ${what}`.slice(0, MAX_VERSION_NAME), 'restore');
-      restoreVersion(doc, preview.doc);
+      restoreVersion(doc, preview.doc, null, history);
       onRestored(what);
       onClose();
     });

@@ -123,6 +123,11 @@ export class BoardHistory {
     return this.um.redoStack.length > 0;
   }
 
+  /** Closes the current step: the next change is an undo step of its own, however soon it comes. */
+  separate(): void {
+    this.um.stopCapturing();
+  }
+
   undo(): void {
     this.step('undo');
   }

@@ -39,12 +39,20 @@ function syncMap(source: Y.Map<unknown>, target: Y.Map<unknown>, keys?: readonly
   }
 }
 
-/** Applies the version held by `version` to the live `doc`, in one transaction with `origin` (null: an undoable edit). */
-export function restoreVersion(doc: Y.Doc, version: Y.Doc, origin: unknown = null): void {
+/**
+ * Applies the version held by `version` to the live `doc`, in one
+ * transaction with `origin` (null: an undoable edit). `history` makes it an
+ * undo step of its own: an edit made just before (the deletion that the
+ * restore repairs, say) must not merge into it, or one Ctrl+Z would take
+ * back both and leave the mistake in place.
+ */
+export function restoreVersion(doc: Y.Doc, version: Y.Doc, origin: unknown = null, history?: { separate(): void } | null): void {
+  history?.separate();
   doc.transact(() => {
     for (const root of RESTORED_ROOTS) syncMap(version.getMap(root), doc.getMap(root));
     syncMap(version.getMap(ROOT_SESSION), doc.getMap(ROOT_SESSION), RESTORED_SESSION_KEYS);
   }, origin);
+  history?.separate();
 }
 
 /** A version's bytes (base64 of one Yjs update, as the versions API sends them) as a doc to read or restore from. */

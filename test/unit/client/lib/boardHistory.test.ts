@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardHistory } from '../../../../client/lib/boardHistory';
+import { restoreVersion } from '../../../../client/lib/restoreVersion';
 import { createNote, deleteNote, editNoteText, getNote, moveNote, recolorNote, setNoteScenario } from '../../../../shared/notes';
-import { createScenario, getScenario, renameScenario } from '../../../../shared/scenarios';
+import { createScenario, deleteScenario, getScenario, renameScenario } from '../../../../shared/scenarios';
 import { setLocked, setPhase, setPrompt } from '../../../../shared/session';
 import { readSession } from '../../../../shared/schema';
 
@@ -35,6 +36,22 @@ describe('per-person undo', () => {
     expect(getNote(a, 'n')).toMatchObject({ x: 0, y: 0, text: 'una ciclabile' });
     history.undo();
     expect(getNote(a, 'n')).toMatchObject({ x: 0, y: 0, text: '' });
+  });
+
+  it('makes a version restore its own step, even right after the deletion it repairs', () => {
+    const { a, b } = pair();
+    const history = new BoardHistory(a);
+    step(history, () => createScenario(a, { id: 's', name: 'Fiume', x: 0, y: 0 }));
+    const version = new Y.Doc();
+    Y.applyUpdate(version, Y.encodeStateAsUpdate(a));
+    // The mistake and its repair within the capture time: one Ctrl+Z must take back only the repair.
+    deleteScenario(a, 's');
+    restoreVersion(a, version, null, history);
+    expect(getScenario(b, 's')).not.toBeNull();
+    history.undo();
+    expect(getScenario(b, 's')).toBeNull();
+    history.undo();
+    expect(getScenario(b, 's')).not.toBeNull();
   });
 
   it('undoes only this person’s edits, on both replicas, and redoes them', () => {
