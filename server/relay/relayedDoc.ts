@@ -106,6 +106,16 @@ export class RelayedDoc {
     while (this.ahead.delete(this.folded + 1)) this.folded++;
   }
 
+  /**
+   * Applies everything the store held when called: a catch-up already under
+   * way may have read before something the caller must see (a reveal stored
+   * under a lock just taken), so it is followed by one of our own.
+   */
+  async catchUpNow(): Promise<void> {
+    if (this.catchingUp) await this.catchingUp;
+    await this.catchUp();
+  }
+
   /** Applies whatever the store holds past `folded`; one catch-up at a time. */
   catchUp(): Promise<void> {
     this.catchingUp ??= (async () => {

@@ -284,9 +284,9 @@ export class Room {
     else if (readSession(this.doc).readyCheck?.id === signal.checkId) this.applyReady(signal.checkId, signal.participantId, signal.ready, signal.entry);
   }
 
-  /** Reads from the store whatever other processes stored that this one has not applied yet. */
+  /** Reads from the store whatever other processes had stored when called and this one has not applied yet. */
   catchUp(): Promise<void> {
-    return this.relayed.catchUp();
+    return this.relayed.catchUpNow();
   }
 
   sendReadiness(peer: Peer): void {

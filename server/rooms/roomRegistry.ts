@@ -5,6 +5,7 @@
  * compacted first). The transport only sees acquire/release, so a
  * multi-process relay can slot in here.
  */
+import { VotingLocks } from './votingLease';
 import { VersionStore } from './versions';
 import * as Y from 'yjs';
 import { newRoomId, isRoomId, normalizeJoinCode } from '../../shared/ids';
@@ -65,6 +66,8 @@ export class RoomRegistry {
   private joinKey: Promise<Uint8Array> | null = null;
   /** Version history of every board (versions.ts). */
   readonly versions: VersionStore;
+  /** Orders secret votes and reveals across processes (votingLease.ts). */
+  readonly votingLocks: VotingLocks;
 
   constructor(
     private readonly store: Store,
@@ -72,6 +75,7 @@ export class RoomRegistry {
     private readonly opts: RegistryOptions = { unloadGraceMs: 30_000, room: defaultRoomOptions },
   ) {
     this.versions = new VersionStore(store, log);
+    this.votingLocks = new VotingLocks(store);
   }
 
   /** Caps on each room's state, for server-side writes that must respect them (bulk import). */

@@ -46,6 +46,24 @@ export class SecretVoting {
     if (!me || peer.actor.role === 'observer') return refuse('read-only', 'observers do not vote');
     const early = closedBecause(board, peer);
     if (early) return refuse(early.reason, early.detail);
+    // Under the room's voting lock, after reading any reveal another process stored.
+    return this.registry.votingLocks.vote(
+      board.roomId,
+      () => board.catchUp(),
+      () => this.castUnderLock(board, peer, me, itemId, delta, sector, where, refuse),
+    );
+  }
+
+  private async castUnderLock(
+    board: Room,
+    peer: Peer,
+    me: string,
+    itemId: string,
+    delta: 1 | -1,
+    sector: Sector,
+    where: Where | undefined,
+    refuse: (reason: string, detail: string) => void,
+  ): Promise<void> {
     const room = await this.ballots(board);
     if (!room) return refuse('not-found', 'no such room');
     try {
@@ -103,6 +121,15 @@ export class SecretVoting {
   /** Scores the open round and writes its guarded results into the board. */
   async reveal(board: Room): Promise<RoundResult | null> {
     if (readVotingStatus(board.doc).state !== 'open') return null;
+    // No vote is taken anywhere while the round is scored and closed.
+    return this.registry.votingLocks.reveal(board.roomId, async () => {
+      // Another process may have revealed first: read its results before scoring again.
+      await board.catchUp();
+      return this.revealUnderLock(board);
+    });
+  }
+
+  private async revealUnderLock(board: Room): Promise<RoundResult | null> {
     const room = await this.ballots(board);
     if (!room) return null;
     try {

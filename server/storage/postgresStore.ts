@@ -58,6 +58,13 @@ const LOAD = `
   SELECT 2 AS kind, last_seq AS seq, NULL FROM docs WHERE doc_id = $1
   ORDER BY kind, seq`;
 
+/** Connections kept for advisory locks, apart from the pool's. */
+const LOCK_CONNECTIONS = 4;
+const LOCK_SQL = {
+  shared: ['SELECT pg_advisory_lock_shared(hashtext($1))', 'SELECT pg_advisory_unlock_shared(hashtext($1))'],
+  exclusive: ['SELECT pg_advisory_lock(hashtext($1))', 'SELECT pg_advisory_unlock(hashtext($1))'],
+} as const;
+
 const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 const toBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
@@ -73,6 +80,11 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
     await pool.end();
     throw err;
   }
+
+  // Locks are held on connections of their own: a holder's reads and writes
+  // go through `pool`, so holders can never take every connection those need.
+  const lockPool = new pg.Pool({ connectionString, max: LOCK_CONNECTIONS, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  lockPool.on('error', () => undefined);
 
   const transaction = async <T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
@@ -166,7 +178,30 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
       const { rows } = await pool.query<{ value: Buffer }>('SELECT value FROM secrets WHERE name = $1', [name]);
       return toBytes(rows[0]!.value);
     },
+    async lock(name, mode) {
+      const client = await lockPool.connect();
+      const [take, give] = LOCK_SQL[mode];
+      try {
+        await client.query(take, [`lock:${name}`]);
+      } catch (err) {
+        client.release(err as Error);
+        throw err;
+      }
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        try {
+          await client.query(give, [`lock:${name}`]);
+          client.release();
+        } catch (err) {
+          // A session that cannot unlock is closed, which drops its locks.
+          client.release(err as Error);
+        }
+      };
+    },
     async close() {
+      await lockPool.end();
       await pool.end();
     },
   };

@@ -145,6 +145,12 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
       insertSecret.run(name, crypto.randomBytes(32));
       return toBytes(selectSecret.get(name)!.value);
     },
+    // One process owns an SQLite file, and within it the callers' own
+    // check-and-write, made synchronously after their last await, already
+    // orders a vote and a reveal: nothing to wait for.
+    async lock() {
+      return async () => undefined;
+    },
     async close() {
       if (db.open) {
         db.pragma('wal_checkpoint(TRUNCATE)');

@@ -68,6 +68,7 @@ export function monitorStore(store: Store, health: StorageHealth): Store {
     load: (docId, afterSeq) => store.load(docId, afterSeq),
     listDocs: (prefix) => store.listDocs(prefix),
     close: () => store.close(),
+    lock: (name, mode) => store.lock(name, mode),
     createRoom: (room, initial) => write('op:createRoom', 'createRoom', () => store.createRoom(room, initial)),
     append: (docId, update) => write(docId, 'append', () => store.append(docId, update)),
     compact: (docId, snapshot, uptoSeq) => write(`op:compact`, 'compact', () => store.compact(docId, snapshot, uptoSeq)),

@@ -28,6 +28,8 @@ export interface StoredDocument {
   logBytes: number;
 }
 
+export type LockMode = 'shared' | 'exclusive';
+
 export interface Store {
   /** Creates the room with its first state; fails if the id exists. */
   createRoom(room: RoomRecord, initialUpdate: Uint8Array): Promise<void>;
@@ -56,6 +58,14 @@ export interface Store {
   listDocs(prefix: string): Promise<string[]>;
   /** Deletes the room and every document under its id. */
   deleteRoom(roomId: string): Promise<void>;
+  /**
+   * Holds the lock `name` for every process sharing this store until the
+   * returned release is called. Any number of 'shared' holders exclude an
+   * 'exclusive' one; an exclusive request waits for the shared holders and
+   * new shared requests queue behind it. (A secret round's votes and its
+   * reveal, server/rooms/votingLease.ts.)
+   */
+  lock(name: string, mode: LockMode): Promise<() => Promise<void>>;
   /** A named secret of this installation, created on first use. */
   secret(name: string): Promise<Uint8Array>;
   close(): Promise<void>;

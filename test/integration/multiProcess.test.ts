@@ -132,6 +132,43 @@ describe.skipIf(skip !== null)('several processes on PostgreSQL and Redis', () =
     await waitFor(() => lastOf(fac!, 'readiness')?.ready.some((r) => r.participantId === ada!.creds.participantId), { message: 'readiness across processes' });
   });
 
+  it('never tells a voter a dot was taken that a reveal on another process left out', async () => {
+    const room = await createRoom(servers[0]!);
+    const fac = await join(servers[2]!, room);
+    const voters = await Promise.all(Array.from({ length: 8 }, (_, i) => join(servers[i % 2]!, room, 'participant')));
+    const author = { id: fac.creds.participantId!, name: 'Fac', sector: 'public' as const };
+    const notes = ['Piste ciclabili', 'Mercato', 'Parco'].map((text, i) => createNote(fac.doc, { x: i * 220, y: 0, text, author }));
+    setPhase(fac.doc, 'priorities');
+    await waitFor(() => voters.every((c) => notes.every((n) => c.doc.getMap('notes').has(n))), { message: 'notes on every process' });
+    for (const c of [fac, ...voters]) await c.control({ t: 'hello' });
+    await waitFor(() => voters.every((c) => lastOf(c, 'ballot')) && lastOf(fac, 'voteProgress'), { message: 'greetings' });
+
+    // Every voter places dots one after another until refused, while the facilitator on a third process reveals.
+    const cast = async (c: Client, n: number): Promise<void> => {
+      for (let i = 0; i < 5; i++) {
+        const before = c.controls.length;
+        await c.control({ t: 'vote', itemId: notes[(n + i) % 3]!, delta: 1, sector: n % 2 ? 'civil' : 'public', where: 'room' });
+        const answer = await waitFor(() => c.controls.slice(before).find((m) => m.t === 'ballot' || m.t === 'voteRefused'), { message: 'vote answer' });
+        if (answer.t === 'voteRefused') return;
+      }
+    };
+    const casting = Promise.all(voters.map((c, n) => cast(c, n)));
+    await waitFor(() => (lastOf(fac, 'voteProgress')?.voters ?? 0) >= 3, { message: 'voting under way' });
+    await fac.control({ t: 'revealVotes' });
+    await casting;
+    for (const c of voters) await waitFor(() => latestRoundResult(c.doc), { message: 'results on every process' });
+
+    // What each voter was last told of round 1 is exactly what the reveal counted.
+    const told: Record<string, number> = {};
+    for (const c of voters) {
+      const last = [...c.controls].reverse().find((m): m is Extract<ServerControl, { t: 'ballot' }> => m.t === 'ballot' && m.round === 1);
+      for (const [item, dots] of Object.entries(last?.dots ?? {})) told[item] = (told[item] ?? 0) + dots;
+    }
+    const result = latestRoundResult(voters[0]!.doc)!;
+    const counted = Object.fromEntries(result.items.filter((i) => i.dots > 0).map((i) => [i.id, i.dots]));
+    expect(counted).toEqual(Object.fromEntries(Object.entries(told).filter(([, d]) => d > 0)));
+  });
+
   it('loses nothing any client had seen when one process is SIGKILLed under load', async () => {
     const room = await createRoom(servers[0]!);
     const clients = await Promise.all(servers.flatMap((s) => [join(s, room), join(s, room)]));

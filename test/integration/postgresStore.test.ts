@@ -5,6 +5,7 @@ import { POSTGRES_MIGRATIONS, migratePostgres } from '../../server/storage/postg
 import { createPostgresStore } from '../../server/storage/postgresStore';
 import { createTestSchema, findPostgres, type TestSchema } from '../helpers/postgres';
 import { storeContract } from './storeContract';
+import { waitFor } from '../helpers/waitFor';
 import pg from 'pg';
 
 const found = await findPostgres();
@@ -37,6 +38,40 @@ describe.skipIf(!pgUrl)('PostgreSQL store', () => {
     const loaded = await a.load(docId);
     expect(loaded.lastSeq).toBe(60);
     expect(loaded.updates).toHaveLength(60);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('holds a named lock across processes: shared holders together, an exclusive one alone and in turn', async () => {
+    const [a, b] = await Promise.all([open(), open()]);
+    const name = `votes:${newRoomId()}`;
+    const events: string[] = [];
+    const releaseA = await a.lock(name, 'shared');
+    const releaseB = await b.lock(name, 'shared');
+    // The exclusive request waits for both shared holders, and a shared request made after it waits behind it.
+    const exclusive = a.lock(name, 'exclusive').then((release) => (events.push('exclusive'), release));
+    // Asked for, and waiting in PostgreSQL's queue, before the late request is made.
+    const watcher = new pg.Client({ connectionString: pgUrl });
+    await watcher.connect();
+    const waiting = async (): Promise<number> =>
+      Number(
+        (
+          await watcher.query<{ n: string }>(
+            "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = (hashtext($1)::bigint & 4294967295)::oid",
+            [`lock:${name}`],
+          )
+        ).rows[0]!.n,
+      );
+    await waitFor(async () => (await waiting()) === 1, { message: 'the exclusive request waiting' });
+    const lateShared = b.lock(name, 'shared').then((release) => (events.push('late shared'), release));
+    events.push('releasing');
+    await releaseA();
+    await releaseB();
+    const releaseX = await exclusive;
+    expect(events).toEqual(['releasing', 'exclusive']);
+    await releaseX();
+    await (await lateShared)();
+    expect(events).toEqual(['releasing', 'exclusive', 'late shared']);
+    await watcher.end();
     await Promise.all([a.close(), b.close()]);
   });
 
