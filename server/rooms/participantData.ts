@@ -87,6 +87,7 @@ export async function eraseParticipantData(registry: RoomRegistry, roomId: strin
       })) ?? 0;
     const ballots = await voting.forget(board, participantId);
     const versions = await registry.versions.rewriteAll(roomId, (doc) => Object.values(eraseContributions(doc, participantId)).some((n) => n > 0));
+    await registry.scrub();
     log.info({ roomId, ...counts, drafts, ballots, versions }, 'participant data erased');
     return { board: counts, drafts, ballots, versions };
   });

@@ -56,6 +56,12 @@ export interface Store {
   listDocs(prefix: string): Promise<string[]>;
   /** Deletes the room and every document under its id. */
   deleteRoom(roomId: string): Promise<void>;
+  /**
+   * Makes what deletions and compactions removed unrecoverable from the
+   * storage files as well, not only from queries: called after a
+   * participant's erasure and a workshop's deletion.
+   */
+  scrub(): Promise<void>;
   /** A named secret of this installation, created on first use. */
   secret(name: string): Promise<Uint8Array>;
   close(): Promise<void>;

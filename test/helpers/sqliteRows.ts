@@ -1,5 +1,6 @@
 /** Reads a stopped or running server's SQLite file directly: every table, every column, every row. */
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface FoundRow {
@@ -40,4 +41,13 @@ export function rowsContaining(dataDir: string, needle: string): FoundRow[] {
   } finally {
     db.close();
   }
+}
+
+/** The files of the data directory (database, WAL, shared memory) whose raw bytes contain `needle`: free pages and old WAL frames included. */
+export function filesContaining(dataDir: string, needle: string): string[] {
+  const bytes = Buffer.from(needle, 'utf8');
+  return fs.readdirSync(dataDir).filter((f) => {
+    const file = path.join(dataDir, f);
+    return fs.statSync(file).isFile() && fs.readFileSync(file).includes(bytes);
+  });
 }

@@ -8,7 +8,7 @@ import { createRoom, identify, startServer, type RoomAccess, type RunningServer 
 import { openRaw } from '../helpers/rawSocket';
 import { joinRoom } from '../helpers/yclient';
 import { waitFor } from '../helpers/waitFor';
-import { rowsContaining, tablesOf } from '../helpers/sqliteRows';
+import { filesContaining, rowsContaining, tablesOf } from '../helpers/sqliteRows';
 
 const running: RunningServer[] = [];
 afterEach(async () => {
@@ -121,5 +121,7 @@ describe('deleting a workshop', () => {
     await waitFor(() => rowsContaining(server.dataDir, room.roomId).length === 0, { message: 'no row names the room' });
     for (const text of [`draft${mark}`, `board${mark}`, 'Da cancellare del tutto']) expect(rowsContaining(server.dataDir, text), text).toEqual([]);
     expect(rowsContaining(server.dataDir, keep.roomId)).not.toEqual([]);
+    // Nor in the files' free pages or write-ahead log.
+    for (const text of [`draft${mark}`, `board${mark}`]) expect(filesContaining(server.dataDir, text), text).toEqual([]);
   });
 });

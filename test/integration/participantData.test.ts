@@ -16,7 +16,7 @@ import { setPhase } from '../../shared/session';
 import { latestRoundResult, readVotingStatus } from '../../shared/voting';
 import type { ServerControl } from '../../shared/control';
 import { createRoom, identify, startServer, type Credentials, type RoomAccess, type RunningServer } from '../helpers/server';
-import { rowsContaining } from '../helpers/sqliteRows';
+import { filesContaining, rowsContaining } from '../helpers/sqliteRows';
 import { joinRoom, type TestClient } from '../helpers/yclient';
 import { waitFor } from '../helpers/waitFor';
 
@@ -165,6 +165,8 @@ describe("a participant's own data", () => {
     // No row of any table holds her text any more; Bo's is still stored (the search does find text).
     for (const t of [text.ada, text.adaDraft, text.adaCommit]) expect(rowsContaining(server.dataDir, t), t).toEqual([]);
     expect(rowsContaining(server.dataDir, text.bo)).not.toEqual([]);
+    // Nor any byte of the files: freed pages are zeroed and the write-ahead log emptied.
+    for (const t of [text.ada, text.adaDraft, text.adaCommit]) expect(filesContaining(server.dataDir, t), t).toEqual([]);
     expect(rowsContaining(server.dataDir, text.boCommit)).not.toEqual([]);
     // Nor her random participant id, but in two records linking it to nothing of hers: which Yjs client ids are hers
     // (the guard against impersonation) and the keys of her removed ballots (Yjs keeps a deleted key, not its value).
