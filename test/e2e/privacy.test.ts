@@ -74,6 +74,7 @@ describe("a participant's own contributions", () => {
     const confirm = mine.getByRole('group', { name: 'Delete your contributions?' });
     await expect.poll(() => confirm.textContent()).toMatch(/your notes \(private ones too\).*Kept: results already revealed/s);
     await expect.poll(() => ada.evaluate(() => document.activeElement?.textContent)).toBe('Keep them');
+    expect(await auditPage(ada, 'deletion confirmation')).toEqual([]);
     await ada.keyboard.press('Tab');
     await expect.poll(() => ada.evaluate(() => document.activeElement?.textContent)).toBe('Delete for good');
     await ada.keyboard.press('Enter');
