@@ -1,10 +1,10 @@
 /**
  * One participant's data in a board document, root by root: what of each
  * root is theirs (for "download my contributions") and how to remove it
- * ("delete my contributions"). Each root that holds someone's
- * contributions has one entry in PARTICIPANT_ROOTS; a new root (comments,
- * reactions) plugs in by adding its entry, and the download, the erasure
- * of the live board and of every stored version all pick it up.
+ * ("delete my contributions"). Every root of a board has an entry in
+ * BY_ROOT (its ParticipantRoot, or null); a new root (comments, reactions)
+ * plugs in there, and the download, the erasure of the live board and of
+ * every stored version all pick it up through PARTICIPANT_ROOTS.
  *
  * Erasing removes what the person wrote and keeps what others built on it
  * only where it is not theirs: revealed round results stay (anonymous
@@ -14,7 +14,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { actionsOf, isCommitment } from './actions';
-import { CommitmentSchema, ItemId, NoteFields, ROUND_KEY_PATTERN, RoundResultSchema } from './documentSchemas';
+import { CommitmentSchema, ItemId, NoteFields, ROOT_NAMES, ROUND_KEY_PATTERN, RoundResultSchema, type RootName } from './documentSchemas';
 import { notesOf, readBallot, readNote, votesOf } from './schema';
 import { resultsOf } from './voting';
 
@@ -148,12 +148,27 @@ function blankErasedLabels(doc: Y.Doc, erased: ReadonlySet<string>): void {
 }
 
 /**
- * Every root holding a participant's contributions, each with how to read
- * and remove them. Comments and reactions add their entries here (a comment
- * root also adds the ids of erased comments to `erasedItems` if anything
- * refers to them).
+ * For every root of a board, what of it is a person's, or null (and why)
+ * when it holds nobody's contributions. Keyed by RootName, so a root added
+ * to ROOT_NAMES does not compile until it says: comments and reactions add
+ * their entries here (a root that refers to erased items reads
+ * `erasedItems`, filled by the roots before it in ROOT_NAMES order).
  */
-export const PARTICIPANT_ROOTS: readonly ParticipantRoot[] = [notesRoot, commitmentsRoot, openBallotRoot];
+const BY_ROOT: Record<RootName, ParticipantRoot | null> = {
+  notes: notesRoot,
+  // Named by the group; a scenario records no author.
+  scenarios: null,
+  votes: openBallotRoot,
+  // The facilitator's settings.
+  session: null,
+  // Anonymous aggregates, written by the server; the label of an erased note is blanked below.
+  results: null,
+  // The cards stay (several people write them, their creator's random id with them); commitments are each person's.
+  actions: commitmentsRoot,
+};
+
+/** Every root holding a participant's contributions, in ROOT_NAMES order, each with how to read and remove them. */
+export const PARTICIPANT_ROOTS: readonly ParticipantRoot[] = ROOT_NAMES.flatMap((root) => BY_ROOT[root] ?? []);
 
 /** The participant's contributions in a board, root by root. */
 export function collectContributions(doc: Y.Doc, participantId: string, roots: readonly ParticipantRoot[] = PARTICIPANT_ROOTS): Record<string, unknown[]> {
