@@ -182,5 +182,14 @@ describe("a participant's own data", () => {
     await fac.control({ t: 'revealVotes' });
     await waitFor(() => latestRoundResult(fac.doc)?.round === 2, { message: 'round 2 revealed' });
     expect(latestRoundResult(fac.doc)).toMatchObject({ voters: 1, dotsCast: 1 });
+
+    // After a restart the board is read back from the compacted store: hers stays gone, everyone else's is there.
+    await server.stop();
+    server = await startServer({ dataDir: server.dataDir });
+    const again = await joinRoom(server, room);
+    expect(getNote(again.doc, adaNote)).toBeNull();
+    expect(getNote(again.doc, boNote)?.text).toBe(text.bo);
+    expect(readAction(action, actionsOf(again.doc).get(action)!).commitments.private?.note).toBe(text.boCommit);
+    expect(latestRoundResult(again.doc)?.round).toBe(2);
   });
 });
