@@ -36,6 +36,9 @@ function docOf(stored: StoredDocument): Y.Doc | null {
 }
 
 export class VersionStore {
+  /** Saves still being stored, per room: a rewrite waits for them, so none escapes it. */
+  private readonly saving = new Map<string, Set<Promise<unknown>>>();
+
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
@@ -65,7 +68,18 @@ export class VersionStore {
   }
 
   /** Saves the board as it is now. The bytes are stored before the index names them. */
-  async save(roomId: string, board: Y.Doc, what: { name: string; reason: VersionReason; phase?: Phase }): Promise<VersionInfo> {
+  save(roomId: string, board: Y.Doc, what: { name: string; reason: VersionReason; phase?: Phase }): Promise<VersionInfo> {
+    const saving = this.saving.get(roomId) ?? new Set();
+    this.saving.set(roomId, saving);
+    const done = this.write(roomId, board, what).finally(() => {
+      saving.delete(done);
+      if (saving.size === 0 && this.saving.get(roomId) === saving) this.saving.delete(roomId);
+    });
+    saving.add(done);
+    return done;
+  }
+
+  private async write(roomId: string, board: Y.Doc, what: { name: string; reason: VersionReason; phase?: Phase }): Promise<VersionInfo> {
     const info = VersionInfo.parse({
       id: newItemId(),
       name: what.name,
@@ -92,6 +106,7 @@ export class VersionStore {
    * versions changed.
    */
   async rewriteAll(roomId: string, edit: (board: Y.Doc) => boolean): Promise<number> {
+    await Promise.allSettled(this.saving.get(roomId) ?? []);
     let changed = 0;
     for (const docId of await this.store.listDocs(versionDocId(roomId, ''))) {
       const stored = await this.store.load(docId);
