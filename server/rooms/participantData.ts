@@ -72,12 +72,7 @@ export async function collectParticipantData(registry: RoomRegistry, roomId: str
 export async function eraseParticipantData(registry: RoomRegistry, roomId: string, participantId: string, log: Logger): Promise<ErasureResult | null> {
   const voting = new SecretVoting(registry);
   return withBoard(registry, roomId, async (board) => {
-    // Changes stored by other processes first, so what they hold is erased too.
-    await board.catchUp();
-    const counts = eraseContributions(board.doc, participantId);
-    // Stored and sent to everyone connected before the log is compacted.
-    await board.flushNow();
-    await board.compact();
+    // Drafts first: a reveal running meanwhile then copies none of them, or the board's erasure removes what it copied.
     const drafts =
       (await withDrafts(registry, roomId, participantId, async (d) => {
         const n = eraseDrafts(d.doc);
@@ -85,6 +80,12 @@ export async function eraseParticipantData(registry: RoomRegistry, roomId: strin
         await d.compact();
         return n;
       })) ?? 0;
+    // Changes stored by other processes first, so what they hold is erased too.
+    await board.catchUp();
+    const counts = eraseContributions(board.doc, participantId);
+    // Stored and sent to everyone connected before the log is compacted.
+    await board.flushNow();
+    await board.compact();
     const ballots = await voting.forget(board, participantId);
     const versions = await registry.versions.rewriteAll(roomId, (doc) => Object.values(eraseContributions(doc, participantId)).some((n) => n > 0));
     await registry.scrub();
