@@ -27,7 +27,7 @@ import { originAllowed, type OriginPolicy } from './transport/originCheck';
 import type { TrustFn } from './transport/clientAddress';
 
 /** The client's own routes (client/lib/route.ts); anything else that is not a file, the API or health is a 404. */
-const CLIENT_ROUTE = /^\/(?:(?:r\/[^/]+(?:\/present|\/report)?|j\/[^/]+|accessibility)\/?)?$/;
+const CLIENT_ROUTE = /^\/(?:(?:r\/[^/]+(?:\/present|\/report)?|j\/[^/]+|accessibility|privacy)\/?)?$/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

@@ -3,7 +3,7 @@
  * is counted in a sector they did not choose. The facilitator is neutral (no
  * sector, no dots) unless they tick "I'm voting too" and pick a sector. The
  * identity chip opens the same dialog, pre-filled, to change any of it. */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_NAME_LENGTH, SECTORS, WHERES, type Sector, type Where } from '../../shared/schema';
 import type { Profile } from '../lib/identity';
@@ -17,9 +17,11 @@ interface JoinDialogProps {
   onCancel?: () => void;
   /** Offered at join: open the outline (screen reader, keyboard) instead of the canvas. */
   onOutline?: () => void;
+  /** Shown below the form when editing: what this person can do with their contributions (MyData). */
+  children?: ReactNode;
 }
 
-export function JoinDialog({ open, role, identity, onSave, onCancel, onOutline }: JoinDialogProps) {
+export function JoinDialog({ open, role, identity, onSave, onCancel, onOutline, children }: JoinDialogProps) {
   const { t } = useTranslation();
   const facilitator = role === 'facilitator';
   const [name, setName] = useState(identity?.name ?? '');
@@ -103,6 +105,7 @@ export function JoinDialog({ open, role, identity, onSave, onCancel, onOutline }
           </button>
         </div>
       </form>
+      {editing && children}
     </Dialog>
   );
 }

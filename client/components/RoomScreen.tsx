@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Role } from '../../shared/phases';
-import type { SessionView } from '../../shared/schema';
+import { notesOf, readNote, type SessionView } from '../../shared/schema';
 import type { SyncedDoc, ConnectionStatus } from '../hooks/useSyncedDoc';
 import { BoardContext, type BoardContextValue } from '../hooks/useBoard';
 import { useProfile } from '../hooks/useIdentity';
@@ -24,6 +24,7 @@ import { INITIAL_VIEW, type View } from '../lib/viewport';
 import { VoteTotals } from '../lib/voteTotals';
 import { BoardView } from './BoardView';
 import { JoinDialog } from './JoinDialog';
+import { MyData } from './MyData';
 import { LinksDialog } from './LinksDialog';
 import { OutlineView } from './OutlineView';
 import { PhoneView } from './PhoneView';
@@ -131,6 +132,13 @@ export function RoomScreen(props: RoomScreenProps) {
   const crowd = peers.length > session.crowdThreshold;
   const editIdentity = useCallback(() => setEditingProfile(true), []);
   const openLinks = useCallback(() => setLinksOpen(true), []);
+  const ownNoteIds = useCallback((): string[] => {
+    const mine = [...notesOf(doc).entries()].filter(([id, m]) => readNote(id, m).authorId === access.participantId).map(([id]) => id);
+    return drafts ? [...mine, ...notesOf(drafts.doc).keys()] : mine;
+  }, [doc, drafts, access.participantId]);
+  const forgetDevice = useCallback(async (): Promise<void> => {
+    await Promise.all([room.forgetDevice(), drafts?.forgetDevice()]);
+  }, [room, drafts]);
 
   const occupied = useMemo(() => (draftPositions ? [positions, draftPositions] : [positions]), [positions, draftPositions]);
   const chrome: RoomChrome = {
@@ -165,7 +173,9 @@ export function RoomScreen(props: RoomScreenProps) {
           }}
           onCancel={joined ? () => setEditingProfile(false) : undefined}
           onOutline={() => chooseMode('outline')}
-        />
+        >
+          <MyData roomId={roomId} ownNoteIds={ownNoteIds} forgetDevice={forgetDevice} />
+        </JoinDialog>
       )}
       <LinksDialog open={linksOpen} roomId={roomId} access={access} onClose={() => setLinksOpen(false)} />
     </BoardContext.Provider>

@@ -11,16 +11,21 @@ export type Route =
   | { kind: 'join'; code: string }
   /** The accessibility statement. */
   | { kind: 'accessibility' }
+  /** What is stored about participants, where, for how long, who sees what. */
+  | { kind: 'privacy' }
   | { kind: 'not-found' };
 
 const ROOM_PATH = /^\/r\/([^/]+)(\/present|\/report)?\/?$/;
 const JOIN_PATH = /^\/j\/([^/]+)\/?$/;
 export const ACCESSIBILITY_PATH = '/accessibility';
 const ACCESSIBILITY_ROUTE = /^\/accessibility\/?$/;
+export const PRIVACY_PATH = '/privacy';
+const PRIVACY_ROUTE = /^\/privacy\/?$/;
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'home' };
   if (ACCESSIBILITY_ROUTE.test(pathname)) return { kind: 'accessibility' };
+  if (PRIVACY_ROUTE.test(pathname)) return { kind: 'privacy' };
   const join = JOIN_PATH.exec(pathname);
   if (join?.[1]) return { kind: 'join', code: decodeURIComponent(join[1]) };
   const m = ROOM_PATH.exec(pathname);

@@ -26,6 +26,8 @@ export interface SyncedDoc {
   control: ControlChannel;
   /** This person's undo and redo; the board only. */
   history: BoardHistory | null;
+  /** Empties this device's copy of the document (after its owner erased their data); nothing is kept again until the page loads anew. */
+  forgetDevice(): Promise<void>;
 }
 
 export type ConnectionFailure = 'not-found' | 'unauthorized';
@@ -65,6 +67,8 @@ export class SyncSession {
   readonly history: BoardHistory | null;
   private stopped = false;
   private destroyed = false;
+  /** The device's copy was emptied on request: it is not written again. */
+  private forgotten = false;
   private reconciling = false;
   private fetcher: WebsocketProvider | null = null;
   private offControl: (() => void) | null = null;
@@ -94,7 +98,7 @@ export class SyncSession {
     this.offControl = this.control.subscribe((msg) => {
       if (msg.t === 'refused') void this.reconcile(msg.reason);
     });
-    this.on.room({ doc, provider: this.provider, control: this.control, history: this.history });
+    this.on.room({ doc, provider: this.provider, control: this.control, history: this.history, forgetDevice: this.forgetDevice });
   }
 
   private readonly onStatus = ({ status }: { status: SocketState }): void => {
@@ -167,11 +171,20 @@ export class SyncSession {
     this.storeSwap = this.storeSwap
       .then(() => old.persistence?.clearData())
       .then(() => {
-        if (!this.destroyed && !this.stopped && !this.persistence) this.persistence = new IndexeddbPersistence(this.opts.storeName, this.doc);
+        if (!this.destroyed && !this.stopped && !this.forgotten && !this.persistence) this.persistence = new IndexeddbPersistence(this.opts.storeName, this.doc);
       });
     this.reconciling = false;
     this.on.refused(reason, refused?.undo ?? false);
   }
+
+  private readonly forgetDevice = async (): Promise<void> => {
+    this.forgotten = true;
+    // A copy being replaced after a refusal is emptied once that is done.
+    await this.storeSwap;
+    const persistence = this.persistence;
+    this.persistence = null;
+    await persistence?.clearData();
+  };
 
   private teardown(p: { provider: WebsocketProvider; control: ControlChannel }): void {
     this.offControl?.();

@@ -345,6 +345,11 @@ export class RoomRegistry {
     }
   }
 
+  /** Makes what was deleted unrecoverable from the storage files too (Store.scrub). */
+  scrub(): Promise<void> {
+    return this.store.scrub();
+  }
+
   /**
    * Deletes a workshop for good: its board, every participant's drafts and
    * the ballots, stored and loaded. Clients are closed with 4410; the links
@@ -375,6 +380,8 @@ export class RoomRegistry {
         r.destroy();
       }
       if (!elsewhere) (this.opts.room.relay ?? inProcessRelay).announce(roomId, { t: 'deleted' });
+      // Deleted for good, files included; the workshop is gone even if this fails.
+      await this.store.scrub().catch((err: unknown) => this.log.error({ err, roomId }, 'scrubbing storage after the deletion failed'));
       this.log.info({ roomId, documents: docs.length }, 'room deleted');
       return true;
     } finally {

@@ -19,6 +19,12 @@ import type { Room } from './room';
 import type { RoomRegistry } from './roomRegistry';
 
 const ballotKey = (round: number, participantId: string): string => `${round}:${participantId}`;
+/** The round of a ballot key when it is the participant's, else null. */
+function roundOfKey(key: string, participantId: string): number | null {
+  const colon = key.indexOf(':');
+  const round = Number(key.slice(0, colon));
+  return colon > 0 && key.slice(colon + 1) === participantId && Number.isInteger(round) ? round : null;
+}
 const ballotsMap = (doc: Y.Doc): Y.Map<Ballot> => doc.getMap<Ballot>('ballots');
 /** Stored ballots have the shape of open ones (BallotSchema) and are read the same way. */
 const readStored = readBallot;
@@ -102,6 +108,54 @@ export class SecretVoting {
       const dots = countedDots(stored?.dots ?? {}, rules);
       peer.send(encodeControl({ t: 'ballot', round, dots, remaining: Math.max(0, rules.budget - dotTotal(dots)) }));
       if (peer.actor.role === 'facilitator') this.sendProgress(board, room, round, peer);
+    } finally {
+      this.registry.release(room);
+    }
+  }
+
+  /** Every ballot the participant has stored, by round (for their download). */
+  async ballotsOf(board: Room, participantId: string): Promise<Array<{ round: number; ballot: Ballot }>> {
+    const room = await this.ballots(board);
+    if (!room) return [];
+    try {
+      await room.catchUp();
+      const out: Array<{ round: number; ballot: Ballot }> = [];
+      ballotsMap(room.doc).forEach((v, key) => {
+        const b = readStored(v);
+        const round = roundOfKey(key, participantId);
+        if (b && round !== null) out.push({ round, ballot: b });
+      });
+      return out.sort((a, b) => a.round - b.round);
+    } finally {
+      this.registry.release(room);
+    }
+  }
+
+  /**
+   * Removes every ballot of the participant, of every round: in the open
+   * round their dots no longer count; revealed rounds keep their results,
+   * which never held a ballot. The stored log is compacted so none of it is
+   * left. Their devices hear that their ballot is empty, facilitators the
+   * new count of voters. Returns how many ballots went.
+   */
+  async forget(board: Room, participantId: string): Promise<number> {
+    const room = await this.ballots(board);
+    if (!room) return 0;
+    try {
+      await room.catchUp();
+      const map = ballotsMap(room.doc);
+      const keys = [...map.keys()].filter((key) => roundOfKey(key, participantId) !== null);
+      if (keys.length > 0) {
+        room.doc.transact(() => keys.forEach((key) => map.delete(key)));
+        await room.flushNow();
+      }
+      await room.compact();
+      if (keys.length > 0 && readVoteSettings(board.doc).mode === 'secret') {
+        const round = readVotingStatus(board.doc).round;
+        board.tell({ participantId }, encodeControl({ t: 'ballot', round, dots: {}, remaining: readSession(board.doc).dotsPerPerson }));
+        this.sendProgress(board, room, round);
+      }
+      return keys.length;
     } finally {
       this.registry.release(room);
     }

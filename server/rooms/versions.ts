@@ -7,8 +7,9 @@
  * - the index is a Yjs map in `${roomId}~versions`, one entry per version,
  *   each appended as its own small update (concurrent saves merge).
  *
- * Both live under the room id, so deleting the room deletes them; neither
- * is ever compacted away, since nothing but this module writes them.
+ * Both live under the room id, so deleting the room deletes them. Only a
+ * participant's erasure of their contributions rewrites a version
+ * (`rewriteAll`): a restore must not bring back what they deleted.
  */
 import * as Y from 'yjs';
 import { newItemId } from '../../shared/ids';
@@ -16,14 +17,17 @@ import type { Phase } from '../../shared/phases';
 import { readSession } from '../../shared/schema';
 import { VersionInfo, type VersionReason } from '../../shared/versions';
 import type { Logger } from '../log';
-import type { Store } from '../storage/store';
+import type { Store, StoredDocument } from '../storage/store';
 
 export const versionsIndexDocId = (roomId: string): string => `${roomId}~versions`;
 export const versionDocId = (roomId: string, id: string): string => `${roomId}~version~${id}`;
 const INDEX = 'versions';
 
 async function loadDoc(store: Store, docId: string): Promise<Y.Doc | null> {
-  const stored = await store.load(docId);
+  return docOf(await store.load(docId));
+}
+
+function docOf(stored: StoredDocument): Y.Doc | null {
   const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
   if (parts.length === 0) return null;
   const doc = new Y.Doc();
@@ -32,6 +36,9 @@ async function loadDoc(store: Store, docId: string): Promise<Y.Doc | null> {
 }
 
 export class VersionStore {
+  /** Saves still being stored, per room: a rewrite waits for them, so none escapes it. */
+  private readonly saving = new Map<string, Set<Promise<unknown>>>();
+
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
@@ -61,7 +68,18 @@ export class VersionStore {
   }
 
   /** Saves the board as it is now. The bytes are stored before the index names them. */
-  async save(roomId: string, board: Y.Doc, what: { name: string; reason: VersionReason; phase?: Phase }): Promise<VersionInfo> {
+  save(roomId: string, board: Y.Doc, what: { name: string; reason: VersionReason; phase?: Phase }): Promise<VersionInfo> {
+    const saving = this.saving.get(roomId) ?? new Set();
+    this.saving.set(roomId, saving);
+    const done = this.write(roomId, board, what).finally(() => {
+      saving.delete(done);
+      if (saving.size === 0 && this.saving.get(roomId) === saving) this.saving.delete(roomId);
+    });
+    saving.add(done);
+    return done;
+  }
+
+  private async write(roomId: string, board: Y.Doc, what: { name: string; reason: VersionReason; phase?: Phase }): Promise<VersionInfo> {
     const info = VersionInfo.parse({
       id: newItemId(),
       name: what.name,
@@ -78,6 +96,32 @@ export class VersionStore {
     entry.destroy();
     this.log.info({ roomId, versionId: info.id, reason: info.reason }, 'version saved');
     return info;
+  }
+
+  /**
+   * Rewrites every stored version of the room through `edit` (which returns
+   * whether it changed the board), storing each changed one as a fresh
+   * snapshot of the edited, garbage-collected document in place of its
+   * bytes: what the edit removed is left in no version. Returns how many
+   * versions changed.
+   */
+  async rewriteAll(roomId: string, edit: (board: Y.Doc) => boolean): Promise<number> {
+    await Promise.allSettled(this.saving.get(roomId) ?? []);
+    let changed = 0;
+    for (const docId of await this.store.listDocs(versionDocId(roomId, ''))) {
+      const stored = await this.store.load(docId);
+      const doc = docOf(stored);
+      if (!doc) continue;
+      try {
+        if (!edit(doc)) continue;
+        await this.store.compact(docId, Y.encodeStateAsUpdate(doc), stored.lastSeq);
+        changed++;
+      } finally {
+        doc.destroy();
+      }
+    }
+    if (changed > 0) this.log.info({ roomId, versions: changed }, 'versions rewritten');
+    return changed;
   }
 
   /** The hook a board's room calls when its phase changes: the board is saved as it was when the phase ended. */

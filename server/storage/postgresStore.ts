@@ -173,6 +173,11 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
         for (const table of ['updates', 'snapshots', 'docs']) await c.query(`DELETE FROM ${table} WHERE ${underRoom}`, [roomId]);
       });
     },
+    async scrub() {
+      // Deleted rows are dead tuples no query returns; PostgreSQL's (auto)vacuum
+      // reclaims their space. Overwriting them at once (VACUUM FULL) would lock
+      // the tables for every workshop, so it is left to the operator (README).
+    },
     async secret(name) {
       await pool.query('INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, crypto.randomBytes(32)]);
       const { rows } = await pool.query<{ value: Buffer }>('SELECT value FROM secrets WHERE name = $1', [name]);

@@ -22,6 +22,9 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
   const db = openTavoloDatabase(path.join(dataDir, DB_FILE), { create: true });
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten with zeros, in the page and the WAL frame written for it, so erased text
+  // does not linger in free space; `scrub` then empties the WAL, which still holds the pages from before.
+  db.pragma('secure_delete = ON');
 
   const insertRoom = db.prepare(
     'INSERT INTO rooms (room_id, title, created_at, facilitator_hash, participant_hash, observer_hash, join_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -140,6 +143,9 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
     async deleteRoom(roomId) {
       deleteRoomTx(roomId);
       for (const id of nextSeq.keys()) if (id === roomId || id.startsWith(`${roomId}~`)) nextSeq.delete(id);
+    },
+    async scrub() {
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     async secret(name) {
       insertSecret.run(name, crypto.randomBytes(32));

@@ -76,6 +76,7 @@ export function monitorStore(store: Store, health: StorageHealth): Store {
       await write('op:deleteRoom', 'deleteRoom', () => store.deleteRoom(roomId));
       health.forgetRoom(roomId);
     },
+    scrub: () => write('op:scrub', 'scrub', () => store.scrub()),
     secret: (name) => write('op:secret', 'secret', () => store.secret(name)),
   };
 }

@@ -66,6 +66,12 @@ export interface Store {
    * reveal, server/rooms/votingLease.ts.)
    */
   lock(name: string, mode: LockMode): Promise<() => Promise<void>>;
+  /**
+   * Makes what deletions and compactions removed unrecoverable from the
+   * storage files as well, not only from queries: called after a
+   * participant's erasure and a workshop's deletion.
+   */
+  scrub(): Promise<void>;
   /** A named secret of this installation, created on first use. */
   secret(name: string): Promise<Uint8Array>;
   close(): Promise<void>;

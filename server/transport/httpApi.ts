@@ -20,6 +20,7 @@ import { MAX_IMPORT_BODY, createExportRouter, seedFromExport } from './exportApi
 import type { SharedCounter } from '../relay/redisCounter';
 import { createSuggestRouter } from './suggestApi';
 import { createVersionsRouter } from './versionsApi';
+import { createMyDataRouter } from './myDataApi';
 
 const MAX_BODY = '16kb';
 
@@ -149,6 +150,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
 
   api.use(createExportRouter(registry));
   api.use(createVersionsRouter(registry));
+  api.use(createMyDataRouter(registry, opts.identityKey, log));
   api.use((_req, res) => sendError(res, 404, 'not_found', 'No such API route'));
 
   const onError: ErrorRequestHandler = (err: { type?: string; status?: number; message?: string }, _req, res, _next) => {

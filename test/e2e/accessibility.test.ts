@@ -207,7 +207,7 @@ describe('reflow (WCAG 1.4.10)', () => {
       }
       const overflows: string[] = [];
       const page = await narrow.newPage();
-      for (const path of ['/', '/accessibility']) {
+      for (const path of ['/', '/accessibility', '/privacy']) {
         await page.goto(env.server.url + path);
         await page.locator('h1').first().waitFor();
         overflows.push(...(await sidewaysOverflow(page)).map((o) => `320px ${path}: ${o}`));

@@ -8,6 +8,7 @@ import { createRoom, identify, startServer, type RoomAccess, type RunningServer 
 import { openRaw } from '../helpers/rawSocket';
 import { joinRoom } from '../helpers/yclient';
 import { waitFor } from '../helpers/waitFor';
+import { filesContaining, rowsContaining, tablesOf } from '../helpers/sqliteRows';
 
 const running: RunningServer[] = [];
 afterEach(async () => {
@@ -87,5 +88,40 @@ describe('deleting a workshop', () => {
     expect((await fetch(`${second.url}/api/rooms/${room.roomId}`)).status).toBe(404);
     const fresh = await identify(second, keep, 'facilitator');
     expect(fresh.participantId).toBeTruthy();
+  });
+
+  it('leaves nothing of it in any table: board, drafts, ballots, versions and client-id bindings', async () => {
+    const server = await startServer();
+    running.push(server);
+    const room = await createRoom(server, 'Da cancellare del tutto');
+    const keep = await createRoom(server, 'Da tenere');
+    const fac = await joinRoom(server, room);
+    const ada = await joinRoom(server, room, { role: 'participant' });
+    const drafts = await joinRoom(server, room, { as: ada.creds, docName: `${room.roomId}${DRAFTS_SUFFIX}` });
+    const mark = Math.random().toString(36).slice(2, 10);
+    createNote(drafts.doc, { x: 0, y: 0, text: `draft${mark}`, author: { id: ada.creds.participantId!, name: 'Ada', sector: 'civil' } });
+    const note = createNote(fac.doc, { x: 0, y: 0, text: `board${mark}`, author: { id: fac.creds.participantId!, name: 'Fac', sector: 'public' } });
+    // A phase change saves a version; a vote writes the ballots.
+    setPhase(fac.doc, 'priorities');
+    await waitFor(() => ada.doc.getMap('notes').has(note), { message: 'note relayed' });
+    await ada.control({ t: 'hello' });
+    await ada.control({ t: 'vote', itemId: note, delta: 1, sector: 'civil', where: 'room' });
+    await waitFor(() => ada.controls.some((m) => m.t === 'ballot' && Object.keys(m.dots).length > 0), { message: 'ballot stored' });
+    await joinRoom(server, keep);
+
+    const docsOf = (): string[] => [...new Set(rowsContaining(server.dataDir, room.roomId).flatMap((r) => (r.docId ? [r.docId.slice(room.roomId.length)] : [])))].sort();
+    await waitFor(() => docsOf().some((d) => d.startsWith('~version~')) && docsOf().includes('~clients'), { message: 'version and bindings stored' });
+    const stored = docsOf();
+    for (const doc of ['', '~ballots', '~clients', '~versions', `~drafts~${ada.creds.participantId!}`]) expect(stored).toContain(doc);
+    expect(rowsContaining(server.dataDir, `draft${mark}`)).not.toEqual([]);
+
+    expect((await del(server, room, room.tokens.facilitator)).status).toBe(204);
+    // Every table, every column: neither the room id nor any of its text is left, while the other workshop is.
+    expect(tablesOf(server.dataDir).sort()).toEqual(['rooms', 'schema_migrations', 'secrets', 'snapshots', 'updates']);
+    await waitFor(() => rowsContaining(server.dataDir, room.roomId).length === 0, { message: 'no row names the room' });
+    for (const text of [`draft${mark}`, `board${mark}`, 'Da cancellare del tutto']) expect(rowsContaining(server.dataDir, text), text).toEqual([]);
+    expect(rowsContaining(server.dataDir, keep.roomId)).not.toEqual([]);
+    // Nor in the files' free pages or write-ahead log.
+    for (const text of [`draft${mark}`, `board${mark}`]) expect(filesContaining(server.dataDir, text), text).toEqual([]);
   });
 });

@@ -147,6 +147,23 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       await store.close();
     });
 
+    it('scrubs after deletions and compactions, keeping everything still stored', async () => {
+      const store = await makeStore();
+      const roomId = newRoomId();
+      const gone = newRoomId();
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+      await store.createRoom({ roomId: gone, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+      const seq = await store.append(roomId, updateWith('b', 2));
+      await store.compact(roomId, Y.mergeUpdates([updateWith('a', 1), updateWith('b', 2)]), seq);
+      await store.deleteRoom(gone);
+      await store.scrub();
+      const loaded = await store.load(roomId);
+      expect(stateOf([loaded.snapshot, ...loaded.updates])).toEqual({ a: 1, b: 2 });
+      expect(await store.getRoom(gone)).toBeNull();
+      expect(await store.append(roomId, updateWith('c', 3))).toBe(seq + 1);
+      await store.close();
+    });
+
     it('finds a room by the hash of its join code', async () => {
       const store = await makeStore();
       const roomId = newRoomId();

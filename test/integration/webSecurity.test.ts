@@ -75,7 +75,7 @@ describe('web security of pages, API and sync socket', () => {
   );
 
   it('serves the client on its routes and 404 elsewhere', async () => {
-    for (const path of ['/', `/r/${room.roomId}`, `/r/${room.roomId}/present`, '/j/K7P2Q-X9M4T']) {
+    for (const path of ['/', `/r/${room.roomId}`, `/r/${room.roomId}/present`, '/j/K7P2Q-X9M4T', '/accessibility', '/privacy']) {
       const res = await fetch(`${server.url}${path}`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toContain('text/html');
