@@ -32,6 +32,8 @@ export const ClientControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('revealVotes') }).strict(),
   /** Facilitator: start a new round; revealed rounds stay as they are. */
   z.object({ t: z.literal('reopenVoting') }).strict(),
+  /** Facilitator: send me the moderation queue now (a panel opening after the last one was sent). */
+  z.object({ t: z.literal('moderationQueue') }).strict(),
   /** Facilitator: approve or reject a pending item, hide or restore one on the board. */
   z.object({ t: z.literal('moderate'), action: z.enum(MODERATION_ACTIONS), kind: z.enum(MODERATED_KINDS), id: Id }).strict(),
 ]);

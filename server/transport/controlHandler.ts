@@ -60,6 +60,10 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         if (!facilitatorOnly(conn, room, 'opens a new round')) return;
         voting.reopen(room).catch(failed('new round', room.roomId));
         return;
+      case 'moderationQueue':
+        if (!facilitatorOnly(conn, room, 'reads the moderation queue')) return;
+        moderation.greet(room, conn).catch(failed('moderation queue', room.roomId));
+        return;
       case 'moderate':
         if (!facilitatorOnly(conn, room, 'moderates')) return;
         // Nothing to act on (another facilitator was quicker) needs no answer: the queue they get next says so.
