@@ -47,6 +47,8 @@ interface BoardQueue {
   watched: Room | null;
   scanned: Promise<void> | null;
   timer: NodeJS.Timeout | null;
+  /** The queue last sent to every facilitator, so typing elsewhere on the board sends nothing new. */
+  lastSent: string;
   /** Actions run one at a time per board, so two clicks never act on one item twice. */
   chain: Promise<unknown>;
 }
@@ -80,7 +82,7 @@ export class Moderation {
 
   private entry(roomId: string): BoardQueue {
     let e = this.boards.get(roomId);
-    if (!e) this.boards.set(roomId, (e = { pending: new Map(), hidden: [], watched: null, scanned: null, timer: null, chain: Promise.resolve() }));
+    if (!e) this.boards.set(roomId, (e = { pending: new Map(), hidden: [], watched: null, scanned: null, timer: null, lastSent: '', chain: Promise.resolve() }));
     return e;
   }
 
@@ -130,7 +132,11 @@ export class Moderation {
     e.timer = setTimeout(() => {
       e.timer = null;
       if (board !== e.watched) return;
-      const frame = encodeControl(this.message(board));
+      const msg = this.message(board);
+      const json = JSON.stringify(msg);
+      if (json === e.lastSent) return;
+      e.lastSent = json;
+      const frame = encodeControl(msg);
       board.forEachPeer((p) => p.actor.role === 'facilitator' && p.send(frame));
     }, this.throttleMs);
     e.timer.unref();
