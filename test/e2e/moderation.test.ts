@@ -2,11 +2,13 @@
  * Pre-moderation through the real UI: a facilitator turns it on, a
  * participant's note waits for approval (seen by its author only, marked as
  * waiting), the facilitator approves it from the moderation queue with the
- * keyboard, and it appears for everyone.
+ * keyboard, and it appears for everyone. An Italian-speaking facilitator
+ * sees a flagged note, hides it from the note menu and restores it.
  */
 import { describe, expect, it } from 'vitest';
 import { createRoom } from '../helpers/server';
-import { addNote, advanceToPhase, countNotesWithText, openLink, useBrowserAndServer, waitForNoteText } from '../helpers/browser';
+import { auditPage } from '../helpers/axe';
+import { addNote, advanceToPhase, countNotesWithText, openLink, useBrowserAndServer, waitForNoteText, waitUntil } from '../helpers/browser';
 
 const env = useBrowserAndServer();
 const E2E_TIMEOUT_MS = 90_000;
@@ -50,5 +52,39 @@ describe('pre-moderation', () => {
     for (const page of [carlo, facilitator, anna]) await waitForNoteText(page, TEXT);
     await anna.getByText('Your note was approved', { exact: false }).waitFor();
     expect(await anna.locator(`[data-note-id="${id}"][data-pending]`).count()).toBe(0);
+  }, E2E_TIMEOUT_MS);
+});
+
+describe('hiding a note', () => {
+  it('flags a note for an Italian facilitator, who hides it from everyone and restores it from the queue', async () => {
+    const room = await createRoom(env.server, 'Consultazione aperta');
+    const [f, a] = await Promise.all([
+      env.desktop({ locale: 'it-IT', identity: { name: 'Giulia Rossi', sector: 'public' } }),
+      env.desktop({ identity: { name: 'Anna Verdi', sector: 'civil' }, viewMode: 'board' }),
+    ]);
+    const facilitator = await openLink(f, room.links.facilitator);
+    const anna = await openLink(a, room.links.participant);
+    await facilitator.getByRole('button', { name: /^Fase successiva/ }).click();
+    await facilitator.locator('[data-phase-step="discussion"][aria-current="step"]').first().waitFor();
+
+    const TEXT = 'Che stronzata di piano';
+    const id = await addNote(anna, TEXT);
+    const card = facilitator.locator(`[data-note-id="${id}"]`);
+    await card.getByText('Segnalata per la revisione').waitFor();
+    expect(await anna.locator(`[data-note-id="${id}"] [data-flagged]`).count()).toBe(0);
+
+    await card.locator('.note-menu-btn').click();
+    await card.getByRole('button', { name: 'Nascondi' }).click();
+    await waitUntil(async () => (await countNotesWithText(anna, TEXT)) === 0, 'the note to leave the participant board');
+    expect(await anna.evaluate((t) => document.body.innerText.includes(t), TEXT)).toBe(false);
+
+    await facilitator.getByRole('button', { name: 'Apri la coda di moderazione' }).click();
+    const queue = facilitator.getByRole('dialog', { name: 'Moderazione' });
+    await queue.locator(`#moderation-hidden ~ ul [data-moderation-id="${id}"]`).getByText(TEXT).waitFor();
+    expect(await auditPage(facilitator, 'moderation queue')).toEqual([]);
+    await queue.getByRole('button', { name: 'Ripristina: Nota di Anna Verdi' }).focus();
+    await facilitator.keyboard.press('Enter');
+    await queue.getByText('Nessuna nota è nascosta.').waitFor();
+    await waitForNoteText(anna, TEXT);
   }, E2E_TIMEOUT_MS);
 });
