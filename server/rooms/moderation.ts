@@ -13,8 +13,8 @@
  *   for review; nothing is edited.
  *
  * Facilitators get the queue on hello, then at most once per throttle
- * period when it changes. Each kind of item is a target in TARGETS-like
- * table (`targets`), so comments join by adding theirs.
+ * period when it changes. Each kind of item is a target in a table keyed
+ * by kind (`targets`), so comments join by adding theirs.
  */
 import * as Y from 'yjs';
 import { encodeControl, type ServerControl } from '../../shared/control';
@@ -230,6 +230,8 @@ class NoteModeration implements ModerationTarget {
     const drafts = await this.registry.acquireDrafts(board.roomId, owner);
     if (!drafts) return null;
     try {
+      // Written through another process: act on what is stored.
+      await drafts.catchUp();
       const src = notesOf(drafts.doc).get(id);
       if (!src || src.get('pending') !== true) return null;
       if (approve) {
@@ -255,6 +257,7 @@ class NoteModeration implements ModerationTarget {
     const hidden = await this.registry.acquireHidden(board.roomId);
     if (!hidden) return null;
     try {
+      await hidden.catchUp();
       const note = notesOf(board.doc).get(id);
       if (!note) return null;
       const author = readNote(id, note).authorId;
@@ -275,6 +278,7 @@ class NoteModeration implements ModerationTarget {
     const hidden = await this.registry.acquireHidden(board.roomId);
     if (!hidden) return null;
     try {
+      await hidden.catchUp();
       const src = notesOf(hidden.doc).get(id);
       const target = notesOf(board.doc);
       if (!src || target.has(id)) return null;
