@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DRAFTS_SUFFIX } from '../../shared/api';
@@ -204,6 +206,30 @@ describe('hiding and restoring notes', () => {
       await waitFor(() => queueOf(fac2)?.hidden.length === 0, { message: 'no longer hidden' });
     } finally {
       await (restarted ?? server).stop();
+    }
+  });
+
+  it('leaves no row of hidden or pending notes once the workshop is deleted', async () => {
+    const server = await startServer();
+    try {
+      const { room, fac, pending, author } = await moderatedRoom(server);
+      createNote(pending.doc, { x: 0, y: 0, text: 'attende', author, pending: true });
+      const id = createNote(fac.doc, { x: 0, y: 0, text: 'da nascondere', author: { id: fac.creds.participantId!, name: 'F', sector: 'public' } });
+      await waitFor(() => queueOf(fac)?.pending.length === 1, { message: 'pending stored' });
+      await fac.control({ t: 'moderate', action: 'hide', kind: 'note', id });
+      await waitFor(() => queueOf(fac)?.hidden.length === 1, { message: 'hidden stored' });
+      const res = await fetch(`${server.url}/api/rooms/${room.roomId}`, { method: 'DELETE', headers: { authorization: `Bearer ${room.tokens.facilitator}` } });
+      expect(res.status).toBe(204);
+      const db = new Database(path.join(server.dataDir, 'tavolo.sqlite'), { readonly: true });
+      try {
+        const count = (table: string): number =>
+          db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE doc_id LIKE ?`).get(`${room.roomId}%`)?.n ?? 0;
+        expect(count('updates') + count('snapshots')).toBe(0);
+      } finally {
+        db.close();
+      }
+    } finally {
+      await server.stop();
     }
   });
 
