@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DRAFTS_SUFFIX } from '../../shared/api';
-import type { ServerControl } from '../../shared/control';
+import { encodeControl, type ServerControl } from '../../shared/control';
 import { createNote, editNoteText, getNote, listNotes } from '../../shared/notes';
 import { encodeSyncStep1 } from '../../shared/protocol';
 import { getSession, setPremoderation, setPrivateWriting } from '../../shared/session';
@@ -18,11 +18,17 @@ const contains = (frames: Uint8Array[], text: string): boolean => frames.some((f
 /** The facilitator's latest moderation queue. */
 const queueOf = (c: TestClient): Queue | undefined => c.controls.filter((m): m is Queue => m.t === 'moderation').at(-1);
 
-/** A participant's raw socket that asked for the whole board: every byte it is sent is in `frames`. */
+/**
+ * A participant's raw socket that asked for the whole board and for every
+ * control message a participant may get (so a queue sent to the wrong role
+ * would show): every byte it is sent is in `frames`.
+ */
 async function rawParticipant(server: RunningServer, room: RoomAccess): Promise<RawSocket> {
   const who = await identify(server, room, 'participant');
-  const wire = await openRaw(server, room.roomId, who.token, who.identityToken!);
+  const wire = await openRaw(server, room.roomId, who.token, who.identityToken!, { params: { control: '1' } });
   wire.ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+  wire.ws.send(encodeControl({ t: 'hello' }));
+  wire.ws.send(encodeControl({ t: 'moderationQueue' }));
   return wire;
 }
 
@@ -68,6 +74,8 @@ describe('pre-moderation', () => {
     // Something public, so Bruno's socket is known to be live and relayed to.
     createNote(fac.doc, { x: 0, y: 0, text: 'pubblico-1', author: { id: fac.creds.participantId!, name: 'F', sector: 'public' } });
     await waitFor(() => contains(bruno.frames, 'pubblico-1'), { message: 'public note reached Bruno' });
+    // Bruno hears control messages too: asking for the queue is refused, and the queue never reaches him.
+    await waitFor(() => contains(bruno.frames, '"reason":"facilitator-only"'), { message: 'queue refused to Bruno' });
     expect(contains(bruno.frames, SECRET)).toBe(false);
     expect(getNote(alice.doc, id)).toBeNull();
 
