@@ -8,6 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
 import { SECTORS, WHERES } from './schema';
+import { MODERATED_KINDS, MODERATION_ACTIONS, ModeratedItemSchema } from './moderation';
 
 export const messageControl = 7;
 
@@ -31,6 +32,10 @@ export const ClientControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('revealVotes') }).strict(),
   /** Facilitator: start a new round; revealed rounds stay as they are. */
   z.object({ t: z.literal('reopenVoting') }).strict(),
+  /** Facilitator: send me the moderation queue now (a panel opening after the last one was sent). */
+  z.object({ t: z.literal('moderationQueue') }).strict(),
+  /** Facilitator: approve or reject a pending item, hide or restore one on the board. */
+  z.object({ t: z.literal('moderate'), action: z.enum(MODERATION_ACTIONS), kind: z.enum(MODERATED_KINDS), id: Id }).strict(),
 ]);
 export type ClientControl = z.infer<typeof ClientControl>;
 
@@ -47,7 +52,8 @@ export const ServerControl = z.discriminatedUnion('t', [
     checkId: z.string(),
     ready: z.array(z.object({ participantId: z.string(), name: z.string(), sector: Sector })),
   }),
-  z.object({ t: z.literal('revealed'), notes: z.number() }),
+  /** Drafts published by the facilitator's reveal; under pre-moderation, `pending` more went to the queue instead. */
+  z.object({ t: z.literal('revealed'), notes: z.number(), pending: z.number().optional() }),
   /** Your own ballot in the current secret round (sent to each of your devices). */
   z.object({ t: z.literal('ballot'), round: z.number(), dots: z.record(z.string(), z.number()), remaining: z.number() }),
   /** Facilitators only: how many people have voted in the round, never what. */
@@ -66,6 +72,19 @@ export const ServerControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('voteRefused'), reason: z.string(), detail: z.string() }),
   /** A server limit dropped something this client sent (e.g. presence over its size or rate); the document is untouched. */
   z.object({ t: z.literal('limited'), limit: z.string(), detail: z.string() }),
+  /**
+   * Facilitators only: the moderation queue. `pending` waits for approval,
+   * `flagged` is on the board with words of the profanity lists, `hidden`
+   * was taken off the board by a facilitator (its text reaches no one else).
+   */
+  z.object({
+    t: z.literal('moderation'),
+    pending: z.array(ModeratedItemSchema),
+    flagged: z.array(ModeratedItemSchema),
+    hidden: z.array(ModeratedItemSchema),
+  }),
+  /** To an author: what the facilitator decided about their pending item. */
+  z.object({ t: z.literal('moderated'), kind: z.enum(MODERATED_KINDS), id: z.string(), outcome: z.enum(['approved', 'rejected']) }),
   /** To a writer: false while the server holds their change in memory only (storage failing), true once it is stored. */
   z.object({ t: z.literal('saved'), ok: z.boolean() }),
 ]);

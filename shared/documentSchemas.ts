@@ -84,10 +84,16 @@ export const NoteFields = {
   createdAt: Finite,
   /** Written by a neutral facilitator: no stakeholder sector, counted in none. */
   byFacilitator: z.literal(true),
+  /**
+   * In a participant's drafts document only: submitted under pre-moderation,
+   * waiting for the facilitator's approval (a draft without it is still
+   * private writing). Never on the board.
+   */
+  pending: z.literal(true),
 };
 export const NOTE_TEXT_LIMITS = { text: MAX_NOTE_TEXT } as const;
 /** Fixed when a note is created; nobody rewrites them afterwards. */
-export const NOTE_IDENTITY_KEYS: ReadonlySet<string> = new Set(['authorId', 'authorName', 'authorSector', 'where', 'createdAt', 'byFacilitator']);
+export const NOTE_IDENTITY_KEYS: ReadonlySet<string> = new Set(['authorId', 'authorName', 'authorSector', 'where', 'createdAt', 'byFacilitator', 'pending']);
 
 export const ScenarioFields = {
   name: Text(MAX_NAME_LENGTH),
@@ -128,6 +134,8 @@ export const SessionFields = {
   prompts: z.partialRecord(PhaseSchema, Text(MAX_PROMPT_LENGTH)),
   locked: z.boolean(),
   privateWriting: z.boolean(),
+  /** New notes from participants wait for the facilitator's approval before anyone else receives them. */
+  premoderation: z.boolean(),
   timer: TimerSchema,
   spotlight: SpotlightSchema.nullable(),
   readyCheck: ReadyCheckSchema.nullable(),

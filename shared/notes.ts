@@ -48,6 +48,8 @@ export interface NewNote {
   text?: string;
   author: Author;
   now?: number;
+  /** Submitted for approval under pre-moderation (written in the author's drafts document). */
+  pending?: boolean;
 }
 
 export function createNote(doc: Y.Doc, input: NewNote): string {
@@ -67,6 +69,7 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
     m.set('scenarioId', null);
     m.set('createdAt', input.now ?? Date.now());
     if (input.author.facilitator) m.set('byFacilitator', true);
+    if (input.pending) m.set('pending', true);
     notesOf(doc).set(id, m);
     // A note created inside a frame belongs to it, as if dropped there.
     m.set('scenarioId', scenarioAt(doc, input.x + NOTE_WIDTH / 2, input.y + NOTE_HEIGHT / 2));

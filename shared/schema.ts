@@ -74,6 +74,8 @@ export interface NoteView {
   authorSector: Sector;
   /** A neutral facilitator's note: shown as the facilitator's, counted in no sector. */
   byFacilitator: boolean;
+  /** Submitted under pre-moderation and not yet approved (drafts documents only). */
+  pending: boolean;
   where: Where;
   scenarioId: string | null;
   createdAt: number;
@@ -131,6 +133,8 @@ export interface SessionView {
   locked: boolean;
   /** Listening notes stay private to their author until revealed. */
   privateWriting: boolean;
+  /** New participant notes wait for approval (server/rooms/moderation.ts). */
+  premoderation: boolean;
   timer: TimerState;
   spotlight: Spotlight | null;
   readyCheck: ReadyCheck | null;
@@ -169,6 +173,7 @@ export function readNote(id: string, m: NoteMap): NoteView {
     authorName: readOr(f.authorName, m.get('authorName'), ''),
     authorSector: readOr(f.authorSector, m.get('authorSector'), 'other'),
     byFacilitator: m.get('byFacilitator') === true,
+    pending: m.get('pending') === true,
     where: readOr(f.where, m.get('where'), 'remote'),
     scenarioId: readOr(f.scenarioId, m.get('scenarioId'), null),
     createdAt: readOr(f.createdAt, m.get('createdAt'), 0),
@@ -200,6 +205,7 @@ export function readSession(doc: Y.Doc): SessionView {
     prompts: readPrompts(s.get('prompts')),
     locked: readOr(f.locked, s.get('locked'), false),
     privateWriting: readOr(f.privateWriting, s.get('privateWriting'), true),
+    premoderation: readOr(f.premoderation, s.get('premoderation'), false),
     timer: readTimer(s.get('timer')),
     spotlight: readOr(SpotlightSchema.nullable(), s.get('spotlight'), null),
     readyCheck: readOr(ReadyCheckSchema.nullable(), s.get('readyCheck'), null),

@@ -64,6 +64,9 @@ export function setLocked(doc: Y.Doc, locked: boolean): void {
 export function setPrivateWriting(doc: Y.Doc, on: boolean): void {
   sessionOf(doc).set('privateWriting', on);
 }
+export function setPremoderation(doc: Y.Doc, on: boolean): void {
+  sessionOf(doc).set('premoderation', on);
+}
 export function setCrowdThreshold(doc: Y.Doc, n: number): void {
   sessionOf(doc).set('crowdThreshold', Math.max(2, Math.min(10_000, Math.round(n))));
 }

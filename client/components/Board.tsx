@@ -61,6 +61,16 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
   useEffect(() => control?.subscribe((msg) => msg.t === 'welcome' && confirm(msg.role, msg.participantId)), [control, confirm]);
 
   const [toast, setToast] = useState<{ message: string; n: number } | null>(null);
+  // An author hears what the facilitator decided about their note waiting for approval.
+  useEffect(
+    () =>
+      control?.subscribe((msg) => {
+        if (msg.t !== 'moderated') return;
+        const message = t(msg.outcome === 'approved' ? 'moderation.approvedToast' : 'moderation.rejectedToast');
+        setToast((prev) => ({ message, n: (prev?.n ?? 0) + 1 }));
+      }),
+    [control, t],
+  );
   const refusals = (board.refused?.n ?? 0) + (drafts.refused?.n ?? 0);
   const reason = board.refused?.reason ?? drafts.refused?.reason ?? '';
   // Only a new refusal shows a toast, not a language switch or a re-render.
@@ -68,7 +78,7 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
   if (refusals !== seenRefusals) {
     setSeenRefusals(refusals);
     if (refusals > 0) {
-      const keys: Record<string, string | undefined> = { locked: 'refused.locked', phase: 'refused.phase', 'private-writing': 'refused.phase', limit: 'refused.limit' };
+      const keys: Record<string, string | undefined> = { locked: 'refused.locked', phase: 'refused.phase', 'private-writing': 'refused.phase', limit: 'refused.limit', moderated: 'moderation.refused' };
       const why = keys[reason] ?? 'refused.other';
       const undone = board.refused?.undo ?? false;
       setToast({ message: `${t(undone ? 'history.undoRefused' : 'refused.toast')} ${t(why)}`, n: refusals });

@@ -14,6 +14,7 @@ import {
   resetTimer,
   resumeTimer,
   setLocked,
+  setPremoderation,
   setPrivateWriting,
   setSpotlight,
   startTimer,
@@ -22,6 +23,9 @@ import {
 import { useBoard } from '../hooks/useBoard';
 import type { PeerUser } from '../hooks/usePeers';
 import { useDraftCounts } from '../hooks/useDraftCounts';
+import { useModerationQueue } from '../hooks/useModerationQueue';
+import { Dialog } from './Dialog';
+import { ModerationPanel } from './ModerationPanel';
 import { useReadiness } from '../hooks/useReadiness';
 import { useServerTime } from '../hooks/useServerTime';
 import { BalancePanel } from './BalancePanel';
@@ -159,11 +163,46 @@ function DraftCountsLine() {
   );
 }
 
+/** Pre-moderation on or off, what waits, and the queue in a dialog. */
+function ModerationControls({ session }: { session: SessionView }) {
+  const { t } = useTranslation();
+  const { doc, control } = useBoard();
+  const queue = useModerationQueue(control);
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="panel-section" aria-labelledby="moderation-title">
+      <h3 id="moderation-title" className="panel-title">
+        {t('moderation.title')}
+      </h3>
+      <label className="check">
+        <input type="checkbox" checked={session.premoderation} onChange={(e) => setPremoderation(doc, e.target.checked)} />
+        {t('moderation.toggle')}
+      </label>
+      {queue && (
+        <p className="muted small" role="status" data-pending={queue.pending.length}>
+          {t('moderation.summary', { pending: queue.pending.length, flagged: queue.flagged.length, hidden: queue.hidden.length })}
+        </p>
+      )}
+      <button type="button" className="btn btn-secondary btn-small" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {t('moderation.open')}
+      </button>
+      <Dialog open={open} title={t('moderation.title')} onClose={() => setOpen(false)} className="moderation-dialog">
+        <ModerationPanel queue={queue} />
+        <div className="dialog-actions">
+          <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
+            {t('moderation.close')}
+          </button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}
+
 function BoardControls({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const { doc, control } = useBoard();
-  const [revealed, setRevealed] = useState<number | null>(null);
-  useEffect(() => control.subscribe((msg) => msg.t === 'revealed' && setRevealed(msg.notes)), [control]);
+  const [revealed, setRevealed] = useState<{ notes: number; pending: number } | null>(null);
+  useEffect(() => control.subscribe((msg) => msg.t === 'revealed' && setRevealed({ notes: msg.notes, pending: msg.pending ?? 0 })), [control]);
   return (
     <section className="panel-section" aria-labelledby="board-controls-title">
       <h3 id="board-controls-title" className="panel-title">
@@ -187,7 +226,7 @@ function BoardControls({ session }: { session: SessionView }) {
         {t('privateWriting.reveal')}
       </button>
       <span className="muted small" role="status">
-        {revealed !== null ? t('privateWriting.revealed', { count: revealed }) : ''}
+        {revealed === null ? '' : revealed.pending > 0 ? t('moderation.revealedPending', { count: revealed.pending }) : t('privateWriting.revealed', { count: revealed.notes })}
       </span>
       {session.spotlight && (
         <button type="button" className="btn btn-ghost btn-small" onClick={() => setSpotlight(doc, null, 0)}>
@@ -219,6 +258,7 @@ export function FacilitatorPanel({ session, peers, crowd, onClose, roomId }: { s
         {session.phase === 'scenarios' && <SuggestPanel />}
         <TimerControls session={session} />
         <BoardControls session={session} />
+        <ModerationControls session={session} />
         {session.phase === 'priorities' ? <VotingControls present={present} /> : <UnrevealedRoundNote />}
         <ReadyCheckControls session={session} present={present} />
         <BalancePanel peers={peers} />

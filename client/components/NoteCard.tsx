@@ -20,7 +20,9 @@ import { DuplicateMarker } from './DuplicateMarker';
 import { NoteMenu } from './NoteMenu';
 import { NoteText } from './NoteText';
 import { AuthorBadge } from './SectorBadge';
+import { FlagMarker } from './FlagMarker';
 import '../styles/NoteCard.css';
+import '../styles/Moderation.css';
 
 interface NoteCardProps {
   id: string;
@@ -37,6 +39,7 @@ function NoteCardImpl({ id }: NoteCardProps) {
   const [menuOpen, setMenuOpen] = useState(false);
   const may = noteRights(ctx, note?.authorId ?? '');
   const drafts = space === 'drafts';
+  const pending = drafts && note?.pending === true;
   const kept = useKeptTyping(id, note?.ytext ?? null, may.edit);
   const text = useYTextArea(note?.ytext ?? null, MAX_NOTE_TEXT, kept.text);
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
@@ -52,28 +55,31 @@ function NoteCardImpl({ id }: NoteCardProps) {
   const hasMenu = may.move || may.remove || (role === 'facilitator' && !drafts);
   const badge = note.byFacilitator ? t('identity.facilitatorChip') : t(`sector.${note.authorSector}`);
   // The handle shows the author: its name begins with that (WCAG 2.5.3), then says what it does.
-  const handleName = drafts ? t('a11y.moveDraft', { label: t('note.private') }) : t('a11y.moveNote', { name: note.authorName, badge });
+  const privateLabel = pending ? t('moderation.waiting') : t('note.private');
+  const handleName = drafts ? t('a11y.moveDraft', { label: privateLabel }) : t('a11y.moveNote', { name: note.authorName, badge });
 
   return (
     <div
       ref={setNodeRef}
-      className={`note note-${note.color}${isDragging ? ' is-dragging' : ''}${menuOpen ? ' has-menu' : ''}${drafts ? ' is-draft' : ''}`}
+      className={`note note-${note.color}${isDragging ? ' is-dragging' : ''}${menuOpen ? ' has-menu' : ''}${drafts ? ' is-draft' : ''}${pending ? ' is-pending' : ''}`}
       style={{ transform: `translate(${note.x + dx}px, ${note.y + dy}px)` }}
       role="group"
-      aria-label={drafts ? t('note.draftLabel') : t('note.label', { name: note.authorName })}
+      aria-label={pending ? t('moderation.waitingLabel') : drafts ? t('note.draftLabel') : t('note.label', { name: note.authorName })}
       data-note-id={id}
       data-draft={drafts || undefined}
+      data-pending={pending || undefined}
       data-where={note.where}
       data-scenario-id={note.scenarioId ?? ''}
     >
       <DuplicateMarker id={id} />
+      {role === 'facilitator' && !drafts && <FlagMarker id={id} />}
       <div className="note-top">
         {may.move ? (
           <div className="note-handle" data-drag-handle {...attributes} {...listeners} aria-label={handleName} title={t('note.move')}>
             <span className="note-grip" aria-hidden="true">
               ⋮⋮
             </span>
-            <span className="note-author">{drafts ? t('note.private') : note.authorName}</span>{' '}
+            <span className="note-author">{drafts ? privateLabel : note.authorName}</span>{' '}
             {!drafts && <AuthorBadge note={note} compact />}
           </div>
         ) : (
@@ -118,7 +124,7 @@ function NoteCardImpl({ id }: NoteCardProps) {
         </p>
       )}
       <div className="note-footer">
-        {drafts ? <span className="draft-hint">{t('note.privateHint')}</span> : <DotControls itemId={id} />}
+        {drafts ? <span className="draft-hint">{pending ? t('moderation.waiting') : t('note.privateHint')}</span> : <DotControls itemId={id} />}
       </div>
       {menuOpen && (
         <NoteMenu

@@ -20,7 +20,7 @@ interface NoteMenuProps {
 /** Colour and scenario need the right to move the note; delete, authorship; spotlight, the facilitator. */
 export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }: NoteMenuProps) {
   const { t } = useTranslation();
-  const { doc, role, space, serverNow } = useBoard();
+  const { doc, role, space, serverNow, control } = useBoard();
   const scenarios = useScenarios(doc);
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -47,6 +47,20 @@ export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }:
           }}
         >
           {t('spotlight.button')}
+        </button>
+      )}
+      {role === 'facilitator' && space === 'board' && (
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          title={t('moderation.hideNote')}
+          onClick={() => {
+            // The server moves it off the board for everyone; the moderation queue can restore it.
+            control.send({ t: 'moderate', action: 'hide', kind: 'note', id });
+            onClose();
+          }}
+        >
+          {t('moderation.hide')}
         </button>
       )}
       {canMove && (

@@ -121,7 +121,7 @@ export const OutlineNoteItem = memo(function OutlineNoteItem({ note, scenarioId,
   return (
     <li className="outline-note" tabIndex={-1} data-outline-note={note.id}>
       {may.edit ? <NoteField id={note.id} label={t('outline.mine')} /> : <p className="outline-note-text">{note.text || t('note.empty')}</p>}
-      <p className="outline-note-details muted small">{drafts ? t('outline.private') : voting ? authorText(note, t) : noteDetails(note, t)}</p>
+      <p className="outline-note-details muted small">{drafts ? t(note.pending ? 'moderation.waiting' : 'outline.private') : voting ? authorText(note, t) : noteDetails(note, t)}</p>
       {((!drafts && (may.move || voting)) || may.remove) && (
         <div className="outline-note-actions">
           {!drafts && may.move && <MoveTo key={scenarioId ?? ''} note={{ ...note, scenarioId }} label={label} scenarios={scenarios} />}

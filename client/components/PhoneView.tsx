@@ -48,7 +48,13 @@ const NoteRow = memo(function NoteRow({ doc, id, mineOnly, vote }: { doc: Y.Doc;
     <li className={`phone-item note-${note.color}${space === 'drafts' ? ' is-draft' : ''}`} data-note-id={id}>
       <p className="phone-item-text">{text || t('note.empty')}</p>
       <div className="phone-item-meta">
-        {space === 'drafts' ? <span className="draft-hint">{t('note.privateHint')}</span> : <AuthorBadge note={note} compact />}
+        {space === 'drafts' ? (
+          <span className="draft-hint" data-pending={note.pending || undefined}>
+            {t(note.pending ? 'moderation.waiting' : 'note.privateHint')}
+          </span>
+        ) : (
+          <AuthorBadge note={note} compact />
+        )}
         {vote && <DotControls itemId={id} />}
       </div>
     </li>

@@ -90,6 +90,11 @@ export function SessionBanners({ session }: { session: SessionView }) {
           {t('privateWriting.banner')}
         </div>
       )}
+      {role === 'participant' && session.premoderation && !drafting && (
+        <div className="banner banner-private" role="note">
+          {t('moderation.banner')}
+        </div>
+      )}
     </>
   );
 }

@@ -1,8 +1,9 @@
 /**
  * What this person may do now and where their notes go: the rights of their
  * role in the current phase (none until they have said who they are), the
- * board's context, a participant's private drafts context while Listening,
- * and the one function every view writes a note with.
+ * board's context, a participant's private drafts context while Listening
+ * (and under pre-moderation, where their new notes wait for approval), and
+ * the one function every view writes a note with.
  */
 import { useCallback, useMemo, type RefObject } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
@@ -47,33 +48,41 @@ export interface RoomContexts {
 
 export function useRoomContexts(input: RoomContextsInput): RoomContexts {
   const { doc, draftsDoc, awareness, identity, role, joined, session, positions, voteTotals, control, serverNow, viewRef } = input;
-  const rights = useMemo<PhaseRights>(() => {
+  const phaseRights = useMemo<PhaseRights>(() => {
     if (!joined) return NO_RIGHTS;
     const r = rightsOf(role, session.phase, session.locked);
     // The facilitator votes only by choice, and dots are offered only in Priorities, as to everyone.
     return role === 'facilitator' ? { ...r, vote: identity.votes && session.phase === 'priorities' } : r;
   }, [joined, role, identity.votes, session.phase, session.locked]);
   const drafting = role === 'participant' && session.phase === 'listening' && session.privateWriting && !session.locked;
+  // Under pre-moderation a participant's new notes go to their drafts, marked pending, and board text stays as approved.
+  const moderated = role === 'participant' && session.premoderation && !drafting;
+  const rights = useMemo<PhaseRights>(() => (moderated ? { ...phaseRights, writeNotes: false } : phaseRights), [moderated, phaseRights]);
+  const draftRights = useMemo<PhaseRights>(
+    () => (drafting ? DRAFTING_RIGHTS : moderated ? { ...NO_RIGHTS, writeNotes: phaseRights.writeNotes } : NO_RIGHTS),
+    [drafting, moderated, phaseRights.writeNotes],
+  );
 
   const board = useMemo<BoardContextValue>(
     () => ({ doc, space: 'board', awareness, identity, role, rights, positions, voteTotals, control, serverNow, viewRef }),
     [doc, awareness, identity, role, rights, positions, voteTotals, control, serverNow, viewRef],
   );
   const drafts = useMemo<BoardContextValue | null>(
-    () => (draftsDoc && role === 'participant' ? { ...board, doc: draftsDoc, space: 'drafts', rights: drafting ? DRAFTING_RIGHTS : NO_RIGHTS } : null),
-    [board, draftsDoc, role, drafting],
+    () => (draftsDoc && role === 'participant' ? { ...board, doc: draftsDoc, space: 'drafts', rights: draftRights } : null),
+    [board, draftsDoc, role, draftRights],
   );
 
-  const canWrite = joined && (drafting ? drafts !== null : rights.writeNotes);
+  const canWrite = joined && (drafting ? drafts !== null : moderated ? drafts !== null && phaseRights.writeNotes : rights.writeNotes);
   const write = useCallback<WriteNote>(
     (x, y, text) => {
-      const target = drafting ? drafts?.doc : doc;
+      const target = drafting || moderated ? drafts?.doc : doc;
       if (!target) return null;
       const id = newItemId();
-      createNote(target, { id, x, y, text, author: { id: identity.id, name: identity.name, sector: identity.sector, where: identity.where, facilitator: identity.neutral } });
+      const author = { id: identity.id, name: identity.name, sector: identity.sector, where: identity.where, facilitator: identity.neutral };
+      createNote(target, { id, x, y, text, author, pending: moderated });
       return id;
     },
-    [doc, drafts, drafting, identity],
+    [doc, drafts, drafting, moderated, identity],
   );
   return { board, drafts, writeNote: canWrite ? write : undefined };
 }

@@ -29,6 +29,8 @@ export interface OutlineNote {
   authorName: string;
   authorSector: Sector;
   byFacilitator: boolean;
+  /** In a participant's drafts: submitted under pre-moderation, waiting for approval. */
+  pending: boolean;
   dots: number | null;
   mine: number;
 }
@@ -93,6 +95,7 @@ function outlineNote(n: NoteView, dots: DotSource): OutlineNote {
     authorName: n.authorName,
     authorSector: n.authorSector,
     byFacilitator: n.byFacilitator,
+    pending: n.pending,
     dots: dots.total(n.id),
     mine: dots.mine(n.id),
   };

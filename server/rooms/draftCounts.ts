@@ -6,6 +6,7 @@
  * On a facilitator's hello the board's stored drafts are counted once, and
  * then changes reach facilitators at most once per throttle period.
  */
+import * as Y from 'yjs';
 import { encodeControl, type ServerControl } from '../../shared/control';
 import { SECTORS, notesOf, readNote, type Sector } from '../../shared/schema';
 import type { Peer } from './peer';
@@ -28,7 +29,8 @@ const zero = (): PerSector => Object.fromEntries(SECTORS.map((s) => [s, 0])) as 
 
 export function countDrafts(room: Room): PerSector {
   const out = zero();
-  notesOf(room.doc).forEach((m, id) => out[readNote(id, m).authorSector]++);
+  // Notes submitted for approval are no longer private writing (moderation.ts lists them).
+  notesOf(room.doc).forEach((m, id) => m.get('pending') !== true && out[readNote(id, m).authorSector]++);
   return out;
 }
 
@@ -58,7 +60,7 @@ export class DraftCounts {
     private readonly registry: RoomRegistry,
     private readonly throttleMs = DRAFT_COUNTS_THROTTLE_MS,
   ) {
-    registry.onDraftsLoaded = (drafts) => this.watch(drafts);
+    registry.draftsLoaded.add((drafts) => this.watch(drafts));
   }
 
   private entry(roomId: string): BoardDrafts {
@@ -75,8 +77,11 @@ export class DraftCounts {
       e.counts.set(drafts.roomId, countDrafts(drafts));
       this.schedule(board, e);
     };
-    // Shallow: a note appearing or going changes the count, typing does not.
-    notesOf(drafts.doc).observe(recount);
+    // A note appearing, going or being submitted changes the count; typing does not.
+    const notes = notesOf(drafts.doc);
+    notes.observeDeep((events) => {
+      if (events.some((e) => e.target === notes || (e instanceof Y.YMapEvent && e.keysChanged.has('pending')))) recount();
+    });
     recount();
   }
 

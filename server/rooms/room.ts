@@ -32,7 +32,9 @@ export type RoomKind =
   | { kind: 'board' }
   | { kind: 'drafts'; owner: string; board: Room }
   /** The secret ballots of a board: written by the server only, never opened by a client. */
-  | { kind: 'ballots'; board: Room };
+  | { kind: 'ballots'; board: Room }
+  /** Notes a facilitator hid from the board, with their text: written by the server only, never opened by a client. */
+  | { kind: 'hidden'; board: Room };
 
 export interface ReadyEntry {
   name: string;
@@ -212,7 +214,7 @@ export class Room {
    */
   receiveUpdate(peer: Peer, update: Uint8Array): Verdict {
     const decoded = decodeUpdateStrictly(update);
-    if (this.kind.kind === 'ballots') throw new RejectedUpdate('ballots are written by the server only');
+    if (this.kind.kind === 'ballots' || this.kind.kind === 'hidden') throw new RejectedUpdate(`${this.kind.kind} are written by the server only`);
     const doc = this.doc;
     const integration = checkIntegration(doc, decoded);
     const verdict =

@@ -31,6 +31,7 @@ export interface RegistryOptions {
 export const draftsDocId = (roomId: string, participantId: string): string => `${roomId}~drafts~${participantId}`;
 export const draftsPrefix = (roomId: string): string => `${roomId}~drafts~`;
 export const ballotsDocId = (roomId: string): string => `${roomId}~ballots`;
+export const hiddenDocId = (roomId: string): string => `${roomId}~hidden`;
 /** The room a document belongs to: its board, drafts and ballots share the room id. */
 const roomOfDoc = (docId: string): string => docId.split('~', 1)[0]!;
 
@@ -61,8 +62,8 @@ export class RoomRegistry {
   /** Rooms being deleted: nothing of theirs may load meanwhile. */
   private readonly deleting = new Set<string>();
   private closed = false;
-  /** Called once for each drafts room as it loads (the draft counter watches them). */
-  onDraftsLoaded: ((drafts: Room) => void) | null = null;
+  /** Called once for each drafts room as it loads (the draft counter and the moderation queue watch them). */
+  readonly draftsLoaded = new Set<(drafts: Room) => void>();
   private joinKey: Promise<Uint8Array> | null = null;
   /** Version history of every board (versions.ts). */
   readonly versions: VersionStore;
@@ -166,6 +167,17 @@ export class RoomRegistry {
     });
   }
 
+  /** The notes a facilitator hid, holding the board loaded while it lives. */
+  async acquireHidden(roomId: string): Promise<Room | null> {
+    if (this.closed) return null;
+    return this.acquireDoc(hiddenDocId(roomId), async () => {
+      const board = await this.acquire(roomId);
+      if (!board) return null;
+      board.holds++;
+      return { kind: 'hidden', board };
+    });
+  }
+
   private acquireDoc(docId: string, kindOf: () => Promise<RoomKind | null>): Promise<Room | null> {
     if (this.deleting.has(roomOfDoc(docId))) return Promise.resolve(null);
     const timer = this.unloadTimers.get(docId);
@@ -202,7 +214,7 @@ export class RoomRegistry {
     if (kind.kind === 'board') room.onDeletedElsewhere = () => void this.deleteRoom(docId, { elsewhere: true }).catch(() => undefined);
     if (kind.kind === 'board') room.onPhaseChange = (ended) => this.versions.saveOnPhaseChange(docId, room.doc, ended);
     this.rooms.set(docId, room);
-    if (kind.kind === 'drafts') this.onDraftsLoaded?.(room);
+    if (kind.kind === 'drafts') for (const f of this.draftsLoaded) f(room);
     this.log.info({ roomId: docId, ms: Math.round(performance.now() - started) }, 'room loaded');
     return room;
   }
@@ -270,10 +282,12 @@ export class RoomRegistry {
   /**
    * Publishes every participant's private drafts onto the board at once, as
    * one server-side change, and empties the drafts. Returns how many notes.
+   * Under pre-moderation nothing is published: each draft is submitted for
+   * approval where it is, and `pending` says how many.
    */
-  async reveal(roomId: string): Promise<number> {
+  async reveal(roomId: string): Promise<{ notes: number; pending: number }> {
     const board = await this.acquire(roomId);
-    if (!board) return 0;
+    if (!board) return { notes: 0, pending: 0 };
     board.holds++;
     try {
       const docIds = await this.draftsDocIds(roomId);
@@ -285,6 +299,15 @@ export class RoomRegistry {
       }
       // Drafts written through other processes: everything stored is revealed.
       await Promise.all(drafts.map((d) => d.catchUp()));
+      if (readSession(board.doc).premoderation) {
+        let submitted = 0;
+        for (const d of drafts) {
+          d.doc.transact(() => notesOf(d.doc).forEach((m) => m.get('pending') !== true && (m.set('pending', true), submitted++)));
+          this.release(d);
+        }
+        this.log.info({ roomId, pending: submitted }, 'drafts submitted for approval');
+        return { notes: 0, pending: submitted };
+      }
       let moved = 0;
       const maxNotes = (this.opts.room.limits ?? DEFAULT_POLICY_LIMITS).maxNotes;
       const owned = drafts.flatMap((d) => (d.kind.kind === 'drafts' ? [{ room: d, doc: d.doc, owner: d.kind.owner }] : []));
@@ -306,7 +329,7 @@ export class RoomRegistry {
       }
       await board.flushNow();
       this.log.info({ roomId, notes: moved, participants: drafts.length }, 'drafts revealed');
-      return moved;
+      return { notes: moved, pending: 0 };
     } finally {
       board.holds--;
       this.release(board);
@@ -423,36 +446,40 @@ export class RoomRegistry {
 }
 
 /**
- * Copies a drafts document's notes onto the board at their revealed place,
- * keeping ids, colours and text, while the board has room for them
- * (`maxNotes`). Each value goes through the document schema the policy
- * enforces, as if the author had written it on the board; the author is
- * always the drafts' owner, whatever the drafts say. Returns the ids copied.
+ * Copies a drafts document's private notes (not those waiting for approval)
+ * onto the board at their revealed place, keeping ids, colours and text,
+ * while the board has room for them (`maxNotes`); the author is always the
+ * drafts' owner, whatever the drafts say. Returns the ids copied.
  */
 function copyNotes(from: Y.Doc, to: Y.Doc, owner: string, maxNotes: number, placed: ReadonlyMap<string, { x: number; y: number }>): string[] {
   const target = notesOf(to);
-  const fields: Readonly<Record<string, (typeof NoteFields)[keyof typeof NoteFields]>> = NoteFields;
   const ids: string[] = [];
   notesOf(from).forEach((src, id) => {
-    if (target.has(id) || target.size >= maxNotes) return;
-    const m = new Y.Map<unknown>();
-    const text = src.get('text');
-    const t = new Y.Text();
-    t.insert(0, clampText(text instanceof Y.Text ? text.toString() : '', MAX_NOTE_TEXT));
-    m.set('text', t);
-    src.forEach((value, key) => {
-      if (key !== 'text' && Object.hasOwn(fields, key) && fields[key]!.safeParse(value).success) m.set(key, value);
-    });
-    m.set('authorId', owner);
-    const at = placed.get(id);
-    if (at) {
-      m.set('x', at.x);
-      m.set('y', at.y);
-    }
-    // The revealed block lies outside every frame.
-    m.set('scenarioId', null);
+    if (target.has(id) || target.size >= maxNotes || src.get('pending') === true) return;
+    const m = copyNote(src, { authorId: owner, scenarioId: null, ...placed.get(id) });
+    // The revealed block lies outside every frame (scenarioId above).
     target.set(id, m);
     ids.push(id);
   });
   return ids;
+}
+
+/**
+ * A fresh copy of a note, to set in another document: its text and every
+ * plain value that fits the document schema the policy enforces, as if its
+ * author had written it there, then `overrides`. Never `pending`: a copy is
+ * the note approved, revealed, hidden or restored.
+ */
+export function copyNote(src: Y.Map<unknown>, overrides: Record<string, unknown> = {}): Y.Map<unknown> {
+  const fields: Readonly<Record<string, (typeof NoteFields)[keyof typeof NoteFields]>> = NoteFields;
+  const m = new Y.Map<unknown>();
+  const text = src.get('text');
+  const t = new Y.Text();
+  t.insert(0, clampText(text instanceof Y.Text ? text.toString() : '', MAX_NOTE_TEXT));
+  m.set('text', t);
+  src.forEach((value, key) => {
+    if (key !== 'text' && key !== 'pending' && Object.hasOwn(fields, key) && fields[key]!.safeParse(value).success) m.set(key, value);
+  });
+  for (const [key, value] of Object.entries(overrides)) m.set(key, value);
+  return m;
 }

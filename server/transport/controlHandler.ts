@@ -7,11 +7,13 @@ import type { RoomRegistry } from '../rooms/roomRegistry';
 import type { Connection } from './connection';
 import { SecretVoting } from '../rooms/secretVoting';
 import { DraftCounts } from '../rooms/draftCounts';
+import { Moderation } from '../rooms/moderation';
 import { readSession } from '../../shared/schema';
 
 export function createControlHandler(registry: RoomRegistry, log: Logger) {
   const voting = new SecretVoting(registry);
   const drafts = new DraftCounts(registry);
+  const moderation = new Moderation(registry, log);
   const failed = (what: string, roomId: string) => (err: unknown) => log.error({ err, roomId }, `${what} failed`);
   const facilitatorOnly = (conn: Connection, room: Room, what: string): boolean => {
     if (conn.actor.role === 'facilitator' && room.kind.kind === 'board') return true;
@@ -25,6 +27,7 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         room.sendReadiness(conn);
         if (room.kind.kind === 'board') voting.greet(room, conn).catch(failed('ballot greeting', room.roomId));
         if (room.kind.kind === 'board') drafts.greet(room, conn).catch(failed('draft count', room.roomId));
+        if (room.kind.kind === 'board') moderation.greet(room, conn).catch(failed('moderation queue', room.roomId));
         return;
       case 'time':
         conn.send(encodeControl({ t: 'time', sentAt: msg.sentAt, serverNow: Date.now() }));
@@ -37,7 +40,7 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         if (!facilitatorOnly(conn, room, 'reveals notes')) return;
         registry
           .reveal(room.roomId)
-          .then((notes) => room.tell({}, encodeControl({ t: 'revealed', notes })))
+          .then(({ notes, pending }) => room.tell({}, encodeControl({ t: 'revealed', notes, pending })))
           .catch(failed('reveal', room.roomId));
         return;
       case 'vote':
@@ -56,6 +59,15 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
       case 'reopenVoting':
         if (!facilitatorOnly(conn, room, 'opens a new round')) return;
         voting.reopen(room).catch(failed('new round', room.roomId));
+        return;
+      case 'moderationQueue':
+        if (!facilitatorOnly(conn, room, 'reads the moderation queue')) return;
+        moderation.greet(room, conn).catch(failed('moderation queue', room.roomId));
+        return;
+      case 'moderate':
+        if (!facilitatorOnly(conn, room, 'moderates')) return;
+        // Nothing to act on (another facilitator was quicker) needs no answer: the queue they get next says so.
+        moderation.act(room, msg.action, msg.kind, msg.id).catch(failed('moderation', room.roomId));
         return;
       default: {
         const never: never = msg;

@@ -97,6 +97,7 @@ export const ExportedSession = z
     voteSettings: SessionFields.voteSettings,
     expectedSectors: SessionFields.expectedSectors.optional(),
     language: SessionFields.language.optional(),
+    premoderation: SessionFields.premoderation.optional(),
   })
   .strict();
 export type ExportedSession = z.infer<typeof ExportedSession>;
@@ -150,7 +151,8 @@ export function exportBoard(doc: Y.Doc, now = Date.now()): BoardExport {
   const s = readSession(doc);
   const notes: ExportedNote[] = [];
   notesOf(doc).forEach((m, id) => {
-    const { id: _id, ...n } = readNote(id, m);
+    // Board notes are never pending (only drafts hold those).
+    const { id: _id, pending: _pending, ...n } = readNote(id, m);
     notes.push({ id, ...n });
   });
   const scenarios: ExportedScenario[] = [];
@@ -192,6 +194,7 @@ export function exportBoard(doc: Y.Doc, now = Date.now()): BoardExport {
         voteSettings: readVoteSettings(doc),
         ...optionalSetting(doc, 'expectedSectors'),
         ...optionalSetting(doc, 'language'),
+        ...optionalSetting(doc, 'premoderation'),
       },
       notes: notes.sort(byCreation),
       scenarios: scenarios.sort(byCreation),
@@ -287,7 +290,7 @@ function actionMap(a: ExportedAction): Y.Map<unknown> {
 }
 
 /** A session key only some boards have (a template's sectors, the room's language): exported when valid, else left out. */
-function optionalSetting<K extends 'expectedSectors' | 'language'>(doc: Y.Doc, key: K): Partial<Record<K, z.infer<(typeof SessionFields)[K]>>> {
+function optionalSetting<K extends 'expectedSectors' | 'language' | 'premoderation'>(doc: Y.Doc, key: K): Partial<Record<K, z.infer<(typeof SessionFields)[K]>>> {
   const parsed = SessionFields[key].safeParse(sessionOf(doc).get(key));
   return parsed.success ? ({ [key]: parsed.data } as Partial<Record<K, z.infer<(typeof SessionFields)[K]>>>) : {};
 }

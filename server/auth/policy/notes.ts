@@ -2,6 +2,8 @@
  * Notes, on the board and in a participant's drafts. A participant creates
  * notes only as themselves, edits the text of their own notes only, and
  * never rewrites identity fields afterwards; moving notes follows the phase.
+ * Under pre-moderation a participant's new notes go to their drafts marked
+ * `pending`, and board text is not theirs to change until it is turned off.
  */
 import { NOTE_IDENTITY_KEYS, NOTE_TEXT_LIMITS, NoteFields } from '../../../shared/documentSchemas';
 import { notesOf } from '../../../shared/schema';
@@ -34,6 +36,10 @@ export const notesPolicy: RootPolicy = {
     for (const t of touches) {
       const v = touchShape(t);
       if (!v.ok) return v;
+      // Waiting for approval is a state of a participant's drafts only; approval moves the note.
+      if (f.ctx.kind === 'board' && t.path[1] === 'pending' && t.op === 'insert' && t.content !== 'deleted') {
+        return refuse('schema', 'board notes are never pending');
+      }
     }
     // A new note must name its author: without authorId it would belong to no one.
     for (const id of createdNotes(touches)) {
@@ -53,12 +59,16 @@ export const notesPolicy: RootPolicy = {
     const { removed } = addedAndRemoved(touches, notes);
     const authorOf = (id: string): unknown => notes.get(id)?.get('authorId');
     const isMine = (id: string): boolean => created.has(id) || authorOf(id) === me;
+    const moderated = f.session.premoderation;
+    const submitted = (id: string): boolean => touches.some((t) => t.op === 'insert' && t.path[0] === id && t.path[1] === 'pending' && t.content === 'value');
     for (const t of touches) {
       const [id, key] = t.path as [string, string | undefined];
       if (key === undefined) {
         // A whole note created or deleted.
         if (!rights.writeNotes) return refuse('phase', 'writing is closed in this phase');
         if (ctx.kind === 'board' && f.drafting && t.op === 'insert') return refuse('private-writing', 'write privately until the reveal');
+        if (ctx.kind === 'board' && moderated && t.op === 'insert') return refuse('moderated', 'new notes wait for approval');
+        if (ctx.kind === 'drafts' && !f.drafting && t.op === 'insert' && !submitted(id)) return refuse('moderated', 'submit the note for approval');
         if (t.op === 'delete' && authorOf(id) !== me) return refuse('not-yours', 'only your own notes can be deleted');
         continue;
       }
@@ -76,6 +86,8 @@ export const notesPolicy: RootPolicy = {
       }
       if (Object.hasOwn(NOTE_TEXT_LIMITS, key)) {
         if (!rights.writeNotes || !isMine(id)) return refuse(rights.writeNotes ? 'not-yours' : 'phase', 'only your own notes can be edited');
+        // Approved text stays as approved: a change would reach everyone unreviewed.
+        if (ctx.kind === 'board' && moderated && !created.has(id)) return refuse('moderated', 'board text is fixed under pre-moderation');
         continue;
       }
       // Position, colour and scenario: one's own notes while writing, any note while clustering.

@@ -19,6 +19,8 @@ export type RefusalReason =
   | 'facilitator-only'
   | 'schema'
   | 'private-writing'
+  /** Pre-moderation is on: participants submit new notes for approval instead (server/rooms/moderation.ts). */
+  | 'moderated'
   | 'limit'
   /** Structs under a Yjs client id another identity writes with (clientIdBinding.ts). */
   | 'not-your-client'

@@ -30,7 +30,7 @@ describe('revealing private drafts', () => {
     first.set('color', 'plaid');
     (first.get('text') as Y.Text).insert(0, 'x'.repeat(MAX_NOTE_TEXT));
 
-    expect(await reg.reveal(roomId)).toBe(2);
+    expect(await reg.reveal(roomId)).toEqual({ notes: 2, pending: 0 });
     const board = (await reg.acquire(roomId))!;
     expect(listNotes(board.doc).map((n) => n.id).sort()).toEqual(['draft-note-0001', 'draft-note-0002']);
     const copied = getNote(board.doc, 'draft-note-0001')!;

@@ -1,0 +1,298 @@
+/**
+ * Moderation for open consultations: the queue facilitators review, and
+ * what they do with it.
+ *
+ * - Pending: under pre-moderation a participant's new note is written in
+ *   their own drafts document, marked `pending`, so nobody else is sent it
+ *   (the guarantee of private drafts). Approve moves it onto the board, as
+ *   the reveal does; reject deletes it and tells the author.
+ * - Hidden: hiding moves a board note whole into the board's `~hidden`
+ *   document, which no client can open, then compacts the board so its
+ *   stored log no longer holds the text either; restore moves it back.
+ * - Flagged: board and pending notes holding words of the profanity lists,
+ *   for review; nothing is edited.
+ *
+ * Facilitators get the queue on hello, then at most once per throttle
+ * period when it changes. Each kind of item is a target in a table keyed
+ * by kind (`targets`), so comments join by adding theirs.
+ */
+import * as Y from 'yjs';
+import { encodeControl, type ServerControl } from '../../shared/control';
+import type { ModeratedItem, ModeratedKind, ModerationAction } from '../../shared/moderation';
+import { profanitiesIn } from '../../shared/profanity';
+import { scenarioAt } from '../../shared/scenarios';
+import { NOTE_HEIGHT, NOTE_WIDTH, notesOf, readNote, scenariosOf, type NoteMap } from '../../shared/schema';
+import type { Logger } from '../log';
+import type { Peer } from './peer';
+import type { Room } from './room';
+import { copyNote, draftsPrefix, type RoomRegistry } from './roomRegistry';
+
+export const MODERATION_THROTTLE_MS = 300;
+const MAX_FLAGS = 20;
+
+type ModerationMessage = Extract<ServerControl, { t: 'moderation' }>;
+
+/** What moderation does with one kind of item. Answers the author's id when the action took place, null when there was nothing to act on. */
+export interface ModerationTarget {
+  act(action: ModerationAction, board: Room, id: string): Promise<string | null>;
+  /** The board's items of this kind that the profanity lists flag. */
+  flagged(board: Room): ModeratedItem[];
+}
+
+interface BoardQueue {
+  /** Pending items of each drafts document, by document id. */
+  pending: Map<string, ModeratedItem[]>;
+  hidden: ModeratedItem[];
+  /** The board instance whose notes are watched (a reloaded board is a new one). */
+  watched: Room | null;
+  scanned: Promise<void> | null;
+  timer: NodeJS.Timeout | null;
+  /** The queue last sent to every facilitator, so typing elsewhere on the board sends nothing new. */
+  lastSent: string;
+  /** Actions run one at a time per board, so two clicks never act on one item twice. */
+  chain: Promise<unknown>;
+}
+
+export function noteItem(id: string, m: NoteMap): ModeratedItem {
+  const n = readNote(id, m);
+  return {
+    kind: 'note',
+    id,
+    authorId: n.authorId,
+    authorName: n.authorName,
+    sector: n.authorSector,
+    text: n.text,
+    createdAt: n.createdAt,
+    flags: profanitiesIn(n.text).slice(0, MAX_FLAGS),
+  };
+}
+
+export class Moderation {
+  private readonly boards = new Map<string, BoardQueue>();
+  private readonly targets: Record<ModeratedKind, ModerationTarget>;
+
+  constructor(
+    private readonly registry: RoomRegistry,
+    private readonly log: Logger,
+    private readonly throttleMs = MODERATION_THROTTLE_MS,
+  ) {
+    registry.draftsLoaded.add((drafts) => this.watchDrafts(drafts));
+    this.targets = { note: new NoteModeration(registry, this) };
+  }
+
+  private entry(roomId: string): BoardQueue {
+    let e = this.boards.get(roomId);
+    if (!e) this.boards.set(roomId, (e = { pending: new Map(), hidden: [], watched: null, scanned: null, timer: null, lastSent: '', chain: Promise.resolve() }));
+    return e;
+  }
+
+  /** Where a pending note waits: its author, from the drafts document holding it. */
+  pendingOwner(roomId: string, id: string): string | null {
+    for (const [docId, items] of this.entry(roomId).pending) if (items.some((i) => i.id === id)) return docId.slice(draftsPrefix(roomId).length);
+    return null;
+  }
+
+  private watchDrafts(drafts: Room): void {
+    if (drafts.kind.kind !== 'drafts') return;
+    const board = drafts.kind.board;
+    const e = this.entry(board.roomId);
+    const relist = (): void => {
+      const items: ModeratedItem[] = [];
+      notesOf(drafts.doc).forEach((m, id) => m.get('pending') === true && items.push(noteItem(id, m)));
+      if (items.length > 0 || e.pending.has(drafts.roomId)) e.pending.set(drafts.roomId, items);
+      this.schedule(board);
+    };
+    notesOf(drafts.doc).observeDeep(relist);
+    relist();
+  }
+
+  private watchBoard(board: Room, e: BoardQueue): void {
+    if (e.watched === board) return;
+    e.watched = board;
+    notesOf(board.doc).observeDeep(() => this.schedule(board));
+  }
+
+  /** Reads the hidden notes again (after a load, a hide or a restore). */
+  setHidden(roomId: string, hidden: Room): void {
+    const items: ModeratedItem[] = [];
+    notesOf(hidden.doc).forEach((m, id) => items.push(noteItem(id, m)));
+    this.entry(roomId).hidden = items;
+  }
+
+  message(board: Room): ModerationMessage {
+    const e = this.entry(board.roomId);
+    const pending = [...e.pending.values()].flat().sort((a, b) => a.createdAt - b.createdAt);
+    const flagged = [...pending.filter((i) => i.flags.length > 0), ...Object.values(this.targets).flatMap((t) => t.flagged(board))];
+    return { t: 'moderation', pending, flagged, hidden: e.hidden };
+  }
+
+  schedule(board: Room): void {
+    const e = this.entry(board.roomId);
+    if (e.timer) return;
+    e.timer = setTimeout(() => {
+      e.timer = null;
+      if (board !== e.watched) return;
+      const msg = this.message(board);
+      const json = JSON.stringify(msg);
+      if (json === e.lastSent) return;
+      e.lastSent = json;
+      const frame = encodeControl(msg);
+      board.forEachPeer((p) => p.actor.role === 'facilitator' && p.send(frame));
+    }, this.throttleMs);
+    e.timer.unref();
+  }
+
+  /** On a facilitator's hello: read every stored drafts document and the hidden notes once, then answer. */
+  async greet(board: Room, peer: Peer): Promise<void> {
+    if (peer.actor.role !== 'facilitator' || board.kind.kind !== 'board') return;
+    const e = this.entry(board.roomId);
+    this.watchBoard(board, e);
+    e.scanned ??= this.scan(board.roomId).catch((err: unknown) => {
+      e.scanned = null;
+      throw err;
+    });
+    await e.scanned;
+    peer.send(encodeControl(this.message(board)));
+  }
+
+  private async scan(roomId: string): Promise<void> {
+    const prefix = draftsPrefix(roomId);
+    for (const docId of await this.registry.draftsDocIds(roomId)) {
+      const room = await this.registry.acquireDrafts(roomId, docId.slice(prefix.length));
+      if (room) this.registry.release(room);
+    }
+    const hidden = await this.registry.acquireHidden(roomId);
+    if (!hidden) return;
+    this.setHidden(roomId, hidden);
+    this.registry.release(hidden);
+  }
+
+  /**
+   * Carries out a facilitator's action; an author whose pending item was
+   * approved or rejected is told so. Resolves false when there was nothing
+   * to act on (already handled, or no such item).
+   */
+  act(board: Room, action: ModerationAction, kind: ModeratedKind, id: string): Promise<boolean> {
+    const e = this.entry(board.roomId);
+    const run = async (): Promise<boolean> => {
+      this.watchBoard(board, e);
+      await e.scanned;
+      const author = await this.targets[kind].act(action, board, id);
+      if (author === null) return false;
+      this.log.info({ roomId: board.roomId, action, kind, id }, 'moderated');
+      if (action === 'approve' || action === 'reject') {
+        board.tell({ participantId: author }, encodeControl({ t: 'moderated', kind, id, outcome: action === 'approve' ? 'approved' : 'rejected' }));
+      }
+      this.schedule(board);
+      return true;
+    };
+    const done = e.chain.then(run, run);
+    e.chain = done.catch(() => undefined);
+    return done;
+  }
+}
+
+/** Notes: pending in their author's drafts, hidden in the board's `~hidden` document. */
+class NoteModeration implements ModerationTarget {
+  constructor(
+    private readonly registry: RoomRegistry,
+    private readonly queue: Moderation,
+  ) {}
+
+  act(action: ModerationAction, board: Room, id: string): Promise<string | null> {
+    switch (action) {
+      case 'approve':
+      case 'reject':
+        return this.decide(board, id, action === 'approve');
+      case 'hide':
+        return this.hide(board, id);
+      case 'restore':
+        return this.restore(board, id);
+      default: {
+        const never: never = action;
+        return never;
+      }
+    }
+  }
+
+  flagged(board: Room): ModeratedItem[] {
+    const out: ModeratedItem[] = [];
+    notesOf(board.doc).forEach((m, id) => {
+      const text = m.get('text');
+      if (text instanceof Y.Text && profanitiesIn(text.toString()).length > 0) out.push(noteItem(id, m));
+    });
+    return out;
+  }
+
+  private async decide(board: Room, id: string, approve: boolean): Promise<string | null> {
+    const owner = this.queue.pendingOwner(board.roomId, id);
+    if (!owner) return null;
+    const drafts = await this.registry.acquireDrafts(board.roomId, owner);
+    if (!drafts) return null;
+    try {
+      // Written through another process: act on what is stored.
+      await drafts.catchUp();
+      const src = notesOf(drafts.doc).get(id);
+      if (!src || src.get('pending') !== true) return null;
+      if (approve) {
+        const target = notesOf(board.doc);
+        if (target.has(id) || target.size >= this.registry.limits.maxNotes) return null;
+        const n = readNote(id, src);
+        const scenarioId = scenarioAt(board.doc, n.x + NOTE_WIDTH / 2, n.y + NOTE_HEIGHT / 2);
+        board.doc.transact(() => target.set(id, copyNote(src, { authorId: owner, scenarioId })));
+        // On the board for good before it leaves the drafts: a crash between leaves it in both, never in neither.
+        await board.whenStored();
+      }
+      drafts.doc.transact(() => notesOf(drafts.doc).delete(id));
+      await drafts.whenStored();
+      return owner;
+    } finally {
+      this.registry.release(drafts);
+    }
+  }
+
+  private async hide(board: Room, id: string): Promise<string | null> {
+    const src = notesOf(board.doc).get(id);
+    if (!src) return null;
+    const hidden = await this.registry.acquireHidden(board.roomId);
+    if (!hidden) return null;
+    try {
+      await hidden.catchUp();
+      const note = notesOf(board.doc).get(id);
+      if (!note) return null;
+      const author = readNote(id, note).authorId;
+      hidden.doc.transact(() => notesOf(hidden.doc).set(id, copyNote(note)));
+      await hidden.whenStored();
+      board.doc.transact(() => notesOf(board.doc).delete(id));
+      // The stored log still holds the text until compacted; a cold load answers joins from it.
+      await board.whenStored();
+      await board.compact();
+      this.queue.setHidden(board.roomId, hidden);
+      return author;
+    } finally {
+      this.registry.release(hidden);
+    }
+  }
+
+  private async restore(board: Room, id: string): Promise<string | null> {
+    const hidden = await this.registry.acquireHidden(board.roomId);
+    if (!hidden) return null;
+    try {
+      await hidden.catchUp();
+      const src = notesOf(hidden.doc).get(id);
+      const target = notesOf(board.doc);
+      if (!src || target.has(id)) return null;
+      const n = readNote(id, src);
+      // Its frame may have gone meanwhile.
+      const scenarioId = n.scenarioId !== null && scenariosOf(board.doc).has(n.scenarioId) ? n.scenarioId : null;
+      board.doc.transact(() => target.set(id, copyNote(src, { scenarioId })));
+      await board.whenStored();
+      hidden.doc.transact(() => notesOf(hidden.doc).delete(id));
+      await hidden.whenStored();
+      this.queue.setHidden(board.roomId, hidden);
+      return n.authorId;
+    } finally {
+      this.registry.release(hidden);
+    }
+  }
+}
