@@ -211,6 +211,8 @@ export const ErasureResult = z.object({
   board: z.record(z.string(), z.number()),
   drafts: z.number(),
   ballots: z.number(),
+  /** Their notes a moderator had hidden (kept, until now, in the board's server-only ~hidden document). */
+  hidden: z.number(),
   /** Stored versions of the board that held some of it and were rewritten. */
   versions: z.number(),
 });

@@ -69,6 +69,23 @@ export async function collectParticipantData(registry: RoomRegistry, roomId: str
   });
 }
 
+/** Their notes hidden by a moderator: hiding keeps a note whole, so it goes too, and the hidden log is compacted. */
+async function eraseHidden(registry: RoomRegistry, roomId: string, participantId: string): Promise<number> {
+  const hidden = await registry.acquireHidden(roomId);
+  if (!hidden) return 0;
+  try {
+    await hidden.catchUp();
+    const n = Object.values(eraseContributions(hidden.doc, participantId)).reduce((a, b) => a + b, 0);
+    if (n > 0) {
+      await hidden.flushNow();
+      await hidden.compact();
+    }
+    return n;
+  } finally {
+    registry.release(hidden);
+  }
+}
+
 export async function eraseParticipantData(registry: RoomRegistry, roomId: string, participantId: string, log: Logger): Promise<ErasureResult | null> {
   const voting = new SecretVoting(registry);
   return withBoard(registry, roomId, async (board) => {
@@ -86,10 +103,11 @@ export async function eraseParticipantData(registry: RoomRegistry, roomId: strin
     // Stored and sent to everyone connected before the log is compacted.
     await board.flushNow();
     await board.compact();
+    const hidden = await eraseHidden(registry, roomId, participantId);
     const ballots = await voting.forget(board, participantId);
     const versions = await registry.versions.rewriteAll(roomId, (doc) => Object.values(eraseContributions(doc, participantId)).some((n) => n > 0));
     await registry.scrub();
-    log.info({ roomId, ...counts, drafts, ballots, versions }, 'participant data erased');
-    return { board: counts, drafts, ballots, versions };
+    log.info({ roomId, ...counts, drafts, hidden, ballots, versions }, 'participant data erased');
+    return { board: counts, drafts, hidden, ballots, versions };
   });
 }

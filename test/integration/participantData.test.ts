@@ -51,7 +51,7 @@ async function workshop() {
   const ada = await joinRoom(server, room, { role: 'participant' });
   const bo = await joinRoom(server, room, { role: 'participant' });
   const mark = Math.random().toString(36).slice(2, 10);
-  const text = { ada: `adanote${mark}`, adaDraft: `adadraft${mark}`, adaCommit: `adacommit${mark}`, bo: `bonote${mark}`, boCommit: `bocommit${mark}` };
+  const text = { ada: `adanote${mark}`, adaDraft: `adadraft${mark}`, adaCommit: `adacommit${mark}`, bo: `bonote${mark}`, boCommit: `bocommit${mark}`, adaHidden: `adahidden${mark}` };
   const adaAuthor = { id: ada.creds.participantId!, name: 'Ada', sector: 'civil' as const, where: 'room' as const };
   const boAuthor = { id: bo.creds.participantId!, name: 'Bo', sector: 'private' as const, where: 'remote' as const };
 
@@ -68,6 +68,11 @@ async function workshop() {
   editNoteText(ada.doc, adaNote, `${text.ada}\nwith a second line`);
   const boNote = createNote(bo.doc, { x: 300, y: 0, text: text.bo, author: boAuthor });
   await waitFor(() => getNote(fac.doc, adaNote)?.text.startsWith(text.ada) && getNote(fac.doc, boNote), { message: 'notes on the board' });
+  // A note of hers a moderator hid: kept whole in the server-only ~hidden document.
+  const adaHidden = createNote(ada.doc, { x: 0, y: 300, text: text.adaHidden, author: adaAuthor });
+  await waitFor(() => getNote(fac.doc, adaHidden), { message: 'the note to hide' });
+  await fac.control({ t: 'moderate', action: 'hide', kind: 'note', id: adaHidden });
+  await waitFor(() => !ada.doc.getMap('notes').has(adaHidden), { message: 'the note hidden' });
 
   // Priorities: round 1 revealed (its label is Ada's first line), round 2 open with both ballots in.
   setPhase(fac.doc, 'priorities');
@@ -137,13 +142,14 @@ describe("a participant's own data", () => {
     const before = latestRoundResult(fac.doc)!;
     expect(before.items.find((i) => i.id === adaNote)?.label).toBe(text.ada);
     // Ada's text is stored now: in the board's log, her drafts, the versions saved at each phase change.
-    for (const t of [text.ada, text.adaDraft, text.adaCommit]) expect(rowsContaining(server.dataDir, t)).not.toEqual([]);
+    for (const t of [text.ada, text.adaDraft, text.adaCommit, text.adaHidden]) expect(rowsContaining(server.dataDir, t)).not.toEqual([]);
 
     const res = await myData(room, ada.creds.token, ada.creds.identityToken, 'DELETE');
     expect(res.status).toBe(200);
     const counts = ErasureResult.parse(await res.json());
     expect(counts.board).toMatchObject({ notes: 1, commitments: 1 });
     expect(counts.drafts).toBe(1);
+    expect(counts.hidden).toBe(1);
     expect(counts.ballots).toBe(2);
     expect(counts.versions).toBeGreaterThan(0);
 
@@ -163,10 +169,10 @@ describe("a participant's own data", () => {
     expect(after.items.find((i) => i.id === adaNote)).toMatchObject({ label: '', dots: 2, voters: 2 });
 
     // No row of any table holds her text any more; Bo's is still stored (the search does find text).
-    for (const t of [text.ada, text.adaDraft, text.adaCommit]) expect(rowsContaining(server.dataDir, t), t).toEqual([]);
+    for (const t of [text.ada, text.adaDraft, text.adaCommit, text.adaHidden]) expect(rowsContaining(server.dataDir, t), t).toEqual([]);
     expect(rowsContaining(server.dataDir, text.bo)).not.toEqual([]);
     // Nor any byte of the files: freed pages are zeroed and the write-ahead log emptied.
-    for (const t of [text.ada, text.adaDraft, text.adaCommit]) expect(filesContaining(server.dataDir, t), t).toEqual([]);
+    for (const t of [text.ada, text.adaDraft, text.adaCommit, text.adaHidden]) expect(filesContaining(server.dataDir, t), t).toEqual([]);
     expect(rowsContaining(server.dataDir, text.boCommit)).not.toEqual([]);
     // Nor her random participant id, but in two records linking it to nothing of hers: which Yjs client ids are hers
     // (the guard against impersonation) and the keys of her removed ballots (Yjs keeps a deleted key, not its value).
