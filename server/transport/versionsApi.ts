@@ -11,10 +11,35 @@
  * removes stays in a version.
  */
 import express, { type Request, type Response } from 'express';
+import * as Y from 'yjs';
+import { notesOf } from '../../shared/schema';
 import { SaveVersionBody, type VersionList, type VersionResponse } from '../../shared/versions';
 import type { RoomRegistry } from '../rooms/roomRegistry';
 import { facilitatorRoom } from './facilitatorAccess';
 import { sendError } from './httpErrors';
+
+/** Notes a moderator has hidden now: a version saved before the hiding must not bring them back. */
+async function hiddenNoteIds(registry: RoomRegistry, roomId: string): Promise<string[]> {
+  const hidden = await registry.acquireHidden(roomId);
+  if (!hidden) return [];
+  try {
+    await hidden.catchUp();
+    return [...notesOf(hidden.doc).keys()];
+  } finally {
+    registry.release(hidden);
+  }
+}
+
+/** The version without those notes (the restore then leaves them hidden; the preview does not show them). */
+function withoutNotes(update: Uint8Array, ids: string[]): Uint8Array {
+  if (ids.length === 0) return update;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  const notes = notesOf(doc);
+  if (!ids.some((id) => notes.has(id))) return update;
+  doc.transact(() => ids.forEach((id) => notes.delete(id)));
+  return Y.encodeStateAsUpdate(doc);
+}
 
 export function createVersionsRouter(registry: RoomRegistry): express.Router {
   const api = express.Router();
@@ -35,7 +60,8 @@ export function createVersionsRouter(registry: RoomRegistry): express.Router {
     if (!roomId) return;
     const found = await registry.versions.get(roomId, req.params.id);
     if (!found) return sendError(res, 404, 'version_not_found', 'No version with this id');
-    const body: VersionResponse = { version: found.info, update: Buffer.from(found.update).toString('base64') };
+    const update = withoutNotes(found.update, await hiddenNoteIds(registry, roomId));
+    const body: VersionResponse = { version: found.info, update: Buffer.from(update).toString('base64') };
     res.json(body);
   });
 

@@ -93,6 +93,25 @@ describe('version history', () => {
     expect((await api(room, '/nosuchversion1', room.tokens.facilitator)).status).toBe(404);
   });
 
+  it('leaves out of a version the notes a moderator has hidden since, so a restore keeps them hidden', async () => {
+    const room = await createRoom(server);
+    const facilitator = await joinRoom(server, room);
+    const author = { id: facilitator.creds.participantId!, name: 'Giulia', sector: 'public' as const };
+    createNote(facilitator.doc, { id: 'note-kept', x: 0, y: 0, text: 'Bike lanes', author });
+    createNote(facilitator.doc, { id: 'note-hidden', x: 300, y: 0, text: 'Offensive words', author });
+    const before = await save(room, 'Before hiding');
+    await facilitator.control({ t: 'moderate', action: 'hide', kind: 'note', id: 'note-hidden' });
+    await waitFor(() => getNote(facilitator.doc, 'note-hidden') === null, 'the note hidden');
+
+    const version = await open(room, before.id);
+    expect(getNote(version, 'note-kept')?.text).toBe('Bike lanes');
+    expect(getNote(version, 'note-hidden')).toBeNull();
+    restoreVersion(facilitator.doc, version);
+    const observer = await joinRoom(server, room, { as: await identify(server, room, 'observer') });
+    await waitFor(() => getNote(observer.doc, 'note-kept') !== null, 'the board read back');
+    expect(getNote(observer.doc, 'note-hidden')).toBeNull();
+  });
+
   it('restores a version as an undoable edit, and what it removes is in the version saved just before', async () => {
     const room = await createRoom(server);
     const facilitator = await joinRoom(server, room);
