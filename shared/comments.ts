@@ -138,20 +138,38 @@ export function addComment(
     parentId = parent.parentId ?? parent.id;
   }
   const id = input.id ?? newItemId();
-  doc.transact(() => {
-    const m = new Y.Map<unknown>();
-    m.set('itemId', input.itemId);
-    m.set('itemKind', itemKind);
-    m.set('parentId', parentId);
-    m.set('authorId', input.author.id);
-    m.set('authorName', clampText(input.author.name, MAX_NAME_LENGTH));
-    m.set('authorSector', input.author.sector);
-    if (input.author.facilitator) m.set('byFacilitator', true);
-    m.set('createdAt', input.now ?? Date.now());
-    m.set('text', text);
-    commentsOf(doc).set(id, m);
+  addCommentMap(doc, {
+    id,
+    itemId: input.itemId,
+    itemKind,
+    parentId,
+    authorId: input.author.id,
+    authorName: clampText(input.author.name, MAX_NAME_LENGTH),
+    authorSector: input.author.sector,
+    byFacilitator: input.author.facilitator === true,
+    createdAt: input.now ?? Date.now(),
+    editedAt: null,
+    text,
   });
   return id;
+}
+
+/** Writes a comment's entry as given (already checked): what addComment and the board import share. */
+export function addCommentMap(doc: Y.Doc, c: CommentView): void {
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    m.set('itemId', c.itemId);
+    m.set('itemKind', c.itemKind);
+    m.set('parentId', c.parentId);
+    m.set('authorId', c.authorId);
+    m.set('authorName', c.authorName);
+    m.set('authorSector', c.authorSector);
+    if (c.byFacilitator) m.set('byFacilitator', true);
+    m.set('createdAt', c.createdAt);
+    if (c.editedAt !== null) m.set('editedAt', c.editedAt);
+    m.set('text', c.text);
+    commentsOf(doc).set(c.id, m);
+  });
 }
 
 /** Replaces a comment's text and stamps the edit; false when it is gone or the text is empty. */
