@@ -25,6 +25,7 @@ import { SaveStatus } from './SaveStatus';
 import { CrowdPresence, DotsLeft, IdentityChip, ViewSwitch } from './BoardHeader';
 import { ActionPlan } from './ActionPlan';
 import { DotControls } from './DotControls';
+import { ItemFeedback } from './ItemFeedback';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { PhaseBar } from './PhaseBar';
@@ -51,6 +52,7 @@ const NoteRow = memo(function NoteRow({ doc, id, mineOnly, vote }: { doc: Y.Doc;
         {space === 'drafts' ? <span className="draft-hint">{t('note.privateHint')}</span> : <AuthorBadge note={note} compact />}
         {vote && <DotControls itemId={id} />}
       </div>
+      <ItemFeedback itemId={id} label={text || t('note.empty')} />
     </li>
   );
 });
@@ -81,6 +83,7 @@ function ScenarioList() {
           <div className="phone-item-meta">
             <DotControls itemId={s.id} />
           </div>
+          <ItemFeedback itemId={s.id} label={s.name || t('scenario.unnamed')} />
         </li>
       ))}
     </>

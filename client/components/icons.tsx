@@ -31,6 +31,22 @@ const PATHS = {
       <circle cx="12" cy="12" r="6.2" fill="none" stroke="currentColor" strokeWidth="2" />
     </>
   ),
+  comment: (
+    <path d="M4 5h16v11H10l-5 4v-4H4z" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round" />
+  ),
+  agree: <path d="M5 12.5 10 17.5 19 7" fill="none" stroke="currentColor" strokeWidth="2.8" strokeLinecap="round" strokeLinejoin="round" />,
+  important: (
+    <>
+      <path d="M12 4v10" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+      <circle cx="12" cy="19.5" r="1.8" fill="currentColor" />
+    </>
+  ),
+  question: (
+    <>
+      <path d="M8.5 8.5a3.5 3.5 0 1 1 5 3.2c-1 .5-1.5 1.2-1.5 2.3v.5" fill="none" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
+      <circle cx="12" cy="19.5" r="1.8" fill="currentColor" />
+    </>
+  ),
 } satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof PATHS;

@@ -95,6 +95,7 @@ export const commentsPolicy: RootPolicy = {
 
   rights(touches, f) {
     const { me } = f;
+    if (touches.length > 0 && !f.rights.discuss) return refuse('phase', 'comments are closed');
     const comments = commentsOf(f.ctx.doc);
     const created = createdComments(touches);
     const { removed } = addedAndRemoved(touches, comments);

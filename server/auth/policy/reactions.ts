@@ -34,6 +34,7 @@ export const reactionsPolicy: RootPolicy = {
   },
 
   rights(touches, f) {
+    if (touches.length > 0 && !f.rights.discuss) return refuse('phase', 'reactions are closed');
     for (const t of touches) {
       const key = parseReactionKey(t.path[0]!)!;
       if (key.participantId !== f.me) {
