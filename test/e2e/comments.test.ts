@@ -1,0 +1,84 @@
+/**
+ * Two participants comment on and react to the facilitator's note, each in
+ * their own browser against the real server: each sees the other's comment,
+ * reply and reactions (with counts per sector), and still does after a
+ * reload. Everything is done with the keyboard-reachable controls by their
+ * accessible names.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createRoom } from '../helpers/server';
+import { addNote, openLink, useBrowserAndServer, waitForNoteText, waitForSynced } from '../helpers/browser';
+
+const env = useBrowserAndServer();
+
+/** Opens the comments of the note whose text is `text` (the note's compact bar) and returns the dialog. */
+async function openComments(page: Page, noteId: string) {
+  await page.locator(`[data-note-id="${noteId}"] .comments-btn`).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  return dialog;
+}
+
+const agreeIn = (page: Page) => page.getByRole('dialog').locator('[data-reaction="agree"]');
+
+describe('comments and reactions on a note', () => {
+  // Three browsers and two reloads on a shared two-core machine: more than the default minute.
+  it('two participants comment, reply and react, and both see it all, after a reload too', { timeout: 150_000 }, async () => {
+    const room = await createRoom(env.server, 'Piazza del mercato');
+    const fac = await openLink(await env.desktop({ identity: { name: 'Giulia', sector: 'public' } }), room.links.facilitator);
+    const [anna, bruno] = await Promise.all([
+      env.desktop({ identity: { name: 'Anna', sector: 'civil' } }).then((c) => openLink(c, room.links.participant)),
+      env.desktop({ identity: { name: 'Bruno', sector: 'private' } }).then((c) => openLink(c, room.links.participant)),
+    ]);
+    const noteId = await addNote(fac, 'Una piazza pedonale');
+    for (const p of [anna, bruno]) {
+      await p.getByRole('button', { name: 'Fit to content' }).click();
+      await waitForNoteText(p, 'Una piazza pedonale');
+    }
+
+    // Anna comments and agrees.
+    const annaDialog = await openComments(anna, noteId);
+    await annaDialog.getByRole('textbox', { name: 'Your comment' }).fill('Con alberi e panchine');
+    await annaDialog.getByRole('button', { name: 'Comment', exact: true }).click();
+    await agreeIn(anna).click();
+    await anna.locator('[data-reaction="agree"][aria-pressed="true"][data-count="1"]').waitFor();
+
+    // Bruno sees it, replies with the keyboard, agrees and asks a question.
+    const brunoDialog = await openComments(bruno, noteId);
+    await brunoDialog.getByText('Con alberi e panchine').waitFor();
+    await brunoDialog.getByRole('button', { name: 'Reply to Anna' }).click();
+    await bruno.keyboard.type('E le consegne dei negozi?');
+    await bruno.keyboard.press('Control+Enter');
+    await agreeIn(bruno).click();
+    await brunoDialog.locator('[data-reaction="question"]').press('Enter');
+    await bruno.locator('[data-reaction="agree"][data-count="2"][aria-pressed="true"]').waitFor();
+
+    // Anna, dialog still open, sees the reply and the counts per sector.
+    await annaDialog.locator('.comment-replies').getByText('E le consegne dei negozi?').waitFor();
+    await anna.getByRole('dialog').locator('[data-reaction="agree"][data-count="2"]').waitFor();
+    expect(await agreeIn(anna).getAttribute('aria-label')).toBe('Agree: 2. By sector: Private 1 · Civil society 1');
+    await annaDialog.getByRole('button', { name: 'Close' }).click();
+    await anna.locator(`[data-note-id="${noteId}"] .comments-btn[data-comment-count="2"]`).waitFor();
+
+    // After a reload, both still see everything, and their own reactions as theirs.
+    for (const [page, mine] of [
+      [anna, ['agree']],
+      [bruno, ['agree', 'question']],
+    ] as const) {
+      await page.reload();
+      await waitForSynced(page);
+      await page.getByRole('button', { name: 'Fit to content' }).click();
+      await page.locator(`[data-note-id="${noteId}"] .comments-btn[data-comment-count="2"]`).waitFor();
+      const dialog = await openComments(page, noteId);
+      await dialog.getByText('Con alberi e panchine').waitFor();
+      await dialog.locator('.comment-replies').getByText('E le consegne dei negozi?').waitFor();
+      const pressed = await dialog.locator('[data-reaction][aria-pressed="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-reaction')));
+      expect(pressed).toEqual(mine);
+      expect(await dialog.locator('[data-reaction="agree"]').getAttribute('data-count')).toBe('2');
+    }
+
+    // The facilitator's board shows the counts on the note without opening anything.
+    await fac.locator(`[data-note-id="${noteId}"] .comments-btn[data-comment-count="2"] [data-reaction="agree"]`).waitFor();
+  });
+});
