@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createRoom } from '../helpers/server';
+import { auditPage } from '../helpers/axe';
 import { addNote, openLink, useBrowserAndServer, waitForNoteText, waitForSynced } from '../helpers/browser';
 
 const env = useBrowserAndServer();
@@ -58,8 +59,19 @@ describe('comments and reactions on a note', () => {
     await annaDialog.locator('.comment-replies').getByText('E le consegne dei negozi?').waitFor();
     await anna.getByRole('dialog').locator('[data-reaction="agree"][data-count="2"]').waitFor();
     expect(await agreeIn(anna).getAttribute('aria-label')).toBe('Agree: 2. By sector: Private 1 · Civil society 1');
+    expect(await auditPage(anna, 'comments dialog [en]')).toEqual([]);
     await annaDialog.getByRole('button', { name: 'Close' }).click();
     await anna.locator(`[data-note-id="${noteId}"] .comments-btn[data-comment-count="2"]`).waitFor();
+
+    // In Italian: the same thread, every control named in Italian, still clean under axe.
+    await anna.getByRole('button', { name: /Italiano/ }).click();
+    const itDialog = await openComments(anna, noteId);
+    await itDialog.getByRole('heading', { name: 'Commenti su «Una piazza pedonale»' }).waitFor();
+    await itDialog.getByRole('button', { name: 'Rispondi a Anna' }).waitFor();
+    expect(await agreeIn(anna).getAttribute('aria-label')).toBe('D’accordo: 2. Per settore: Privato 1 · Società civile 1');
+    expect(await auditPage(anna, 'comments dialog [it]')).toEqual([]);
+    await itDialog.getByRole('button', { name: 'Chiudi', exact: true }).click();
+    await anna.getByRole('button', { name: /English/ }).click();
 
     // After a reload, both still see everything, and their own reactions as theirs.
     for (const [page, mine] of [
