@@ -109,7 +109,7 @@ function CommentItem({ comment, canReply }: { comment: CommentView; canReply: bo
             </button>
           )}
           {(mine || role === 'facilitator') && (
-            <button type="button" className="btn btn-ghost btn-small btn-danger-text" aria-label={t('comments.deleteLabel')} onClick={() => deleteComment(doc, comment.id)}>
+            <button type="button" className="btn btn-ghost btn-small btn-danger-text" aria-label={mine ? t('comments.deleteLabel') : t('comments.deleteOtherLabel', { name: comment.authorName })} onClick={() => deleteComment(doc, comment.id)}>
               {t('comments.delete')}
             </button>
           )}

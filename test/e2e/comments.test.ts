@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createRoom } from '../helpers/server';
 import { auditPage } from '../helpers/axe';
-import { addNote, openLink, useBrowserAndServer, waitForNoteText, waitForSynced } from '../helpers/browser';
+import { addNote, advanceToPhase, openLink, useBrowserAndServer, waitForNoteText, waitForSynced } from '../helpers/browser';
 
 const env = useBrowserAndServer();
 
@@ -92,5 +92,41 @@ describe('comments and reactions on a note', () => {
 
     // The facilitator's board shows the counts on the note without opening anything.
     await fac.locator(`[data-note-id="${noteId}"] .comments-btn[data-comment-count="2"] [data-reaction="agree"]`).waitFor();
+  });
+
+  it('a participant on a phone reacts to and comments on a scenario, and the facilitator sees it on the frame', { timeout: 150_000 }, async () => {
+    const room = await createRoom(env.server, 'Lungofiume');
+    const fac = await openLink(await env.desktop({ identity: { name: 'Giulia', sector: 'public' } }), room.links.facilitator);
+    await fac.getByRole('button', { name: 'New scenario' }).click();
+    const frame = fac.locator('[data-scenario-frame]').first();
+    await frame.waitFor();
+    const scenarioId = (await frame.getAttribute('data-scenario-frame'))!;
+    await advanceToPhase(fac, 'priorities');
+    const phone = await openLink(await env.phone({ identity: { name: 'Marco', sector: 'civil' }, viewMode: 'simple' }), room.links.participant);
+
+    const row = phone.locator(`[data-scenario-frame="${scenarioId}"]`);
+    await row.locator('[data-reaction="important"]').click();
+    await row.locator('[data-reaction="important"][aria-pressed="true"][data-count="1"]').waitFor();
+    await row.getByRole('button', { name: /^Comments and reactions/ }).click();
+    const dialog = phone.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Your comment' }).fill('Serve un parcheggio per le bici');
+    await dialog.getByRole('button', { name: 'Comment', exact: true }).click();
+    await dialog.locator('.comment[data-mine]').getByText('Serve un parcheggio per le bici').waitFor();
+    // Edited by its author, the comment says so everywhere.
+    await dialog.getByRole('button', { name: 'Edit your comment' }).click();
+    await phone.keyboard.press('Control+A');
+    await phone.keyboard.type('Serve un parcheggio coperto per le bici');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('edited').waitFor();
+
+    const facButton = fac.locator(`[data-scenario-frame="${scenarioId}"] .comments-btn[data-comment-count="1"]`);
+    await facButton.locator('[data-reaction="important"]').waitFor();
+    await facButton.click();
+    const facDialog = fac.getByRole('dialog');
+    await facDialog.getByText('Serve un parcheggio coperto per le bici').waitFor();
+    await facDialog.getByText('edited').waitFor();
+    // The facilitator may remove any comment; the phone sees it go.
+    await facDialog.getByRole('button', { name: 'Delete the comment by Marco' }).click();
+    await dialog.getByText('No comments yet.').waitFor();
   });
 });
