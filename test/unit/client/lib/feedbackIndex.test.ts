@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addComment, editComment } from '../../../../shared/comments';
+import { addComment, deleteComment, editComment } from '../../../../shared/comments';
 import { createNote } from '../../../../shared/notes';
-import { addReaction } from '../../../../shared/reactions';
+import { addReaction, removeReaction } from '../../../../shared/reactions';
 import { feedbackIndexOf } from '../../../../client/lib/feedbackIndex';
 
 const ada = { id: 'participant-ada', name: 'Ada', sector: 'civil' as const };
@@ -30,6 +30,11 @@ describe('the comments and reactions index', () => {
     expect(calls).toEqual({ a: 2, b: 1 });
     expect(index.commentsOn(a)[0]!.text).toBe('Uno, modificato');
     expect(index.reactionsOn(b)).toHaveLength(1);
+    deleteComment(doc, c);
+    removeReaction(doc, { itemId: b, participantId: ada.id, kind: 'agree' });
+    expect(calls).toEqual({ a: 3, b: 2 });
+    expect(index.commentsOn(a)).toEqual([]);
+    expect(index.reactionsOn(b)).toEqual([]);
   });
 
   it('sees what a remote update brings', () => {

@@ -41,6 +41,8 @@ describe('the comments policy', () => {
     b.send(ada, (d) => (c = addComment(d, { itemId: note, author: asAda, text: 'Mio' })!));
     expect(outcome(b.send(bo, (d) => editComment(d, c, 'Non tuo')))).toBe('not-yours');
     expect(outcome(b.send(bo, (d) => deleteComment(d, c)))).toBe('not-yours');
+    expect(outcome(b.send(bo, (d) => commentsOf(d).get(c)!.delete('text')))).toBe('not-yours');
+    expect(outcome(b.send(bo, (d) => commentsOf(d).get(c)!.set('editedAt', 5)))).toBe('not-yours');
     expect(outcome(b.send(ada, (d) => commentsOf(d).get(c)!.set('authorId', bo.participantId!)))).toBe('not-yours');
     // Replacing the whole comment under its id deletes the original.
     expect(outcome(b.send(bo, (d) => commentsOf(d).set(c, copyAs(commentsOf(d).get(c)!, bo.participantId!))))).toBe('not-yours');
