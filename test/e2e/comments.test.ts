@@ -129,4 +129,20 @@ describe('comments and reactions on a note', () => {
     await facDialog.getByRole('button', { name: 'Delete the comment by Marco' }).click();
     await dialog.getByText('No comments yet.').waitFor();
   });
+
+  it('on a phone outside voting, everyone’s notes are one tap away to comment and react on', { timeout: 150_000 }, async () => {
+    const room = await createRoom(env.server, 'Consultazione');
+    const fac = await openLink(await env.desktop({ identity: { name: 'Giulia', sector: 'public' } }), room.links.facilitator);
+    const noteId = await addNote(fac, 'Orari di apertura più lunghi');
+    const phone = await openLink(await env.phone({ identity: { name: 'Marco', sector: 'civil' }, viewMode: 'simple' }), room.links.participant);
+    await phone.getByText('Everyone’s notes and scenarios').click();
+    const row = phone.locator(`.phone-item[data-note-id="${noteId}"]`);
+    await row.getByText('Orari di apertura più lunghi').waitFor();
+    await row.locator('[data-reaction="agree"]').click();
+    await row.getByRole('button', { name: /^Comments and reactions/ }).click();
+    const dialog = phone.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Your comment' }).fill('Anche la domenica');
+    await dialog.getByRole('button', { name: 'Comment', exact: true }).click();
+    await fac.locator(`[data-note-id="${noteId}"] .comments-btn[data-comment-count="1"] [data-reaction="agree"]`).waitFor();
+  });
 });
