@@ -29,6 +29,8 @@ export const ConfigSchema = z.object({
   MAX_NOTES_PER_ROOM: positive(2000),
   MAX_SCENARIOS_PER_ROOM: positive(200),
   MAX_ACTIONS_PER_ROOM: positive(200),
+  MAX_COMMENTS_PER_ROOM: positive(5000),
+  MAX_REACTIONS_PER_ROOM: positive(20_000),
   /** Bytes one document may grow to, as stored (snapshot plus accepted updates). */
   MAX_ROOM_BYTES: positive(16 * 1024 * 1024),
   /** On SIGTERM/SIGINT, how long rooms whose appends fail may keep retrying before the process exits non-zero. */

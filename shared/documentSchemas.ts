@@ -22,9 +22,13 @@ export const ROOT_SESSION = 'session';
 /** Voting status and revealed rounds: written by the server only. */
 export const ROOT_RESULTS = 'results';
 export const ROOT_ACTIONS = 'actions';
+/** Threaded comments on notes, scenarios and action cards, one flat map by comment id. */
+export const ROOT_COMMENTS = 'comments';
+/** Reactions, one flat map keyed `itemId:participantId:kind`, so a duplicate cannot exist. */
+export const ROOT_REACTIONS = 'reactions';
 
 /** Every root of a board. A root missing from the server's policy table does not compile. */
-export const ROOT_NAMES = [ROOT_NOTES, ROOT_SCENARIOS, ROOT_VOTES, ROOT_SESSION, ROOT_RESULTS, ROOT_ACTIONS] as const;
+export const ROOT_NAMES = [ROOT_NOTES, ROOT_SCENARIOS, ROOT_VOTES, ROOT_SESSION, ROOT_RESULTS, ROOT_ACTIONS, ROOT_COMMENTS, ROOT_REACTIONS] as const;
 export type RootName = (typeof ROOT_NAMES)[number];
 export const isRootName = (v: string): v is RootName => (ROOT_NAMES as readonly string[]).includes(v);
 /** A participant's drafts document holds notes only. */
@@ -50,6 +54,7 @@ export const MAX_PROMPT_LENGTH = 500;
 export const MAX_ACTION_TEXT = 4000;
 export const MAX_PARTNERS = 30;
 export const MAX_COMMITMENT_NOTE = 300;
+export const MAX_COMMENT_TEXT = 1000;
 export const MAX_DOTS_PER_PERSON = 50;
 export const MAX_PER_ITEM = 50;
 export const MAX_ANONYMITY_K = 20;
@@ -208,6 +213,39 @@ export const ActionFields = {
   createdBy: ItemId,
   createdAt: Finite,
 };
+
+/** What a comment or a reaction may be about. */
+export const COMMENTABLE_KINDS = ['note', 'scenario', 'action'] as const;
+export type CommentableKind = (typeof COMMENTABLE_KINDS)[number];
+/**
+ * Plain values of a comment (every key a plain value; `text` is replaced
+ * whole on an edit). `parentId` names the comment this one answers, itself
+ * a comment without a parent: one level of replies.
+ */
+export const CommentFields = {
+  itemId: ItemId,
+  itemKind: z.enum(COMMENTABLE_KINDS),
+  parentId: ItemId.nullable(),
+  authorId: ItemId,
+  authorName: Text(MAX_NAME_LENGTH),
+  authorSector: SectorSchema,
+  /** Written by a neutral facilitator: no stakeholder sector. */
+  byFacilitator: z.literal(true),
+  createdAt: Finite,
+  editedAt: Finite,
+  text: z.string().min(1).max(MAX_COMMENT_TEXT),
+};
+/** Fixed when a comment is written; only `text` and `editedAt` change afterwards. */
+export const COMMENT_IDENTITY_KEYS: ReadonlySet<string> = new Set(['itemId', 'itemKind', 'parentId', 'authorId', 'authorName', 'authorSector', 'byFacilitator', 'createdAt']);
+/** Keys a new comment must carry. */
+export const COMMENT_REQUIRED_KEYS = ['itemId', 'itemKind', 'parentId', 'authorId', 'text', 'createdAt'] as const;
+
+export const REACTION_KINDS = ['agree', 'important', 'question'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+/** `itemId:participantId:kind`: one entry per person, item and kind. */
+export const REACTION_KEY_PATTERN = /^([A-Za-z0-9_-]{8,64}):([A-Za-z0-9_-]{8,64}):(agree|important|question)$/;
+/** A reaction's value; `sector` null for a neutral facilitator (counted in no sector). */
+export const ReactionSchema = z.object({ sector: SectorSchema.nullable(), at: Finite }).strict();
 
 /** The value when it fits the schema, the reader's default otherwise. */
 export function readOr<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {

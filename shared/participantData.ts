@@ -14,8 +14,10 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { actionsOf, isCommitment } from './actions';
+import { deleteComment, listComments } from './comments';
 import { CommitmentSchema, ItemId, NoteFields, ROOT_NAMES, ROUND_KEY_PATTERN, RoundResultSchema, type RootName } from './documentSchemas';
 import { notesOf, readBallot, readNote, votesOf } from './schema';
+import { listReactions, removeReaction } from './reactions';
 import { resultsOf } from './voting';
 
 /** What erasing one participant removed from one document, shared by the roots erased in one go. */
@@ -131,6 +133,28 @@ const openBallotRoot: ParticipantRoot = {
   },
 };
 
+/** Their comments; replies others wrote to them are the others' and stay. */
+const commentsRoot: ParticipantRoot = {
+  name: 'comments',
+  collect: (doc, pid) => listComments(doc).filter((c) => c.authorId === pid),
+  erase(doc, pid) {
+    const mine = listComments(doc).filter((c) => c.authorId === pid);
+    for (const c of mine) deleteComment(doc, c.id);
+    return mine.length;
+  },
+};
+
+/** Their reactions: each is keyed by item, person and kind. */
+const reactionsRoot: ParticipantRoot = {
+  name: 'reactions',
+  collect: (doc, pid) => listReactions(doc).filter((r) => r.participantId === pid),
+  erase(doc, pid) {
+    const mine = listReactions(doc).filter((r) => r.participantId === pid);
+    for (const r of mine) removeReaction(doc, r);
+    return mine.length;
+  },
+};
+
 /**
  * Revealed rounds stay, as the anonymous aggregates they are; only the label
  * of an item that was erased (a note's first line) is blanked.
@@ -165,6 +189,8 @@ const BY_ROOT: Record<RootName, ParticipantRoot | null> = {
   results: null,
   // The cards stay (several people write them, their creator's random id with them); commitments are each person's.
   actions: commitmentsRoot,
+  comments: commentsRoot,
+  reactions: reactionsRoot,
 };
 
 /** Every root holding a participant's contributions, in ROOT_NAMES order, each with how to read and remove them. */

@@ -19,14 +19,16 @@ export interface PhaseRights {
   vote: boolean;
   /** Create and edit co-design action cards, commit one's sector. */
   codesign: boolean;
+  /** Comment on and react to notes, scenarios and action cards: in every phase, while the board is unlocked. */
+  discuss: boolean;
 }
 
 export const PHASE_RIGHTS: Record<Phase, PhaseRights> = {
-  listening: { writeNotes: true, cluster: false, vote: false, codesign: false },
-  discussion: { writeNotes: true, cluster: false, vote: false, codesign: false },
-  scenarios: { writeNotes: false, cluster: true, vote: false, codesign: false },
-  priorities: { writeNotes: false, cluster: false, vote: true, codesign: false },
-  codesign: { writeNotes: true, cluster: true, vote: false, codesign: true },
+  listening: { writeNotes: true, cluster: false, vote: false, codesign: false, discuss: true },
+  discussion: { writeNotes: true, cluster: false, vote: false, codesign: false, discuss: true },
+  scenarios: { writeNotes: false, cluster: true, vote: false, codesign: false, discuss: true },
+  priorities: { writeNotes: false, cluster: false, vote: true, codesign: false, discuss: true },
+  codesign: { writeNotes: true, cluster: true, vote: false, codesign: true, discuss: true },
 };
 
 export type Role = 'facilitator' | 'participant' | 'observer';
@@ -34,8 +36,8 @@ export const ROLES = ['facilitator', 'participant', 'observer'] as const;
 
 /** What a role may do now, given the phase and the lock. */
 export function rightsOf(role: Role, phase: Phase, locked: boolean): PhaseRights {
-  if (role === 'facilitator') return { writeNotes: true, cluster: true, vote: true, codesign: true };
-  if (role === 'observer' || locked) return { writeNotes: false, cluster: false, vote: false, codesign: false };
+  if (role === 'facilitator') return { writeNotes: true, cluster: true, vote: true, codesign: true, discuss: true };
+  if (role === 'observer' || locked) return { writeNotes: false, cluster: false, vote: false, codesign: false, discuss: false };
   return PHASE_RIGHTS[phase];
 }
 

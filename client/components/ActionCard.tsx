@@ -12,6 +12,7 @@ import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SECTORS, isSector, type Sector } fro
 import { useAction } from '../hooks/useActions';
 import { useBoard } from '../hooks/useBoard';
 import { useYTextArea } from '../hooks/useYTextArea';
+import { ItemFeedback } from './ItemFeedback';
 import { SectorBadge } from './SectorBadge';
 
 function SectorSelect({ value, label, disabled, onChange }: { value: Sector; label: string; disabled: boolean; onChange: (s: Sector) => void }) {
@@ -197,6 +198,7 @@ export const ActionCard = memo(function ActionCard({ id, priority }: ActionCardP
           </div>
         )}
       </section>
+      <ItemFeedback itemId={id} label={action.title || t('actions.untitled')} />
     </article>
   );
 });

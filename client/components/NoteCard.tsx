@@ -17,6 +17,7 @@ import { useNoteKeptText } from '../hooks/useNoteKeptText';
 import { useYTextArea } from '../hooks/useYTextArea';
 import { DotControls } from './DotControls';
 import { DuplicateMarker } from './DuplicateMarker';
+import { ItemFeedback } from './ItemFeedback';
 import { NoteMenu } from './NoteMenu';
 import { NoteText } from './NoteText';
 import { AuthorBadge } from './SectorBadge';
@@ -88,6 +89,7 @@ function NoteCardImpl({ id }: NoteCardProps) {
             <AuthorBadge note={note} compact />
           </div>
         )}
+        {!drafts && <ItemFeedback itemId={id} compact />}
         {hasMenu && (
           <button
             type="button"

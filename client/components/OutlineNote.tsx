@@ -15,6 +15,7 @@ import { useYTextArea } from '../hooks/useYTextArea';
 import { requestFocus } from '../lib/focusRequest';
 import { authorText, dotsText, noteDetails, noteLabel, scenarioLabel, type OutlineNote } from '../lib/outline';
 import { useAnnounce } from './LiveAnnouncer';
+import { ItemFeedback } from './ItemFeedback';
 import { ConfirmDelete } from './OutlineConfirm';
 
 /** Add / remove one dot; the new count is said once the vote has landed (the server's ballot, in a secret round). */
@@ -138,6 +139,7 @@ export const OutlineNoteItem = memo(function OutlineNoteItem({ note, scenarioId,
           )}
         </div>
       )}
+      {!drafts && <ItemFeedback itemId={note.id} label={label} />}
     </li>
   );
 });

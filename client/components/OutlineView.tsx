@@ -36,6 +36,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { ConfirmDelete } from './OutlineConfirm';
 import { DotsLeftLine, NewScenarioForm, OutlineTimer, ScenarioName, WriteForm } from './OutlineForms';
+import { ItemFeedback } from './ItemFeedback';
 import { OutlineDots, OutlineNoteItem } from './OutlineNote';
 import { PhaseBar } from './PhaseBar';
 import type { RoomChrome } from './RoomScreen';
@@ -50,6 +51,7 @@ function ScenarioSection({ scenario, scenarios }: { scenario: OutlineScenario; s
   return (
     <section className="outline-scenario" aria-labelledby={headingId} data-outline-scenario={scenario.id}>
       <h3 tabIndex={-1} id={headingId}>{scenarioHeading(scenario, t)}</h3>
+      <ItemFeedback itemId={scenario.id} label={scenarioLabel(scenario.name, t)} />
       {(rights.cluster || (rights.vote && role !== 'observer')) && (
         <div className="outline-row">
           {rights.cluster && <ScenarioName id={scenario.id} name={scenario.name} />}
@@ -141,6 +143,7 @@ function ActionsSection({ model, phase }: { model: OutlineModel; phase: SessionV
                 <li key={c.sector}>{commitmentText(c, t)}</li>
               ))}
             </ul>
+            <ItemFeedback itemId={a.id} label={a.title || t('outline.untitled')} />
           </article>
         ))
       )}

@@ -2,7 +2,8 @@
  * The simple view for a phone in the room: the prompt and the timer, a box
  * to write a note, one's own notes, in Priorities a plain list of notes and
  * scenarios with Add dot / Remove dot and the results once revealed, and in
- * Co-design the action plan. No canvas to pan.
+ * Co-design the action plan; outside Priorities, everyone else's notes and
+ * the scenarios folded away, to comment and react. No canvas to pan.
  */
 import { memo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,7 @@ import { SaveStatus } from './SaveStatus';
 import { CrowdPresence, DotsLeft, IdentityChip, ViewSwitch } from './BoardHeader';
 import { ActionPlan } from './ActionPlan';
 import { DotControls } from './DotControls';
+import { ItemFeedback } from './ItemFeedback';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { PhaseBar } from './PhaseBar';
@@ -38,12 +40,15 @@ import '../styles/PhoneView.css';
 /** Where phone notes land on the board: near the top-left, fanned out. */
 const PHONE_ORIGIN = { x: 40, y: 40 };
 
-const NoteRow = memo(function NoteRow({ doc, id, mineOnly, vote }: { doc: Y.Doc; id: string; mineOnly: boolean; vote: boolean }) {
+/** Which notes a list shows: one's own, everyone else's, or all. */
+type Whose = 'mine' | 'others' | 'all';
+
+const NoteRow = memo(function NoteRow({ doc, id, whose, vote }: { doc: Y.Doc; id: string; whose: Whose; vote: boolean }) {
   const { t } = useTranslation();
   const { identity, space } = useBoard();
   const note = useNote(doc, id);
   const text = useNoteText(doc, id);
-  if (!note || (mineOnly && note.authorId !== identity.id)) return null;
+  if (!note || (whose === 'mine' && note.authorId !== identity.id) || (whose === 'others' && note.authorId === identity.id)) return null;
   return (
     <li className={`phone-item note-${note.color}${space === 'drafts' ? ' is-draft' : ''}`} data-note-id={id}>
       <p className="phone-item-text">{text || t('note.empty')}</p>
@@ -57,17 +62,18 @@ const NoteRow = memo(function NoteRow({ doc, id, mineOnly, vote }: { doc: Y.Doc;
         )}
         {vote && <DotControls itemId={id} />}
       </div>
+      <ItemFeedback itemId={id} label={text || t('note.empty')} />
     </li>
   );
 });
 
-function NoteList({ mineOnly, vote }: { mineOnly: boolean; vote: boolean }) {
+function NoteList({ whose, vote }: { whose: Whose; vote: boolean }) {
   const { doc } = useBoard();
   const ids = useNoteIds(doc);
   return (
     <>
       {ids.map((id) => (
-        <NoteRow key={id} doc={doc} id={id} mineOnly={mineOnly} vote={vote} />
+        <NoteRow key={id} doc={doc} id={id} whose={whose} vote={vote} />
       ))}
     </>
   );
@@ -87,6 +93,7 @@ function ScenarioList() {
           <div className="phone-item-meta">
             <DotControls itemId={s.id} />
           </div>
+          <ItemFeedback itemId={s.id} label={s.name || t('scenario.unnamed')} />
         </li>
       ))}
     </>
@@ -196,7 +203,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
             <SecretHint />
             <ul className="phone-list">
               <ScenarioList />
-              <NoteList mineOnly={false} vote />
+              <NoteList whose="all" vote />
             </ul>
           </section>
         ) : (
@@ -205,12 +212,24 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
             <ul className="phone-list">
               {drafts && (
                 <BoardContext.Provider value={drafts}>
-                  <NoteList mineOnly vote={false} />
+                  <NoteList whose="mine" vote={false} />
                 </BoardContext.Provider>
               )}
-              <NoteList mineOnly vote={false} />
+              <NoteList whose="mine" vote={false} />
             </ul>
           </section>
+        )}
+        {!voting && (
+          // Everyone else's notes and the scenarios, folded away: opened to comment and react between meetings.
+          <details className="phone-board">
+            <summary>
+              <h2 className="phone-board-title">{t('comments.phoneBoard')}</h2>
+            </summary>
+            <ul className="phone-list">
+              <ScenarioList />
+              <NoteList whose="others" vote={false} />
+            </ul>
+          </details>
         )}
         {chrome.crowd && <CrowdPresence peers={chrome.peers} live={presenceIsLive(chrome.status)} />}
       </main>

@@ -9,6 +9,7 @@ import { MAX_NAME_LENGTH, type ScenarioView } from '../../shared/schema';
 import { moveScenario, renameScenario, resizeScenario } from '../../shared/scenarios';
 import { useBoard } from '../hooks/useBoard';
 import { DotControls } from './DotControls';
+import { ItemFeedback } from './ItemFeedback';
 import { ScenarioMenu } from './ScenarioMenu';
 import '../styles/ScenarioFrame.css';
 
@@ -117,6 +118,7 @@ function ScenarioFrameImpl({ scenario: s, count }: ScenarioFrameProps) {
         />
         <span className="frame-count">{t('scenario.count', { count })}</span>
         <DotControls itemId={s.id} />
+        <ItemFeedback itemId={s.id} label={s.name || t('scenario.unnamed')} compact />
         {editable && (
           <button
             type="button"

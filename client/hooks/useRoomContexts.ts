@@ -19,8 +19,9 @@ import type { View } from '../lib/viewport';
 import type { VoteTotals } from '../lib/voteTotals';
 import type { BoardContextValue } from './useBoard';
 
-export const NO_RIGHTS: PhaseRights = { writeNotes: false, cluster: false, vote: false, codesign: false };
-const DRAFTING_RIGHTS: PhaseRights = { writeNotes: true, cluster: false, vote: false, codesign: false };
+export const NO_RIGHTS: PhaseRights = { writeNotes: false, cluster: false, vote: false, codesign: false, discuss: false };
+// Drafts are private: nobody comments on them until they are on the board.
+const DRAFTING_RIGHTS: PhaseRights = { writeNotes: true, cluster: false, vote: false, codesign: false, discuss: false };
 
 /** What a note is written with; the views call it with a position and optional text. */
 export type WriteNote = (x: number, y: number, text?: string) => string | null;

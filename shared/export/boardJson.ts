@@ -13,16 +13,21 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { listActions } from '../actions';
+import { addCommentMap, listComments } from '../comments';
+import { listReactions, reactionKey, reactionsOf } from '../reactions';
 import {
   ACTION_TEXT_FIELDS,
   ActionFields,
   BallotSchema,
+  CommentFields,
   CommitmentSchema,
   ItemId,
   MAX_ACTION_TEXT,
   MAX_NOTE_TEXT,
   NoteFields,
+  REACTION_KINDS,
   RESULTS_STATUS_KEY,
+  ReactionSchema,
   RoundResultSchema,
   ScenarioFields,
   SessionFields,
@@ -41,6 +46,8 @@ export const MAX_EXPORT_SCENARIOS = 1_000;
 export const MAX_EXPORT_ACTIONS = 1_000;
 export const MAX_EXPORT_ROUNDS = 100;
 export const MAX_EXPORT_BALLOTS = 10_000;
+export const MAX_EXPORT_COMMENTS = 50_000;
+export const MAX_EXPORT_REACTIONS = 200_000;
 
 const Sector = NoteFields.authorSector;
 
@@ -84,6 +91,29 @@ export const ExportedAction = z
   .strict();
 export type ExportedAction = z.infer<typeof ExportedAction>;
 
+const cf = CommentFields;
+export const ExportedComment = z
+  .object({
+    id: ItemId,
+    itemId: cf.itemId,
+    itemKind: cf.itemKind,
+    parentId: cf.parentId,
+    authorId: cf.authorId,
+    authorName: cf.authorName,
+    authorSector: cf.authorSector,
+    byFacilitator: z.boolean(),
+    createdAt: cf.createdAt,
+    editedAt: cf.editedAt.nullable(),
+    text: cf.text,
+  })
+  .strict();
+export type ExportedComment = z.infer<typeof ExportedComment>;
+
+export const ExportedReaction = z
+  .object({ itemId: ItemId, participantId: ItemId, kind: z.enum(REACTION_KINDS), ...ReactionSchema.shape })
+  .strict();
+export type ExportedReaction = z.infer<typeof ExportedReaction>;
+
 export const ExportedSession = z
   .object({
     title: SessionFields.title,
@@ -111,6 +141,9 @@ export const ExportedBoard = z
     /** Open-voting ballots by participant id (empty in secret mode). */
     votes: z.record(ItemId, BallotSchema).refine((v) => Object.keys(v).length <= MAX_EXPORT_BALLOTS, 'too many ballots'),
     results: z.object({ status: VotingStatusSchema.nullable(), rounds: z.array(RoundResultSchema).max(MAX_EXPORT_ROUNDS) }).strict(),
+    /** Files exported before comments and reactions existed have neither. */
+    comments: z.array(ExportedComment).max(MAX_EXPORT_COMMENTS).default([]),
+    reactions: z.array(ExportedReaction).max(MAX_EXPORT_REACTIONS).default([]),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -125,6 +158,23 @@ export const ExportedBoard = z
     const scenarioIds = new Set(b.scenarios.map((s) => s.id));
     b.notes.forEach((n, i) => {
       if (n.scenarioId !== null && !scenarioIds.has(n.scenarioId)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'scenarioId'], message: 'unknown scenario' });
+    });
+    const kinds = new Map<string, string>([
+      ...b.notes.map((n) => [n.id, 'note'] as const),
+      ...b.scenarios.map((sc) => [sc.id, 'scenario'] as const),
+      ...b.actions.map((a) => [a.id, 'action'] as const),
+    ]);
+    const topLevel = new Map(b.comments.filter((c) => c.parentId === null).map((c) => [c.id, c.itemId]));
+    b.comments.forEach((c, i) => {
+      unique(c.id, ['comments', i, 'id']);
+      if (kinds.get(c.itemId) !== c.itemKind) ctx.addIssue({ code: 'custom', path: ['comments', i, 'itemId'], message: 'unknown item' });
+      if (c.parentId !== null && topLevel.get(c.parentId) !== c.itemId) ctx.addIssue({ code: 'custom', path: ['comments', i, 'parentId'], message: 'unknown parent' });
+    });
+    const reactions = new Set<string>();
+    b.reactions.forEach((r, i) => {
+      const key = reactionKey(r);
+      if (!kinds.has(r.itemId) || reactions.has(key)) ctx.addIssue({ code: 'custom', path: ['reactions', i], message: 'unknown item or duplicate reaction' });
+      reactions.add(key);
     });
     const rounds = new Set<number>();
     b.results.rounds.forEach((r, i) => {
@@ -177,6 +227,16 @@ export function exportBoard(doc: Y.Doc, now = Date.now()): BoardExport {
     if (b && ItemId.safeParse(participantId).success) votes[participantId] = b;
   });
   const status = resultsOf(doc).get(RESULTS_STATUS_KEY);
+  // Comments and reactions whose item was deleted are not part of the board any more.
+  const onBoard = new Set([...notes.map((n) => n.id), ...scenarios.map((sc) => sc.id), ...actions.map((a) => a.id)]);
+  const comments: ExportedComment[] = listComments(doc).filter((c) => onBoard.has(c.itemId));
+  const kept = new Set(comments.map((c) => c.id));
+  const topLevel = new Set(comments.filter((c) => c.parentId === null).map((c) => c.id));
+  // A reply whose parent was deleted reads as a top-level comment, as the board shows it.
+  for (const c of comments) if (c.parentId !== null && !(kept.has(c.parentId) && topLevel.has(c.parentId))) c.parentId = null;
+  const reactions: ExportedReaction[] = listReactions(doc)
+    .filter((r) => onBoard.has(r.itemId))
+    .sort((a, b) => a.at - b.at || reactionKey(a).localeCompare(reactionKey(b)));
   return {
     format: BOARD_FORMAT,
     version: BOARD_FORMAT_VERSION,
@@ -201,6 +261,8 @@ export function exportBoard(doc: Y.Doc, now = Date.now()): BoardExport {
       actions,
       votes,
       results: { status: status === undefined ? null : readVotingStatus(doc), rounds: listRoundResults(doc) },
+      comments,
+      reactions,
     },
   };
 }
@@ -244,6 +306,8 @@ export function seedBoard(doc: Y.Doc, board: ExportedBoard, limits: SeedLimits):
     const results = resultsOf(doc);
     if (board.results.status) results.set(RESULTS_STATUS_KEY, checked(VotingStatusSchema, board.results.status, 'voting status'));
     for (const r of board.results.rounds) results.set(roundKey(r.round), checked(RoundResultSchema, r, 'round result'));
+    for (const c of board.comments) addCommentMap(doc, checked(ExportedComment, c, 'comment'));
+    for (const r of board.reactions) reactionsOf(doc).set(reactionKey(r), checked(ReactionSchema, { sector: r.sector, at: r.at }, 'reaction'));
   });
   const bytes = Y.encodeStateAsUpdate(doc).byteLength;
   if (bytes > limits.maxDocBytes) throw new BoardImportError(`the board takes ${bytes} bytes; a room holds at most ${limits.maxDocBytes}`);

@@ -4,6 +4,8 @@
  * never become a heading, a list, a link, an image, a table cell break or
  * HTML: it stays the text it was.
  */
+import type { CommentNode, CommentView } from '../comments';
+import { REACTION_KINDS } from '../reactions';
 import { SECTORS } from '../schema';
 import type { ItemResult } from '../scoring';
 import type { BoardExport, ExportedAction } from './boardJson';
@@ -51,15 +53,49 @@ function participantsSection(sum: BoardSummary, s: ExportStrings): string[] {
   return [`## ${s.participants}`, '', `- ${s.contributors}: ${p.total}`, `- ${s.bySector}: ${sectors}`, `- ${s.byWhere}: ${where.join(' · ')}`, ''];
 }
 
+/** "Agree 3 (Public 1 · Civil society 2); Question 1 (…)": only the kinds given; empty when none. */
+export function reactionsText(sum: BoardSummary, itemId: string, s: ExportStrings): string {
+  const r = sum.reactionsOn(itemId);
+  return REACTION_KINDS.filter((k) => r[k].total > 0)
+    .map((k) => {
+      const sectors = SECTORS.filter((sec) => r[k].bySector[sec] > 0).map((sec) => `${s.sectors[sec]} ${r[k].bySector[sec]}`);
+      return `${s.reactions[k]} ${r[k].total}${sectors.length ? ` (${sectors.join(' · ')})` : ''}`;
+    })
+    .join('; ');
+}
+
+function commentLine(c: CommentView, label: string, indent: string, s: ExportStrings): string {
+  const who = `${escapeMarkdown(c.authorName) || s.none}, ${c.byFacilitator ? s.facilitator : s.sectors[c.authorSector]}`;
+  const edited = c.editedAt !== null ? ` (${s.edited})` : '';
+  return `${indent}- ${label} — *${who}*${edited}: ${escapeMarkdownBlock(c.text, `${indent}  `)}`;
+}
+
+/** The reactions and comment threads on one item, as list items nested under it (`indent` deep). */
+function feedbackLines(sum: BoardSummary, itemId: string, indent: string, s: ExportStrings): string[] {
+  const out: string[] = [];
+  const reactions = reactionsText(sum, itemId, s);
+  if (reactions) out.push(`${indent}- ${reactions}`);
+  const threads: CommentNode[] = sum.commentsOn(itemId);
+  for (const t of threads) {
+    out.push(commentLine(t, s.comment, indent, s));
+    for (const r of t.replies) out.push(commentLine(r, s.reply, `${indent}  `, s));
+  }
+  return out;
+}
+
 function notesSection(sum: BoardSummary, s: ExportStrings): string[] {
   const out = [`## ${s.notesByScenario}`, ''];
   if (sum.groups.length === 0) out.push(s.noNotes, '');
   for (const g of sum.groups) {
     out.push(`### ${g.scenario ? escapeMarkdown(g.scenario.name) || s.none : s.noScenario}`, '');
+    if (g.scenario) {
+      const feedback = feedbackLines(sum, g.scenario.id, '', s);
+      if (feedback.length > 0) out.push(...feedback, '');
+    }
     if (g.notes.length === 0) out.push(s.noNotes);
     for (const n of g.notes) {
       const who = n.byFacilitator ? s.facilitator : s.sectors[n.authorSector];
-      out.push(`- ${escapeMarkdownBlock(n.text) || s.none} — *${who}*`);
+      out.push(`- ${escapeMarkdownBlock(n.text) || s.none} — *${who}*`, ...feedbackLines(sum, n.id, '  ', s));
     }
     out.push('');
   }
@@ -102,6 +138,7 @@ function actionLines(a: ExportedAction, sum: BoardSummary, s: ExportStrings): st
     const what = c ? [escapeMarkdown(c.name), escapeMarkdown(c.note)].filter(Boolean).join(' — ') : `*${s.notCommitted}*`;
     out.push(`  - ${s.sectors[sector]}: ${what}`);
   }
+  out.push(...feedbackLines(sum, a.id, '', s));
   out.push('');
   return out;
 }

@@ -5,6 +5,7 @@
  * The printable report page uses the client's own strings (report.json).
  */
 import type { Phase } from '../phases';
+import type { ReactionKind } from '../reactions';
 import type { Sector, Where } from '../schema';
 
 export const EXPORT_LANGUAGES = ['en', 'it'] as const;
@@ -47,6 +48,11 @@ export interface ExportStrings {
   commitments: string;
   notCommitted: string;
   none: string;
+  /** Comments and reactions under each note, scenario and action card. */
+  comment: string;
+  reply: string;
+  edited: string;
+  reactions: Record<ReactionKind, string>;
   sectors: Record<Sector, string>;
   where: Record<Where, string>;
   phases: Record<Phase, string>;
@@ -88,6 +94,10 @@ const en: ExportStrings = {
   commitments: 'Commitments',
   notCommitted: 'not yet',
   none: '—',
+  comment: 'Comment',
+  reply: 'Reply',
+  edited: 'edited',
+  reactions: { agree: 'Agree', important: 'Important', question: 'Question' },
   sectors: { public: 'Public', private: 'Private', civil: 'Civil society', other: 'Other' },
   where: { room: 'In the room', remote: 'Remote' },
   phases: { listening: 'Listening', discussion: 'Discussion', scenarios: 'Scenarios', priorities: 'Priorities', codesign: 'Co-design' },
@@ -129,6 +139,10 @@ const it: ExportStrings = {
   commitments: 'Impegni',
   notCommitted: 'non ancora',
   none: '—',
+  comment: 'Commento',
+  reply: 'Risposta',
+  edited: 'modificato',
+  reactions: { agree: 'D’accordo', important: 'Importante', question: 'Domanda' },
   sectors: { public: 'Pubblico', private: 'Privato', civil: 'Società civile', other: 'Altro' },
   where: { room: 'In sala', remote: 'Da remoto' },
   phases: { listening: 'Ascolto', discussion: 'Discussione', scenarios: 'Scenari', priorities: 'Priorità', codesign: 'Co-progettazione' },

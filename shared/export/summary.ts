@@ -6,6 +6,8 @@
  * this, so they cannot disagree.
  */
 import * as Y from 'yjs';
+import { threadsOf, type CommentNode } from '../comments';
+import { summarizeReactions, type ReactionSummary } from '../reactions';
 import { isParticipantNote } from '../notes';
 import { PHASES, type Phase } from '../phases';
 import { SECTORS, WHERES, type Sector, type Where } from '../schema';
@@ -38,6 +40,10 @@ export interface BoardSummary {
   dotsOf: (itemId: string) => number;
   /** A note's scenario name, or null. */
   scenarioNameOf: (note: ExportedNote) => string | null;
+  /** The comment threads on a note, scenario or action card, oldest first. */
+  commentsOn: (itemId: string) => CommentNode[];
+  /** Reactions on an item, per kind and sector. */
+  reactionsOn: (itemId: string) => ReactionSummary;
   /** What an item of the results is called now: a scenario's name or a note's first line. */
   itemLabel: (itemId: string) => string | null;
 }
@@ -75,6 +81,17 @@ function openTally(board: ExportedBoard): RoundResult | null {
   }
 }
 
+function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of list) {
+    const k = key(t);
+    const l = out.get(k);
+    if (l) l.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
 export function summarizeBoard(board: ExportedBoard): BoardSummary {
   const scenarioName = new Map(board.scenarios.map((s) => [s.id, s.name]));
   const groups: NoteGroup[] = board.scenarios.map((scenario) => ({ scenario, notes: board.notes.filter((n) => n.scenarioId === scenario.id) }));
@@ -83,6 +100,8 @@ export function summarizeBoard(board: ExportedBoard): BoardSummary {
   const result = openTally(board) ?? board.results.rounds[board.results.rounds.length - 1] ?? null;
   const priorities = result ? [...result.items].sort((a, b) => a.rank - b.rank || b.dots - a.dots) : [];
   const dots = new Map(priorities.map((i) => [i.id, i.dots]));
+  const commentsByItem = groupBy(board.comments, (c) => c.itemId);
+  const reactionsByItem = groupBy(board.reactions, (r) => r.itemId);
   const noteLabel = new Map(board.notes.map((n) => [n.id, n.text.split('\n')[0]?.trim() ?? '']));
   return {
     title: board.session.title,
@@ -98,6 +117,8 @@ export function summarizeBoard(board: ExportedBoard): BoardSummary {
     actions: board.actions,
     dotsOf: (id) => dots.get(id) ?? 0,
     scenarioNameOf: (n) => (n.scenarioId ? (scenarioName.get(n.scenarioId) ?? null) : null),
+    commentsOn: (id) => threadsOf(commentsByItem.get(id) ?? []),
+    reactionsOn: (id) => summarizeReactions(reactionsByItem.get(id) ?? []),
     itemLabel: (id) => scenarioName.get(id) ?? noteLabel.get(id) ?? null,
   };
 }

@@ -7,6 +7,8 @@
  * ballots, versions) holds their text; nobody can ask for or erase anyone
  * else's.
  */
+import { addComment, listComments } from '../../shared/comments';
+import { listReactions, toggleReaction } from '../../shared/reactions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionsOf, commit, createAction, readAction } from '../../shared/actions';
 import { DRAFTS_SUFFIX } from '../../shared/api';
@@ -51,7 +53,7 @@ async function workshop() {
   const ada = await joinRoom(server, room, { role: 'participant' });
   const bo = await joinRoom(server, room, { role: 'participant' });
   const mark = Math.random().toString(36).slice(2, 10);
-  const text = { ada: `adanote${mark}`, adaDraft: `adadraft${mark}`, adaCommit: `adacommit${mark}`, bo: `bonote${mark}`, boCommit: `bocommit${mark}`, adaHidden: `adahidden${mark}` };
+  const text = { ada: `adanote${mark}`, adaDraft: `adadraft${mark}`, adaCommit: `adacommit${mark}`, bo: `bonote${mark}`, boCommit: `bocommit${mark}`, adaHidden: `adahidden${mark}`, adaComment: `adacomment${mark}`, boComment: `bocomment${mark}` };
   const adaAuthor = { id: ada.creds.participantId!, name: 'Ada', sector: 'civil' as const, where: 'room' as const };
   const boAuthor = { id: bo.creds.participantId!, name: 'Bo', sector: 'private' as const, where: 'remote' as const };
 
@@ -68,6 +70,11 @@ async function workshop() {
   editNoteText(ada.doc, adaNote, `${text.ada}\nwith a second line`);
   const boNote = createNote(bo.doc, { x: 300, y: 0, text: text.bo, author: boAuthor });
   await waitFor(() => getNote(fac.doc, adaNote)?.text.startsWith(text.ada) && getNote(fac.doc, boNote), { message: 'notes on the board' });
+  // A comment of each on Bo's note, and Ada's reaction to it.
+  addComment(ada.doc, { itemId: boNote, author: { id: ada.creds.participantId!, name: 'Ada', sector: 'civil' }, text: text.adaComment });
+  addComment(bo.doc, { itemId: boNote, author: { id: bo.creds.participantId!, name: 'Bo', sector: 'private' }, text: text.boComment });
+  toggleReaction(ada.doc, { itemId: boNote, participantId: ada.creds.participantId!, kind: 'agree', sector: 'civil' });
+  await waitFor(() => listComments(fac.doc).length === 2 && listReactions(fac.doc).length === 1, { message: 'comments and the reaction' });
   // A note of hers a moderator hid: kept whole in the server-only ~hidden document.
   const adaHidden = createNote(ada.doc, { x: 0, y: 300, text: text.adaHidden, author: adaAuthor });
   await waitFor(() => getNote(fac.doc, adaHidden), { message: 'the note to hide' });
@@ -142,12 +149,12 @@ describe("a participant's own data", () => {
     const before = latestRoundResult(fac.doc)!;
     expect(before.items.find((i) => i.id === adaNote)?.label).toBe(text.ada);
     // Ada's text is stored now: in the board's log, her drafts, the versions saved at each phase change.
-    for (const t of [text.ada, text.adaDraft, text.adaCommit, text.adaHidden]) expect(rowsContaining(server.dataDir, t)).not.toEqual([]);
+    for (const t of [text.ada, text.adaDraft, text.adaCommit, text.adaHidden, text.adaComment]) expect(rowsContaining(server.dataDir, t)).not.toEqual([]);
 
     const res = await myData(room, ada.creds.token, ada.creds.identityToken, 'DELETE');
     expect(res.status).toBe(200);
     const counts = ErasureResult.parse(await res.json());
-    expect(counts.board).toMatchObject({ notes: 1, commitments: 1 });
+    expect(counts.board).toMatchObject({ notes: 1, commitments: 1, comments: 1, reactions: 1 });
     expect(counts.drafts).toBe(1);
     expect(counts.hidden).toBe(1);
     expect(counts.ballots).toBe(2);
@@ -169,19 +176,27 @@ describe("a participant's own data", () => {
     expect(after.items.find((i) => i.id === adaNote)).toMatchObject({ label: '', dots: 2, voters: 2 });
 
     // No row of any table holds her text any more; Bo's is still stored (the search does find text).
-    for (const t of [text.ada, text.adaDraft, text.adaCommit, text.adaHidden]) expect(rowsContaining(server.dataDir, t), t).toEqual([]);
+    for (const t of [text.ada, text.adaDraft, text.adaCommit, text.adaHidden, text.adaComment]) expect(rowsContaining(server.dataDir, t), t).toEqual([]);
     expect(rowsContaining(server.dataDir, text.bo)).not.toEqual([]);
+    expect(rowsContaining(server.dataDir, text.boComment)).not.toEqual([]);
+    for (const c of [fac, bo]) {
+      await waitFor(() => listComments(c.doc).length === 1 && listReactions(c.doc).length === 0, { message: "Ada's comment and reaction gone" });
+      expect(listComments(c.doc)[0]!.text).toBe(text.boComment);
+    }
     // Nor any byte of the files: freed pages are zeroed and the write-ahead log emptied.
-    for (const t of [text.ada, text.adaDraft, text.adaCommit, text.adaHidden]) expect(filesContaining(server.dataDir, t), t).toEqual([]);
+    for (const t of [text.ada, text.adaDraft, text.adaCommit, text.adaHidden, text.adaComment]) expect(filesContaining(server.dataDir, t), t).toEqual([]);
     expect(rowsContaining(server.dataDir, text.boCommit)).not.toEqual([]);
-    // Nor her random participant id, but in two records linking it to nothing of hers: which Yjs client ids are hers
-    // (the guard against impersonation) and the keys of her removed ballots (Yjs keeps a deleted key, not its value).
+    // Nor her random participant id, but in records linking it to nothing of hers: which Yjs client ids are hers
+    // (the guard against impersonation), and the keys of her removed ballots and reactions (a reaction's key
+    // names item, person and kind; Yjs keeps a deleted key, not its value) in the ballots, the board and its versions.
     const idDocs = new Set(rowsContaining(server.dataDir, ada.creds.participantId!).flatMap((r) => (r.column === 'data' ? [r.docId] : [])));
-    expect([...idDocs].sort()).toEqual([`${room.roomId}~ballots`, `${room.roomId}~clients`]);
+    const allowed = (docId: string): boolean => [room.roomId, `${room.roomId}~ballots`, `${room.roomId}~clients`].includes(docId) || docId.startsWith(`${room.roomId}~version~`);
+    expect([...idDocs].filter((d) => !allowed(d))).toEqual([]);
+    expect(idDocs.has(`${room.roomId}~clients`)).toBe(true);
 
     // Her download is now empty, and the round counts only Bo.
     const empty = MyContributions.parse(await (await myData(room, ada.creds.token, ada.creds.identityToken)).json());
-    expect(empty.board).toMatchObject({ notes: [], commitments: [], openBallot: [] });
+    expect(empty.board).toMatchObject({ notes: [], commitments: [], openBallot: [], comments: [], reactions: [] });
     expect(empty.drafts).toEqual([]);
     expect(empty.ballots).toEqual([]);
     setPhase(fac.doc, 'priorities');

@@ -17,7 +17,9 @@ import { readSession } from '../../../shared/schema';
 import { readVoteSettings } from '../../../shared/voting';
 import type { Touch } from '../updateInspector';
 import { actionsPolicy } from './actions';
+import { commentsPolicy } from './comments';
 import { notesPolicy } from './notes';
+import { reactionsPolicy } from './reactions';
 import { resultsPolicy } from './results';
 import { scenariosPolicy } from './scenarios';
 import { sessionPolicy } from './session';
@@ -33,6 +35,8 @@ const POLICIES: { readonly [R in RootName]: RootPolicy } = {
   session: sessionPolicy,
   results: resultsPolicy,
   actions: actionsPolicy,
+  comments: commentsPolicy,
+  reactions: reactionsPolicy,
 };
 
 const DRAFT_ROOTS: ReadonlySet<string> = new Set(DRAFT_ROOT_NAMES);

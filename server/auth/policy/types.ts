@@ -44,6 +44,9 @@ export interface PolicyLimits {
   maxNotes: number;
   maxScenarios: number;
   maxActions: number;
+  /** Comments (replies included) and reactions on one board. */
+  maxComments: number;
+  maxReactions: number;
   /** Bytes a document may grow to, as stored (snapshot plus every accepted update). */
   maxDocBytes: number;
 }
@@ -52,6 +55,8 @@ export const DEFAULT_POLICY_LIMITS: PolicyLimits = {
   maxNotes: 2000,
   maxScenarios: 200,
   maxActions: 200,
+  maxComments: 5000,
+  maxReactions: 20_000,
   maxDocBytes: 16 * 1024 * 1024,
 };
 

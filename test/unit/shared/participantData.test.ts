@@ -45,7 +45,7 @@ describe("a participant's data in a board", () => {
     const { doc, adaNote, boNote, action } = board();
     let transactions = 0;
     doc.on('afterTransaction', () => transactions++);
-    expect(eraseContributions(doc, ada.id)).toEqual({ notes: 1, commitments: 1, openBallot: 1 });
+    expect(eraseContributions(doc, ada.id)).toEqual({ notes: 1, commitments: 1, openBallot: 1 , comments: 0, reactions: 0 });
     expect(transactions).toBe(1);
     expect(getNote(doc, adaNote)).toBeNull();
     expect(getNote(doc, boNote)?.text).toBe('Mercato');
