@@ -8,6 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
 import { SECTORS, WHERES } from './schema';
+import { ConsultationOpensSchema, Finite, MAX_PROMPT_LENGTH, WindowIdSchema } from './documentSchemas';
 
 export const messageControl = 7;
 
@@ -31,6 +32,20 @@ export const ClientControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('revealVotes') }).strict(),
   /** Facilitator: start a new round; revealed rounds stay as they are. */
   z.object({ t: z.literal('reopenVoting') }).strict(),
+  /** Facilitator: open a consultation window until `deadline` (server epoch ms); the meeting closes. */
+  z
+    .object({
+      t: z.literal('openConsultation'),
+      opens: ConsultationOpensSchema,
+      prompt: z.string().max(MAX_PROMPT_LENGTH),
+      deadline: Finite,
+      autoReveal: z.boolean(),
+    })
+    .strict(),
+  /** Facilitator: move the open window's deadline. */
+  z.object({ t: z.literal('extendConsultation'), windowId: WindowIdSchema, deadline: Finite }).strict(),
+  /** Facilitator: close the open window now. */
+  z.object({ t: z.literal('closeConsultation'), windowId: WindowIdSchema }).strict(),
 ]);
 export type ClientControl = z.infer<typeof ClientControl>;
 
@@ -66,6 +81,8 @@ export const ServerControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('voteRefused'), reason: z.string(), detail: z.string() }),
   /** A server limit dropped something this client sent (e.g. presence over its size or rate); the document is untouched. */
   z.object({ t: z.literal('limited'), limit: z.string(), detail: z.string() }),
+  /** To the facilitator: a consultation change the server did not make (deadline past or too far, no such window). */
+  z.object({ t: z.literal('consultationRefused'), reason: z.string() }),
   /** To a writer: false while the server holds their change in memory only (storage failing), true once it is stored. */
   z.object({ t: z.literal('saved'), ok: z.boolean() }),
 ]);

@@ -48,6 +48,8 @@ export interface NewNote {
   text?: string;
   author: Author;
   now?: number;
+  /** 'meeting' (the default) or the consultation window it is written in (shared/consultation.ts `originAt`). */
+  origin?: string;
 }
 
 export function createNote(doc: Y.Doc, input: NewNote): string {
@@ -67,6 +69,7 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
     m.set('scenarioId', null);
     m.set('createdAt', input.now ?? Date.now());
     if (input.author.facilitator) m.set('byFacilitator', true);
+    m.set('origin', input.origin ?? 'meeting');
     notesOf(doc).set(id, m);
     // A note created inside a frame belongs to it, as if dropped there.
     m.set('scenarioId', scenarioAt(doc, input.x + NOTE_WIDTH / 2, input.y + NOTE_HEIGHT / 2));

@@ -56,6 +56,8 @@ export const ExportedNote = z
     authorSector: NoteFields.authorSector,
     byFacilitator: z.boolean(),
     where: NoteFields.where,
+    /** 'meeting' or the consultation window it was written in (files from before windows read 'meeting'). */
+    origin: NoteFields.origin.default('meeting'),
     scenarioId: NoteFields.scenarioId,
     createdAt: NoteFields.createdAt,
   })
@@ -97,6 +99,8 @@ export const ExportedSession = z
     voteSettings: SessionFields.voteSettings,
     expectedSectors: SessionFields.expectedSectors.optional(),
     language: SessionFields.language.optional(),
+    /** Consultation windows closed so far; an open one is not carried over (its deadline lives with its room). */
+    consultations: SessionFields.consultations.optional(),
   })
   .strict();
 export type ExportedSession = z.infer<typeof ExportedSession>;
@@ -192,6 +196,7 @@ export function exportBoard(doc: Y.Doc, now = Date.now()): BoardExport {
         voteSettings: readVoteSettings(doc),
         ...optionalSetting(doc, 'expectedSectors'),
         ...optionalSetting(doc, 'language'),
+        ...(s.consultations.length > 0 ? { consultations: s.consultations } : {}),
       },
       notes: notes.sort(byCreation),
       scenarios: scenarios.sort(byCreation),
@@ -261,6 +266,7 @@ function noteMap(n: ExportedNote): Y.Map<unknown> {
   m.set('authorSector', checked(f.authorSector, n.authorSector, 'note.authorSector'));
   if (n.byFacilitator) m.set('byFacilitator', true);
   m.set('where', checked(f.where, n.where, 'note.where'));
+  m.set('origin', checked(f.origin, n.origin, 'note.origin'));
   m.set('scenarioId', checked(f.scenarioId, n.scenarioId, 'note.scenarioId'));
   m.set('createdAt', checked(f.createdAt, n.createdAt, 'note.createdAt'));
   return m;

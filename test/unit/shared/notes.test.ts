@@ -38,6 +38,7 @@ describe('creating notes', () => {
       authorSector: 'civil',
       byFacilitator: false,
       where: 'remote',
+      origin: 'meeting',
       scenarioId: null,
       createdAt: 1234,
     });
@@ -279,6 +280,7 @@ describe('reading notes written by other clients', () => {
       authorSector: 'other',
       byFacilitator: false,
       where: 'remote',
+      origin: 'meeting',
       scenarioId: null,
       createdAt: 0,
     });
