@@ -20,6 +20,7 @@ import { DuplicateMarker } from './DuplicateMarker';
 import { NoteMenu } from './NoteMenu';
 import { NoteText } from './NoteText';
 import { AuthorBadge } from './SectorBadge';
+import { OriginBadge } from './OriginBadge';
 import '../styles/NoteCard.css';
 
 interface NoteCardProps {
@@ -75,11 +76,13 @@ function NoteCardImpl({ id }: NoteCardProps) {
             </span>
             <span className="note-author">{drafts ? t('note.private') : note.authorName}</span>{' '}
             {!drafts && <AuthorBadge note={note} compact />}
+            {!drafts && <OriginBadge origin={note.origin} />}
           </div>
         ) : (
           <div className="note-handle is-static">
             <span className="note-author">{note.authorName}</span>{' '}
             <AuthorBadge note={note} compact />
+            <OriginBadge origin={note.origin} />
           </div>
         )}
         {hasMenu && (

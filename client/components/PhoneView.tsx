@@ -31,6 +31,7 @@ import { PhaseBar } from './PhaseBar';
 import { RevealedResults } from './RevealedResults';
 import type { RoomChrome } from './RoomScreen';
 import { AuthorBadge } from './SectorBadge';
+import { OriginBadge } from './OriginBadge';
 import { SessionBanners } from './SessionBanners';
 import { SiteFooter } from './SiteFooter';
 import '../styles/PhoneView.css';
@@ -49,6 +50,7 @@ const NoteRow = memo(function NoteRow({ doc, id, mineOnly, vote }: { doc: Y.Doc;
       <p className="phone-item-text">{text || t('note.empty')}</p>
       <div className="phone-item-meta">
         {space === 'drafts' ? <span className="draft-hint">{t('note.privateHint')}</span> : <AuthorBadge note={note} compact />}
+        {space !== 'drafts' && <OriginBadge origin={note.origin} />}
         {vote && <DotControls itemId={id} />}
       </div>
     </li>

@@ -27,6 +27,7 @@ import { JoinDialog } from './JoinDialog';
 import { LinksDialog } from './LinksDialog';
 import { OutlineView } from './OutlineView';
 import { PhoneView } from './PhoneView';
+import { CatchUpDialog } from './CatchUpDialog';
 import { ProjectorView } from './ProjectorView';
 
 export type { WriteNote };
@@ -166,6 +167,9 @@ export function RoomScreen(props: RoomScreenProps) {
           onCancel={joined ? () => setEditingProfile(false) : undefined}
           onOutline={() => chooseMode('outline')}
         />
+      )}
+      {role === 'participant' && !present && (
+        <CatchUpDialog doc={doc} roomId={roomId} session={session} ready={joined && synced && !editingProfile} serverNow={clock.now} />
       )}
       <LinksDialog open={linksOpen} roomId={roomId} access={access} onClose={() => setLinksOpen(false)} />
     </BoardContext.Provider>

@@ -114,6 +114,8 @@ export const ExportedBoard = z
     /** Open-voting ballots by participant id (empty in secret mode). */
     votes: z.record(ItemId, BallotSchema).refine((v) => Object.keys(v).length <= MAX_EXPORT_BALLOTS, 'too many ballots'),
     results: z.object({ status: VotingStatusSchema.nullable(), rounds: z.array(RoundResultSchema).max(MAX_EXPORT_ROUNDS) }).strict(),
+    /** Notes per origin ('meeting' or a consultation window id), for readers of the file; derived, ignored on import. */
+    notesByOrigin: z.record(z.string().max(64), z.number().int().min(0)).optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -203,8 +205,15 @@ export function exportBoard(doc: Y.Doc, now = Date.now()): BoardExport {
       actions,
       votes,
       results: { status: status === undefined ? null : readVotingStatus(doc), rounds: listRoundResults(doc) },
+      notesByOrigin: countByOrigin(notes),
     },
   };
+}
+
+function countByOrigin(notes: ExportedNote[]): Record<string, number> {
+  const out: Record<string, number> = { meeting: 0 };
+  for (const n of notes) out[n.origin] = (out[n.origin] ?? 0) + 1;
+  return out;
 }
 
 export interface SeedLimits {
