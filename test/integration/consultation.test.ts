@@ -56,6 +56,15 @@ describe('consultation windows', () => {
     expect(readSession(fac.doc).meeting).toBe('closed');
     expect(schedulesOf(server, room.roomId)).toEqual([{ due_at: w.deadline, ref: w.id }]);
     await waitFor(() => readSession(ada.doc).consultation?.id === w.id, { message: 'the window reaches the participant' });
+    // Extending moves the deadline and its schedule; a deadline in the past is refused and changes nothing.
+    await fac.control({ t: 'extendConsultation', windowId: w.id, deadline: w.deadline + 60_000 });
+    await waitFor(() => readSession(ada.doc).consultation?.deadline === w.deadline + 60_000, { message: 'extended' });
+    expect(schedulesOf(server, room.roomId)).toEqual([{ due_at: w.deadline + 60_000, ref: w.id }]);
+    await fac.control({ t: 'extendConsultation', windowId: w.id, deadline: Date.now() - 1 });
+    await waitFor(() => lastOf(fac, 'consultationRefused')?.reason === 'past', { message: 'a past deadline refused' });
+    // A participant cannot open one.
+    await ada.control({ t: 'openConsultation', opens: NOTES_AND_VOTING, prompt: '', deadline: Date.now() + 60_000, autoReveal: false });
+    await waitFor(() => lastOf(ada, 'refused')?.reason === 'facilitator-only', { message: 'participant refused' });
 
     const noteId = writeAs(ada, 'Più piste ciclabili', w.id);
     const seen = await waitFor(() => notesOf(fac.doc).get(noteId), { message: "Ada's note at the facilitator" });
