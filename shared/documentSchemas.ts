@@ -207,6 +207,8 @@ export const RoundResultSchema = z
     votersBySector: bySector(Count),
     // Rounds revealed before the server recorded where people voted from read as all unknown.
     votersByWhere: z.object({ room: Count, remote: Count, unknown: Count }).strict().default({ room: 0, remote: 0, unknown: 0 }),
+    // Rounds revealed before consultation windows existed were all cast in meetings.
+    votersByOrigin: z.object({ meeting: Count, consultation: Count }).strict().default({ meeting: 0, consultation: 0 }),
     sectorsVoting: z.array(SectorSchema),
     k: Whole(1, MAX_ANONYMITY_K),
     items: z.array(ItemResultSchema),

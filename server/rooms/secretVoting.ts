@@ -152,7 +152,7 @@ export class SecretVoting {
       const b = readStored(v);
       if (!b || !key.startsWith(`${round}:`)) return;
       // Counted as every other view counts (budget and per-item maximum as they stand at the reveal).
-      list.push({ participantId: key.slice(`${round}:`.length), sector: b.sector, where: b.where, dots: countedDots(b.dots, rules) });
+      list.push({ participantId: key.slice(`${round}:`.length), sector: b.sector, where: b.where, origin: b.origin, dots: countedDots(b.dots, rules) });
     });
     return scoreRound(round, list, items, readVoteSettings(board.doc).k);
   }

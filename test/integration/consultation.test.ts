@@ -125,6 +125,8 @@ describe('consultation windows', () => {
     expect(s.consultations[0]!.closedAt).toBeGreaterThanOrEqual(w.deadline);
     expect(readVotingStatus(back.doc).state).toBe('revealed');
     expect(listRoundResults(back.doc)[0]?.items.find((i) => i.id === noteId)?.dots).toBe(1);
+    // Ada's ballot was cast during the window, and the results say so.
+    expect(listRoundResults(back.doc)[0]?.votersByOrigin).toEqual({ meeting: 0, consultation: 1 });
   });
 });
 
