@@ -21,6 +21,7 @@ import { NoteMenu } from './NoteMenu';
 import { NoteText } from './NoteText';
 import { AuthorBadge } from './SectorBadge';
 import { OriginBadge } from './OriginBadge';
+import { ORIGIN_MEETING } from '../../shared/documentSchemas';
 import '../styles/NoteCard.css';
 
 interface NoteCardProps {
@@ -51,7 +52,9 @@ function NoteCardImpl({ id }: NoteCardProps) {
   const dx = transform ? transform.x / zoom : 0;
   const dy = transform ? transform.y / zoom : 0;
   const hasMenu = may.move || may.remove || (role === 'facilitator' && !drafts);
-  const badge = note.byFacilitator ? t('identity.facilitatorChip') : t(`sector.${note.authorSector}`);
+  const authorBadge = note.byFacilitator ? t('identity.facilitatorChip') : t(`sector.${note.authorSector}`);
+  // The handle's name holds all its visible text (WCAG 2.5.3), the consultation badge included.
+  const badge = note.origin === ORIGIN_MEETING ? authorBadge : `${authorBadge} ${t('consultation.badge')}`;
   // The handle shows the author: its name begins with that (WCAG 2.5.3), then says what it does.
   const handleName = drafts ? t('a11y.moveDraft', { label: t('note.private') }) : t('a11y.moveNote', { name: note.authorName, badge });
 

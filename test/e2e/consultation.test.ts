@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRoom } from '../helpers/server';
 import { addNote, openLink, useBrowserAndServer } from '../helpers/browser';
+import { auditPage } from '../helpers/axe';
 
 const env = useBrowserAndServer();
 const DAY = 24 * 3600_000;
@@ -34,6 +35,7 @@ describe('consultation windows in the browser', () => {
     const firstLook = carlo.getByRole('dialog', { name: 'A che punto è il laboratorio' });
     await firstLook.waitFor();
     await firstLook.locator('[data-catch-up-window]').getByText('Cosa manca al piano?').waitFor();
+    expect(await auditPage(carlo, 'catch-up on a phone')).toEqual([]);
     await firstLook.getByRole('button', { name: 'Vai alla bacheca' }).click();
     await firstLook.waitFor({ state: 'detached' });
 
@@ -46,6 +48,7 @@ describe('consultation windows in the browser', () => {
     const floodRow = carlo.locator(`li[data-note-id="${flood}"]`);
     await floodRow.getByRole('button', { name: 'Aggiungi punto' }).click();
     await floodRow.locator('[data-my-dots="1"]').waitFor();
+    expect(await auditPage(carlo, 'consultation banner and badge on a phone')).toEqual([]);
 
     // The facilitator sees the note marked as the consultation's and counted apart.
     const carloNote = facilitator.locator('[data-note-id]', { has: facilitator.locator('.origin-badge') });
@@ -56,6 +59,7 @@ describe('consultation windows in the browser', () => {
     await panel.getByRole('button', { name: 'Close now' }).click();
     await carlo.locator('[data-meeting-closed]').getByText("L'incontro è chiuso", { exact: false }).waitFor();
     await panel.getByText('1 consultation closed so far').waitFor();
+    expect(await auditPage(facilitator, 'facilitator after a consultation')).toEqual([]);
 
     // A day later: the stored last visit is set back a day before the board opens again.
     await carlo.close();
