@@ -91,6 +91,8 @@ export class Consultations {
   }
 
   private async closeIn(board: Room, windowId: string, closedBy: PastWindow['closedBy']): Promise<PastWindow | 'no-window'> {
+    // Every process runs the schedule: one that already closed the window has stored it, so read what is stored first.
+    await board.catchUp();
     const closed = closeWindow(board.doc, windowId, Date.now(), closedBy);
     if (!closed) return 'no-window';
     await board.flushNow();
