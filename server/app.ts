@@ -91,6 +91,8 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
   });
 
   const identityKey = await theStore.secret('identity');
+  // Deadlines that fell due while the server was down run now; the next ones when they fall due.
+  registry.scheduler.start();
 
   const app = express();
   app.disable('x-powered-by');

@@ -9,6 +9,7 @@ import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
 import { SECTORS, WHERES } from './schema';
 import { MODERATED_KINDS, MODERATION_ACTIONS, ModeratedItemSchema } from './moderation';
+import { ConsultationOpensSchema, Finite, MAX_PROMPT_LENGTH, WindowIdSchema } from './documentSchemas';
 
 export const messageControl = 7;
 
@@ -36,6 +37,20 @@ export const ClientControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('moderationQueue') }).strict(),
   /** Facilitator: approve or reject a pending item, hide or restore one on the board. */
   z.object({ t: z.literal('moderate'), action: z.enum(MODERATION_ACTIONS), kind: z.enum(MODERATED_KINDS), id: Id }).strict(),
+  /** Facilitator: open a consultation window until `deadline` (server epoch ms); the meeting closes. */
+  z
+    .object({
+      t: z.literal('openConsultation'),
+      opens: ConsultationOpensSchema,
+      prompt: z.string().max(MAX_PROMPT_LENGTH),
+      deadline: Finite,
+      autoReveal: z.boolean(),
+    })
+    .strict(),
+  /** Facilitator: move the open window's deadline. */
+  z.object({ t: z.literal('extendConsultation'), windowId: WindowIdSchema, deadline: Finite }).strict(),
+  /** Facilitator: close the open window now. */
+  z.object({ t: z.literal('closeConsultation'), windowId: WindowIdSchema }).strict(),
 ]);
 export type ClientControl = z.infer<typeof ClientControl>;
 
@@ -85,6 +100,8 @@ export const ServerControl = z.discriminatedUnion('t', [
   }),
   /** To an author: what the facilitator decided about their pending item. */
   z.object({ t: z.literal('moderated'), kind: z.enum(MODERATED_KINDS), id: z.string(), outcome: z.enum(['approved', 'rejected']) }),
+  /** To the facilitator: a consultation change the server did not make (deadline past or too far, no such window). */
+  z.object({ t: z.literal('consultationRefused'), reason: z.string() }),
   /** To a writer: false while the server holds their change in memory only (storage failing), true once it is stored. */
   z.object({ t: z.literal('saved'), ok: z.boolean() }),
 ]);

@@ -73,6 +73,12 @@ export const ItemId = z.string().regex(ITEM_ID_PATTERN);
 const Tag = z.string().min(1).max(MAX_TAG_LENGTH);
 const Text = (max: number) => z.string().max(max);
 export const SectorSchema = z.enum(SECTORS);
+/** A consultation window's id: unguessable, like a room id (shared/consultation.ts). */
+export const WINDOW_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+export const WindowIdSchema = z.string().regex(WINDOW_ID_PATTERN);
+/** Where a contribution was made: in a live meeting, or in the consultation window of that id. */
+export const ORIGIN_MEETING = 'meeting';
+export const OriginSchema = z.union([z.literal(ORIGIN_MEETING), WindowIdSchema]);
 export const WhereSchema = z.enum(WHERES);
 export const PhaseSchema = z.enum(PHASES);
 
@@ -95,10 +101,12 @@ export const NoteFields = {
    * private writing). Never on the board.
    */
   pending: z.literal(true),
+  /** 'meeting' or the consultation window it was written in; absent on notes from before windows existed (read as 'meeting'). */
+  origin: OriginSchema,
 };
 export const NOTE_TEXT_LIMITS = { text: MAX_NOTE_TEXT } as const;
 /** Fixed when a note is created; nobody rewrites them afterwards. */
-export const NOTE_IDENTITY_KEYS: ReadonlySet<string> = new Set(['authorId', 'authorName', 'authorSector', 'where', 'createdAt', 'byFacilitator', 'pending']);
+export const NOTE_IDENTITY_KEYS: ReadonlySet<string> = new Set(['authorId', 'authorName', 'authorSector', 'where', 'createdAt', 'byFacilitator', 'pending', 'origin']);
 
 export const ScenarioFields = {
   name: Text(MAX_NAME_LENGTH),
@@ -114,7 +122,7 @@ export const ScenarioFields = {
 export const DotCount = Whole(1, MAX_DOTS_PER_PERSON);
 /** One participant's dots, a plain value replaced whole (budget and per-item maximum: shared/scoring.ts). */
 export const BallotSchema = z
-  .object({ sector: SectorSchema, where: WhereSchema.optional(), dots: z.record(ItemId, DotCount), updatedAt: Finite })
+  .object({ sector: SectorSchema, where: WhereSchema.optional(), origin: OriginSchema.optional(), dots: z.record(ItemId, DotCount), updatedAt: Finite })
   .strict();
 
 export const TimerSchema = z.object({ state: z.enum(TIMER_STATES), endsAt: Finite, remainingMs: Finite.min(0) }).strict();
@@ -130,6 +138,26 @@ export const VoteSettingsFields = {
   balanced: z.boolean(),
 };
 export const VoteSettingsSchema = z.object(VoteSettingsFields).strict();
+
+/** What a consultation window lets participants do (comments and reactions: their own roots). */
+export const ConsultationOpensSchema = z
+  .object({ notes: z.boolean(), comments: z.boolean(), reactions: z.boolean(), voting: z.boolean() })
+  .strict();
+export const MAX_PAST_WINDOWS = 100;
+/** The consultation open now; written by the server only (it also keeps the deadline's schedule). */
+export const ConsultationWindowSchema = z
+  .object({
+    id: WindowIdSchema,
+    opens: ConsultationOpensSchema,
+    prompt: Text(MAX_PROMPT_LENGTH),
+    /** Server epoch ms: after it, participants' writes are refused and the server closes the window. */
+    deadline: Finite,
+    /** Reveal the open voting round when the window closes, instead of leaving it to the facilitator. */
+    autoReveal: z.boolean(),
+    openedAt: Finite,
+  })
+  .strict();
+export const PastWindowSchema = ConsultationWindowSchema.extend({ closedAt: Finite, closedBy: z.enum(['deadline', 'facilitator']) }).strict();
 
 export const SessionFields = {
   title: Text(MAX_TITLE_LENGTH),
@@ -150,7 +178,15 @@ export const SessionFields = {
   expectedSectors: z.array(SectorSchema).max(SECTORS.length),
   /** The language the workshop is held in, chosen at creation: reports and exports default to it. */
   language: z.enum(['it', 'en']),
+  /** 'closed' between meetings: participants write only through an open consultation window. Absent reads 'live'. */
+  meeting: z.enum(['live', 'closed']),
+  /** The consultation open now, or null (server-written). */
+  consultation: ConsultationWindowSchema.nullable(),
+  /** Windows closed so far, oldest first (server-written). */
+  consultations: z.array(PastWindowSchema).max(MAX_PAST_WINDOWS),
 };
+/** Session keys the server alone writes, with the schedule that goes with them (server/rooms/consultations.ts). */
+export const SERVER_SESSION_KEYS: ReadonlySet<string> = new Set(['consultation', 'consultations']);
 export type SessionKey = keyof typeof SessionFields;
 export const isSessionKey = (k: string): k is SessionKey => Object.hasOwn(SessionFields, k);
 
@@ -184,6 +220,8 @@ export const RoundResultSchema = z
     votersBySector: bySector(Count),
     // Rounds revealed before the server recorded where people voted from read as all unknown.
     votersByWhere: z.object({ room: Count, remote: Count, unknown: Count }).strict().default({ room: 0, remote: 0, unknown: 0 }),
+    // Rounds revealed before consultation windows existed were all cast in meetings.
+    votersByOrigin: z.object({ meeting: Count, consultation: Count }).strict().default({ meeting: 0, consultation: 0 }),
     sectorsVoting: z.array(SectorSchema),
     k: Whole(1, MAX_ANONYMITY_K),
     items: z.array(ItemResultSchema),

@@ -50,6 +50,8 @@ export interface NewNote {
   now?: number;
   /** Submitted for approval under pre-moderation (written in the author's drafts document). */
   pending?: boolean;
+  /** 'meeting' (the default) or the consultation window it is written in (shared/consultation.ts `originAt`). */
+  origin?: string;
 }
 
 export function createNote(doc: Y.Doc, input: NewNote): string {
@@ -70,6 +72,7 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
     m.set('createdAt', input.now ?? Date.now());
     if (input.author.facilitator) m.set('byFacilitator', true);
     if (input.pending) m.set('pending', true);
+    m.set('origin', input.origin ?? 'meeting');
     notesOf(doc).set(id, m);
     // A note created inside a frame belongs to it, as if dropped there.
     m.set('scenarioId', scenarioAt(doc, input.x + NOTE_WIDTH / 2, input.y + NOTE_HEIGHT / 2));

@@ -5,9 +5,13 @@
  * describes the same layout for people.
  */
 import * as Y from 'yjs';
+import type { z } from 'zod';
 import { DEFAULT_PHASE, PHASES, type Phase } from './phases';
 import {
   BallotSchema,
+  ConsultationWindowSchema,
+  OriginSchema,
+  PastWindowSchema,
   DotCount,
   ItemId,
   NoteFields,
@@ -77,6 +81,8 @@ export interface NoteView {
   /** Submitted under pre-moderation and not yet approved (drafts documents only). */
   pending: boolean;
   where: Where;
+  /** 'meeting', or the id of the consultation window it was written in. */
+  origin: string;
   scenarioId: string | null;
   createdAt: number;
 }
@@ -98,6 +104,8 @@ export interface Ballot {
   sector: Sector;
   /** In the room or remote (absent on ballots written before it was recorded). */
   where?: Where;
+  /** 'meeting' or a consultation window id (absent on ballots written before it was recorded). */
+  origin?: string;
   /** item id (note or scenario) -> dots placed on it */
   dots: Record<string, number>;
   updatedAt: number;
@@ -140,7 +148,14 @@ export interface SessionView {
   readyCheck: ReadyCheck | null;
   /** Above this many people online, presence and cursors are simplified. */
   crowdThreshold: number;
+  /** 'closed' between meetings (shared/consultation.ts). */
+  meeting: 'live' | 'closed';
+  consultation: ConsultationWindow | null;
+  consultations: PastWindow[];
 }
+
+export type ConsultationWindow = z.infer<typeof ConsultationWindowSchema>;
+export type PastWindow = z.infer<typeof PastWindowSchema>;
 
 export const DEFAULT_CROWD_THRESHOLD = 60;
 export const IDLE_TIMER: TimerState = { state: 'idle', endsAt: 0, remainingMs: 5 * 60_000 };
@@ -175,6 +190,7 @@ export function readNote(id: string, m: NoteMap): NoteView {
     byFacilitator: m.get('byFacilitator') === true,
     pending: m.get('pending') === true,
     where: readOr(f.where, m.get('where'), 'remote'),
+    origin: readOr(f.origin, m.get('origin'), 'meeting'),
     scenarioId: readOr(f.scenarioId, m.get('scenarioId'), null),
     createdAt: readOr(f.createdAt, m.get('createdAt'), 0),
   };
@@ -210,6 +226,9 @@ export function readSession(doc: Y.Doc): SessionView {
     spotlight: readOr(SpotlightSchema.nullable(), s.get('spotlight'), null),
     readyCheck: readOr(ReadyCheckSchema.nullable(), s.get('readyCheck'), null),
     crowdThreshold: readOr(f.crowdThreshold, s.get('crowdThreshold'), DEFAULT_CROWD_THRESHOLD),
+    meeting: readOr(f.meeting, s.get('meeting'), 'live'),
+    consultation: readOr(f.consultation, s.get('consultation'), null),
+    consultations: readOr(f.consultations, s.get('consultations'), []),
   };
 }
 
@@ -238,5 +257,6 @@ export function readBallot(v: unknown): Ballot | null {
     if (ItemId.safeParse(item).success && DotCount.safeParse(n).success) dots[item] = n as number;
   }
   const where = readOr(WhereSchema.optional(), v.where, undefined);
-  return { sector: sector.data, ...(where ? { where } : {}), dots, updatedAt: readOr(shape.updatedAt, v.updatedAt, 0) };
+  const origin = readOr(OriginSchema.optional(), v.origin, undefined);
+  return { sector: sector.data, ...(where ? { where } : {}), ...(origin ? { origin } : {}), dots, updatedAt: readOr(shape.updatedAt, v.updatedAt, 0) };
 }

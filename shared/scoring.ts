@@ -29,6 +29,8 @@ export interface RoundBallot {
   participantId: string;
   sector: Sector;
   where?: Where;
+  /** 'meeting' or a consultation window id (absent: the meeting). */
+  origin?: string;
   dots: Record<string, number>;
 }
 
@@ -75,6 +77,8 @@ export interface RoundResult {
   votersBySector: Record<Sector, number>;
   /** Voters in the room and remote (unknown where a ballot did not say). */
   votersByWhere: { room: number; remote: number; unknown: number };
+  /** Voters whose ballot was last changed in a meeting or during a consultation window. */
+  votersByOrigin: { meeting: number; consultation: number };
   sectorsVoting: Sector[];
   k: number;
   items: ItemResult[];
@@ -140,6 +144,7 @@ export function scoreRound(round: number, ballots: RoundBallot[], items: ItemRef
   const castBySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
   const votersBySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
   const votersByWhere = { room: 0, remote: 0, unknown: 0 };
+  const votersByOrigin = { meeting: 0, consultation: 0 };
   const cells = new Map<string, Record<Sector, { dots: number; voters: number }>>();
   let voters = 0;
   for (const b of ballots) {
@@ -156,6 +161,7 @@ export function scoreRound(round: number, ballots: RoundBallot[], items: ItemRef
       voters++;
       votersBySector[b.sector]++;
       votersByWhere[b.where ?? 'unknown']++;
+      votersByOrigin[b.origin === undefined || b.origin === 'meeting' ? 'meeting' : 'consultation']++;
       castBySector[b.sector] += cast;
     }
   }
@@ -217,5 +223,5 @@ export function scoreRound(round: number, ballots: RoundBallot[], items: ItemRef
     const tied = prev && prev.bridging === r.bridging && prev.balancedDots === r.balancedDots && (r.bridging !== null || prev.dots === r.dots);
     r.bridgingRank = tied ? prev.bridgingRank : i + 1;
   });
-  return { round, voters, dotsCast, votersBySector, votersByWhere, sectorsVoting, k, items: byBridge };
+  return { round, voters, dotsCast, votersBySector, votersByWhere, votersByOrigin, sectorsVoting, k, items: byBridge };
 }

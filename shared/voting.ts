@@ -127,7 +127,7 @@ export function countedBallots(doc: Y.Doc): RoundBallot[] {
   const ballots: RoundBallot[] = [];
   votesOf(doc).forEach((raw, participantId) => {
     const b = readBallot(raw);
-    if (b) ballots.push({ participantId, sector: b.sector, where: b.where, dots: countedDots(b.dots, rules) });
+    if (b) ballots.push({ participantId, sector: b.sector, where: b.where, origin: b.origin, dots: countedDots(b.dots, rules) });
   });
   return ballots;
 }

@@ -127,6 +127,11 @@ export function BalancePanel({ peers }: { peers: PeerUser[] }) {
       <p className="balance-where" data-room={p.byWhere.room} data-remote={p.byWhere.remote}>
         {t('balance.where', { room: p.byWhere.room, remote: p.byWhere.remote })}
       </p>
+      {p.byOrigin.consultation > 0 && (
+        <p className="balance-origin" data-meeting={p.byOrigin.meeting} data-consultation={p.byOrigin.consultation}>
+          {t('consultation.origin.meeting', { count: p.byOrigin.meeting })} · {t('consultation.origin.consultation', { count: p.byOrigin.consultation })}
+        </p>
+      )}
       {p.people.length > 0 && (
         <ul className="balance-people">
           {p.people.slice(0, PEOPLE_SHOWN).map((person) => (

@@ -29,6 +29,7 @@ import { ModerationPanel } from './ModerationPanel';
 import { useReadiness } from '../hooks/useReadiness';
 import { useServerTime } from '../hooks/useServerTime';
 import { BalancePanel } from './BalancePanel';
+import { ConsultationPanel } from './ConsultationPanel';
 import { SectorBadge } from './SectorBadge';
 import { SuggestPanel } from './SuggestPanel';
 import { UnrevealedRoundNote, VotingControls } from './VotingControls';
@@ -259,7 +260,8 @@ export function FacilitatorPanel({ session, peers, crowd, onClose, roomId }: { s
         <TimerControls session={session} />
         <BoardControls session={session} />
         <ModerationControls session={session} />
-        {session.phase === 'priorities' ? <VotingControls present={present} /> : <UnrevealedRoundNote />}
+        <ConsultationPanel session={session} />
+        {session.phase === 'priorities' || session.consultation?.opens.voting ? <VotingControls present={present} /> : <UnrevealedRoundNote />}
         <ReadyCheckControls session={session} present={present} />
         <BalancePanel peers={peers} />
         <WorkshopTools roomId={roomId} />

@@ -22,6 +22,8 @@ import { NoteMenu } from './NoteMenu';
 import { NoteText } from './NoteText';
 import { AuthorBadge } from './SectorBadge';
 import { FlagMarker } from './FlagMarker';
+import { OriginBadge } from './OriginBadge';
+import { ORIGIN_MEETING } from '../../shared/documentSchemas';
 import '../styles/NoteCard.css';
 import '../styles/Moderation.css';
 
@@ -54,7 +56,9 @@ function NoteCardImpl({ id }: NoteCardProps) {
   const dx = transform ? transform.x / zoom : 0;
   const dy = transform ? transform.y / zoom : 0;
   const hasMenu = may.move || may.remove || (role === 'facilitator' && !drafts);
-  const badge = note.byFacilitator ? t('identity.facilitatorChip') : t(`sector.${note.authorSector}`);
+  const authorBadge = note.byFacilitator ? t('identity.facilitatorChip') : t(`sector.${note.authorSector}`);
+  // The handle's name holds all its visible text (WCAG 2.5.3), the consultation badge included.
+  const badge = note.origin === ORIGIN_MEETING ? authorBadge : `${authorBadge} ${t('consultation.badge')}`;
   // The handle shows the author: its name begins with that (WCAG 2.5.3), then says what it does.
   const privateLabel = pending ? t('moderation.waiting') : t('note.private');
   const handleName = drafts ? t('a11y.moveDraft', { label: privateLabel }) : t('a11y.moveNote', { name: note.authorName, badge });
@@ -82,11 +86,13 @@ function NoteCardImpl({ id }: NoteCardProps) {
             </span>
             <span className="note-author">{drafts ? privateLabel : note.authorName}</span>{' '}
             {!drafts && <AuthorBadge note={note} compact />}
+            {!drafts && <OriginBadge origin={note.origin} />}
           </div>
         ) : (
           <div className="note-handle is-static">
             <span className="note-author">{note.authorName}</span>{' '}
             <AuthorBadge note={note} compact />
+            <OriginBadge origin={note.origin} />
           </div>
         )}
         {!drafts && <ItemFeedback itemId={id} compact />}

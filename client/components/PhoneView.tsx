@@ -33,6 +33,7 @@ import { PhaseBar } from './PhaseBar';
 import { RevealedResults } from './RevealedResults';
 import type { RoomChrome } from './RoomScreen';
 import { AuthorBadge } from './SectorBadge';
+import { OriginBadge } from './OriginBadge';
 import { SessionBanners } from './SessionBanners';
 import { SiteFooter } from './SiteFooter';
 import '../styles/PhoneView.css';
@@ -60,6 +61,7 @@ const NoteRow = memo(function NoteRow({ doc, id, whose, vote }: { doc: Y.Doc; id
         ) : (
           <AuthorBadge note={note} compact />
         )}
+        {space !== 'drafts' && <OriginBadge origin={note.origin} />}
         {vote && <DotControls itemId={id} />}
       </div>
       <ItemFeedback itemId={id} label={text || t('note.empty')} />

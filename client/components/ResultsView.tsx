@@ -161,6 +161,11 @@ export const ResultsView = memo(function ResultsView({ result, balanced, size = 
             {t('results.votersWhere', { room: result.votersByWhere.room, remote: result.votersByWhere.remote })}
           </p>
         )}
+        {result.votersByOrigin.consultation > 0 && (
+          <p className="results-origin muted" data-meeting={result.votersByOrigin.meeting} data-consultation={result.votersByOrigin.consultation}>
+            {t('consultation.results.voters', { meeting: result.votersByOrigin.meeting, consultation: result.votersByOrigin.consultation })}
+          </p>
+        )}
       </div>
       <div className="segmented results-order" role="group" aria-label={t('results.order')}>
         <button type="button" className="segmented-btn" aria-pressed={order === 'dots'} onClick={() => setOrder('dots')}>

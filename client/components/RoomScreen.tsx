@@ -28,6 +28,7 @@ import { MyData } from './MyData';
 import { LinksDialog } from './LinksDialog';
 import { OutlineView } from './OutlineView';
 import { PhoneView } from './PhoneView';
+import { CatchUpDialog } from './CatchUpDialog';
 import { ProjectorView } from './ProjectorView';
 
 export type { WriteNote };
@@ -176,6 +177,9 @@ export function RoomScreen(props: RoomScreenProps) {
         >
           <MyData roomId={roomId} ownNoteIds={ownNoteIds} forgetDevice={forgetDevice} />
         </JoinDialog>
+      )}
+      {role === 'participant' && !present && (
+        <CatchUpDialog doc={doc} roomId={roomId} session={session} ready={joined && synced && !editingProfile} serverNow={clock.now} />
       )}
       <LinksDialog open={linksOpen} roomId={roomId} access={access} onClose={() => setLinksOpen(false)} />
     </BoardContext.Provider>

@@ -7,6 +7,7 @@ import type { SessionView } from '../../shared/schema';
 import { useBoard } from '../hooks/useBoard';
 import { Icon } from './icons';
 import { useVoting } from '../hooks/useVoting';
+import { ConsultationBanner } from './ConsultationBanner';
 
 const readyKey = (checkId: string): string => `tavolo.ready.${checkId}`;
 
@@ -74,17 +75,20 @@ function VotingClosedBanner() {
 export function SessionBanners({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const { role, space } = useBoard();
-  if (role === 'facilitator' || space !== 'board') return null;
-  const drafting = role === 'participant' && session.phase === 'listening' && session.privateWriting && !session.locked;
+  if (space !== 'board') return null;
+  if (role === 'facilitator') return <ConsultationBanner session={session} />;
+  const live = session.meeting === 'live' && session.consultation === null;
+  const drafting = role === 'participant' && live && session.phase === 'listening' && session.privateWriting && !session.locked;
   return (
     <>
+      <ConsultationBanner session={session} />
       {session.locked && (
         <div className="banner banner-lock" role="status">
           <Icon name="lock" /> {t('lock.banner')}
         </div>
       )}
       {role === 'participant' && session.readyCheck && <ReadyBanner checkId={session.readyCheck.id} />}
-      {role === 'participant' && session.phase === 'priorities' && <VotingClosedBanner />}
+      {role === 'participant' && live && session.phase === 'priorities' && <VotingClosedBanner />}
       {drafting && (
         <div className="banner banner-private" role="note">
           {t('privateWriting.banner')}

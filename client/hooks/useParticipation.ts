@@ -11,6 +11,7 @@ import type * as Y from 'yjs';
 import { isParticipantNote } from '../../shared/notes';
 import { SECTORS, notesOf, readNote, votesOf, type Sector, type Where } from '../../shared/schema';
 import { dotTotal } from '../../shared/scoring';
+import { ORIGIN_MEETING } from '../../shared/documentSchemas';
 import { countedBallots } from '../../shared/voting';
 import type { PeerUser } from './usePeers';
 
@@ -26,12 +27,15 @@ export interface PersonTally {
 export interface Participation {
   bySector: Record<Sector, { notes: number; dots: number; people: number }>;
   byWhere: Record<Where, number>;
+  /** Participants' notes written in a meeting versus in consultation windows (shared/consultation.ts). */
+  byOrigin: { meeting: number; consultation: number };
   people: PersonTally[];
   silent: PeerUser[];
 }
 
 function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participation {
   const people = new Map<string, PersonTally>();
+  const byOrigin = { meeting: 0, consultation: 0 };
   const person = (id: string, name: string, sector: Sector, where: Where): PersonTally => {
     let p = people.get(id);
     if (!p) people.set(id, (p = { id, name, sector, where, notes: 0, dots: 0 }));
@@ -41,6 +45,7 @@ function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participati
     const n = readNote(id, m);
     // A neutral facilitator is no stakeholder: their notes count in no sector.
     if (!isParticipantNote(n)) return;
+    byOrigin[n.origin === ORIGIN_MEETING ? 'meeting' : 'consultation']++;
     person(n.authorId, n.authorName, n.authorSector, n.where).notes++;
   });
   const peerById = new Map(peers.map((p) => [p.id, p]));
@@ -62,7 +67,7 @@ function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participati
   }
   for (const p of peers) if (p.role !== 'observer') byWhere[p.where]++;
   const silent = peers.filter((p) => p.role === 'participant' && !people.has(p.id));
-  return { bySector, byWhere, people: [...people.values()].sort((a, b) => b.notes + b.dots - (a.notes + a.dots)), silent };
+  return { bySector, byWhere, byOrigin, people: [...people.values()].sort((a, b) => b.notes + b.dots - (a.notes + a.dots)), silent };
 }
 
 export function useParticipation(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participation {

@@ -10,7 +10,8 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { newItemId } from '../../shared/ids';
 import { createNote } from '../../shared/notes';
-import { rightsOf, type PhaseRights, type Role } from '../../shared/phases';
+import { originAt, participationAt, rightsNow } from '../../shared/consultation';
+import type { PhaseRights, Role } from '../../shared/phases';
 import type { SessionView } from '../../shared/schema';
 import type { ControlChannel } from '../lib/controlChannel';
 import type { Identity } from '../lib/identity';
@@ -18,6 +19,10 @@ import type { NotePositions } from '../lib/notePositions';
 import type { View } from '../lib/viewport';
 import type { VoteTotals } from '../lib/voteTotals';
 import type { BoardContextValue } from './useBoard';
+import { useServerTime } from './useServerTime';
+
+/** How often rights are re-read while a consultation window is open, so they end at its deadline. */
+const DEADLINE_TICK_MS = 1000;
 
 export const NO_RIGHTS: PhaseRights = { writeNotes: false, cluster: false, vote: false, codesign: false, discuss: false };
 // Drafts are private: nobody comments on them until they are on the board.
@@ -49,13 +54,18 @@ export interface RoomContexts {
 
 export function useRoomContexts(input: RoomContextsInput): RoomContexts {
   const { doc, draftsDoc, awareness, identity, role, joined, session, positions, voteTotals, control, serverNow, viewRef } = input;
-  const phaseRights = useMemo<PhaseRights>(() => {
-    if (!joined) return NO_RIGHTS;
-    const r = rightsOf(role, session.phase, session.locked);
-    // The facilitator votes only by choice, and dots are offered only in Priorities, as to everyone.
-    return role === 'facilitator' ? { ...r, vote: identity.votes && session.phase === 'priorities' } : r;
-  }, [joined, role, identity.votes, session.phase, session.locked]);
-  const drafting = role === 'participant' && session.phase === 'listening' && session.privateWriting && !session.locked;
+  // Re-read each second only while a window is open; rights are compared by value so cards re-render only when they change.
+  const now = useServerTime(serverNow, session.consultation !== null, DEADLINE_TICK_MS);
+  const participation = participationAt(session, now);
+  const windowVoting = participation.kind === 'consultation' && participation.window.opens.voting;
+  const r = joined ? rightsNow(role, session, now) : NO_RIGHTS;
+  // The facilitator votes only by choice, and dots are offered only in Priorities (or a voting window), as to everyone.
+  const vote = role === 'facilitator' ? joined && identity.votes && (session.phase === 'priorities' || windowVoting) : r.vote;
+  const phaseRights = useMemo<PhaseRights>(
+    () => ({ writeNotes: r.writeNotes, cluster: r.cluster, vote, codesign: r.codesign, discuss: r.discuss }),
+    [r.writeNotes, r.cluster, vote, r.codesign, r.discuss],
+  );
+  const drafting = role === 'participant' && participation.kind === 'live' && session.phase === 'listening' && session.privateWriting && !session.locked;
   // Under pre-moderation a participant's new notes go to their drafts, marked pending, and board text stays as approved.
   const moderated = role === 'participant' && session.premoderation && !drafting;
   const rights = useMemo<PhaseRights>(() => (moderated ? { ...phaseRights, writeNotes: false } : phaseRights), [moderated, phaseRights]);
@@ -79,11 +89,13 @@ export function useRoomContexts(input: RoomContextsInput): RoomContexts {
       const target = drafting || moderated ? drafts?.doc : doc;
       if (!target) return null;
       const id = newItemId();
+      // Where it is written: the meeting, or the consultation window open now (the server checks it).
+      const origin = originAt(session, serverNow());
       const author = { id: identity.id, name: identity.name, sector: identity.sector, where: identity.where, facilitator: identity.neutral };
-      createNote(target, { id, x, y, text, author, pending: moderated });
+      createNote(target, { id, x, y, text, origin, author, pending: moderated });
       return id;
     },
-    [doc, drafts, drafting, moderated, identity],
+    [doc, drafts, drafting, moderated, identity, session, serverNow],
   );
   return { board, drafts, writeNote: canWrite ? write : undefined };
 }

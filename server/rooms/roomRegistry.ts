@@ -22,6 +22,8 @@ import { deriveJoinCode, hashLinkTokens, hashToken, newLinkTokens, type LinkToke
 import { Room, UnsavedUpdatesError, defaultRoomOptions, type RoomKind, type RoomOptions } from './room';
 import { buildReport, type ResultsReport } from './resultsReport';
 import { inProcessRelay } from '../relay/relay';
+import { Scheduler } from './scheduler';
+import { Consultations } from './consultations';
 
 export interface RegistryOptions {
   unloadGraceMs: number;
@@ -69,6 +71,10 @@ export class RoomRegistry {
   readonly versions: VersionStore;
   /** Orders secret votes and reveals across processes (votingLease.ts). */
   readonly votingLocks: VotingLocks;
+  /** Durable timers (scheduler.ts); the server starts it once it listens. */
+  readonly scheduler: Scheduler;
+  /** Consultation windows and their deadlines (consultations.ts). */
+  readonly consultations: Consultations;
 
   constructor(
     private readonly store: Store,
@@ -77,6 +83,8 @@ export class RoomRegistry {
   ) {
     this.versions = new VersionStore(store, log);
     this.votingLocks = new VotingLocks(store);
+    this.scheduler = new Scheduler(store, log);
+    this.consultations = new Consultations(this, this.scheduler, log);
   }
 
   /** Caps on each room's state, for server-side writes that must respect them (bulk import). */
@@ -420,6 +428,7 @@ export class RoomRegistry {
    */
   async closeAll(code = 1012, reason = 'server restarting', deadlineMs = Infinity): Promise<CloseOutcome> {
     this.closed = true;
+    await this.scheduler.stop();
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     this.unloadTimers.clear();
     await Promise.allSettled(this.loading.values());

@@ -9,7 +9,7 @@
 import type * as Y from 'yjs';
 import { encodeControl } from '../../shared/control';
 import { BallotSchema, RESULTS_STATUS_KEY, RoundResultSchema, VotingStatusSchema, checked } from '../../shared/documentSchemas';
-import { rightsOf } from '../../shared/phases';
+import { originAt, participationAt, rightsNow } from '../../shared/consultation';
 import { readBallot, readSession, type Ballot, type Sector, type Where } from '../../shared/schema';
 import { countedDots, dotTotal, scoreRound, type RoundBallot, type RoundResult } from '../../shared/scoring';
 import { ballotRules, itemRefs, readVoteSettings, readVotingStatus, resultsOf, roundKey, type VotingStatus } from '../../shared/voting';
@@ -33,7 +33,11 @@ const readStored = readBallot;
 function closedBecause(board: Room, peer: Peer): { reason: string; detail: string } | null {
   const session = readSession(board.doc);
   if (readVoteSettings(board.doc).mode !== 'secret') return { reason: 'open-voting', detail: 'this board votes openly' };
-  if (!rightsOf(peer.actor.role, session.phase, session.locked).vote) return { reason: session.locked ? 'locked' : 'phase', detail: 'voting is closed now' };
+  const now = Date.now();
+  if (!rightsNow(peer.actor.role, session, now).vote) {
+    const between = participationAt(session, now).kind !== 'live';
+    return { reason: session.locked ? 'locked' : between ? 'closed' : 'phase', detail: 'voting is closed now' };
+  }
   if (readVotingStatus(board.doc).state !== 'open') return { reason: 'revealed', detail: 'this round is closed; wait for a new one' };
   return null;
 }
@@ -82,7 +86,9 @@ export class SecretVoting {
       const rules = ballotRules(board.doc);
       const r = changeDots(current?.dots ?? {}, itemId, delta, rules);
       if (!r.ok) return refuse(r.reason, 'that dot cannot be placed');
-      const ballot = checked(BallotSchema, { sector, ...(where ? { where } : {}), dots: r.dots, updatedAt: Date.now() }, 'secret ballot');
+      // Where the ballot was cast: the meeting or the window open now (its last change decides).
+      const origin = originAt(readSession(board.doc), Date.now());
+      const ballot = checked(BallotSchema, { sector, ...(where ? { where } : {}), origin, dots: r.dots, updatedAt: Date.now() }, 'secret ballot');
       ballotsMap(room.doc).set(key, ballot);
       // Durable before anyone hears of it, as every update.
       await room.flushNow();
@@ -227,7 +233,7 @@ export class SecretVoting {
       const b = readStored(v);
       if (!b || !key.startsWith(`${round}:`)) return;
       // Counted as every other view counts (budget and per-item maximum as they stand at the reveal).
-      list.push({ participantId: key.slice(`${round}:`.length), sector: b.sector, where: b.where, dots: countedDots(b.dots, rules) });
+      list.push({ participantId: key.slice(`${round}:`.length), sector: b.sector, where: b.where, origin: b.origin, dots: countedDots(b.dots, rules) });
     });
     return scoreRound(round, list, items, readVoteSettings(board.doc).k);
   }

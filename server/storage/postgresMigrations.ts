@@ -51,6 +51,20 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'schedules: durable per-room timers (consultation deadlines)',
+    sql: `
+      CREATE TABLE schedules (
+        room_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        due_at BIGINT NOT NULL,
+        ref TEXT NOT NULL,
+        PRIMARY KEY (room_id, name)
+      );
+      CREATE INDEX schedules_due ON schedules (due_at);
+    `,
+  },
 ];
 
 /** Any constant will do: it only has to be the same in every Tavolo process ('TvLo'). */

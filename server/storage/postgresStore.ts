@@ -17,7 +17,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { migratePostgres } from './postgresMigrations';
-import type { RoomRecord, Store, StoredDocument } from './store';
+import type { RoomRecord, Schedule, Store, StoredDocument } from './store';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -170,6 +170,7 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
     async deleteRoom(roomId) {
       await transaction(async (c) => {
         await c.query('DELETE FROM rooms WHERE room_id = $1', [roomId]);
+        await c.query('DELETE FROM schedules WHERE room_id = $1', [roomId]);
         for (const table of ['updates', 'snapshots', 'docs']) await c.query(`DELETE FROM ${table} WHERE ${underRoom}`, [roomId]);
       });
     },
@@ -177,6 +178,27 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
       // Deleted rows are dead tuples no query returns; PostgreSQL's (auto)vacuum
       // reclaims their space. Overwriting them at once (VACUUM FULL) would lock
       // the tables for every workshop, so it is left to the operator (README).
+    },
+    async setSchedule({ roomId, name, dueAt, ref }) {
+      await pool.query(
+        'INSERT INTO schedules (room_id, name, due_at, ref) VALUES ($1, $2, $3, $4) ON CONFLICT (room_id, name) DO UPDATE SET due_at = excluded.due_at, ref = excluded.ref',
+        [roomId, name, dueAt, ref],
+      );
+    },
+    async clearSchedule(roomId, name, ref) {
+      if (ref === undefined) await pool.query('DELETE FROM schedules WHERE room_id = $1 AND name = $2', [roomId, name]);
+      else await pool.query('DELETE FROM schedules WHERE room_id = $1 AND name = $2 AND ref = $3', [roomId, name, ref]);
+    },
+    async dueSchedules(upTo) {
+      const { rows } = await pool.query<{ room_id: string; name: string; due_at: string; ref: string }>(
+        'SELECT room_id, name, due_at, ref FROM schedules WHERE due_at <= $1 ORDER BY due_at, room_id, name',
+        [upTo],
+      );
+      return rows.map((r): Schedule => ({ roomId: r.room_id, name: r.name, dueAt: Number(r.due_at), ref: r.ref }));
+    },
+    async nextScheduleAt() {
+      const { rows } = await pool.query<{ due: string | null }>('SELECT MIN(due_at) AS due FROM schedules');
+      return rows[0]?.due == null ? null : Number(rows[0].due);
     },
     async secret(name) {
       await pool.query('INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, crypto.randomBytes(32)]);

@@ -45,6 +45,20 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'schedules: durable per-room timers (consultation deadlines)',
+    sql: `
+      CREATE TABLE schedules (
+        room_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        ref TEXT NOT NULL,
+        PRIMARY KEY (room_id, name)
+      );
+      CREATE INDEX schedules_due ON schedules (due_at);
+    `,
+  },
 ];
 
 /** Applies every migration the database has not recorded yet; returns the versions applied. */

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { DB_FILE, openTavoloDatabase } from './sqliteFile';
-import type { RoomRecord, Store, StoredDocument } from './store';
+import type { RoomRecord, Schedule, Store, StoredDocument } from './store';
 
 export type SqliteSynchronous = 'OFF' | 'NORMAL' | 'FULL';
 
@@ -61,6 +61,21 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
   const selectDocIds = db.prepare<[{ prefix: string }], { doc_id: string }>(
     `SELECT doc_id FROM updates WHERE ${withPrefix} UNION SELECT doc_id FROM snapshots WHERE ${withPrefix}`,
   );
+  const upsertSchedule = db.prepare(
+    'INSERT INTO schedules (room_id, name, due_at, ref) VALUES (?, ?, ?, ?) ON CONFLICT(room_id, name) DO UPDATE SET due_at = excluded.due_at, ref = excluded.ref',
+  );
+  const deleteSchedule = db.prepare('DELETE FROM schedules WHERE room_id = ? AND name = ?');
+  const deleteScheduleRef = db.prepare('DELETE FROM schedules WHERE room_id = ? AND name = ? AND ref = ?');
+  const deleteRoomSchedules = db.prepare('DELETE FROM schedules WHERE room_id = ?');
+  interface ScheduleRow {
+    room_id: string;
+    name: string;
+    due_at: number;
+    ref: string;
+  }
+  const selectDue = db.prepare<[number], ScheduleRow>('SELECT * FROM schedules WHERE due_at <= ? ORDER BY due_at, room_id, name');
+  const selectNextDue = db.prepare<[], { due: number | null }>('SELECT MIN(due_at) AS due FROM schedules');
+  const toSchedule = (r: ScheduleRow): Schedule => ({ roomId: r.room_id, name: r.name, dueAt: r.due_at, ref: r.ref });
   const selectSecret = db.prepare<[string], { value: Buffer }>('SELECT value FROM secrets WHERE name = ?');
   const insertSecret = db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)');
 
@@ -82,6 +97,7 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
   });
   const deleteRoomTx = db.transaction((roomId: string) => {
     deleteRoomRow.run(roomId);
+    deleteRoomSchedules.run(roomId);
     deleteDocUpdates.run({ id: roomId });
     deleteDocSnapshots.run({ id: roomId });
   });
@@ -146,6 +162,19 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
     },
     async scrub() {
       db.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    async setSchedule({ roomId, name, dueAt, ref }) {
+      upsertSchedule.run(roomId, name, dueAt, ref);
+    },
+    async clearSchedule(roomId, name, ref) {
+      if (ref === undefined) deleteSchedule.run(roomId, name);
+      else deleteScheduleRef.run(roomId, name, ref);
+    },
+    async dueSchedules(upTo) {
+      return selectDue.all(upTo).map(toSchedule);
+    },
+    async nextScheduleAt() {
+      return selectNextDue.get()?.due ?? null;
     },
     async secret(name) {
       insertSecret.run(name, crypto.randomBytes(32));

@@ -78,5 +78,9 @@ export function monitorStore(store: Store, health: StorageHealth): Store {
     },
     scrub: () => write('op:scrub', 'scrub', () => store.scrub()),
     secret: (name) => write('op:secret', 'secret', () => store.secret(name)),
+    setSchedule: (schedule) => write('op:setSchedule', 'setSchedule', () => store.setSchedule(schedule)),
+    clearSchedule: (roomId, name, ref) => write('op:clearSchedule', 'clearSchedule', () => store.clearSchedule(roomId, name, ref)),
+    dueSchedules: (upTo) => store.dueSchedules(upTo),
+    nextScheduleAt: () => store.nextScheduleAt(),
   };
 }

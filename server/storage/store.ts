@@ -29,6 +29,18 @@ export interface StoredDocument {
 }
 
 export type LockMode = 'shared' | 'exclusive';
+/**
+ * A durable timer: something the server must do to a room at `dueAt`
+ * (epoch ms) whether or not anyone is connected, and after a restart too.
+ * One per room and `name`; `ref` says which thing it is for (a
+ * consultation window's id), so a stale run can tell it is stale.
+ */
+export interface Schedule {
+  roomId: string;
+  name: string;
+  dueAt: number;
+  ref: string;
+}
 
 export interface Store {
   /** Creates the room with its first state; fails if the id exists. */
@@ -56,7 +68,15 @@ export interface Store {
   compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /** Ids of stored documents starting with `prefix` (a room's drafts). */
   listDocs(prefix: string): Promise<string[]>;
-  /** Deletes the room and every document under its id. */
+  /** Sets (or moves) the room's schedule of that name. */
+  setSchedule(schedule: Schedule): Promise<void>;
+  /** Removes the room's schedule of that name; with `ref`, only while it still holds that ref. */
+  clearSchedule(roomId: string, name: string, ref?: string): Promise<void>;
+  /** Schedules due at or before `upTo`, earliest first. */
+  dueSchedules(upTo: number): Promise<Schedule[]>;
+  /** When the earliest schedule falls due, or null when there is none. */
+  nextScheduleAt(): Promise<number | null>;
+  /** Deletes the room, every document under its id and its schedules. */
   deleteRoom(roomId: string): Promise<void>;
   /**
    * Holds the lock `name` for every process sharing this store until the

@@ -9,6 +9,14 @@ import { SecretVoting } from '../rooms/secretVoting';
 import { DraftCounts } from '../rooms/draftCounts';
 import { Moderation } from '../rooms/moderation';
 import { readSession } from '../../shared/schema';
+import type { ConsultationOutcome } from '../rooms/consultations';
+
+/** The open window, or the last one closed, opened voting. */
+function consultationVoting(room: Room): boolean {
+  const s = readSession(room.doc);
+  const last = s.consultation ?? s.consultations[s.consultations.length - 1];
+  return last?.opens.voting === true;
+}
 
 export function createControlHandler(registry: RoomRegistry, log: Logger) {
   const voting = new SecretVoting(registry);
@@ -19,6 +27,10 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
     if (conn.actor.role === 'facilitator' && room.kind.kind === 'board') return true;
     conn.send(encodeControl({ t: 'refused', reason: 'facilitator-only', detail: `only the facilitator ${what}` }));
     return false;
+  };
+  /** A consultation change either shows in the board or is answered with why not. */
+  const consultationDone = (conn: Connection) => (r: ConsultationOutcome<unknown>) => {
+    if (!r.ok) conn.send(encodeControl({ t: 'consultationRefused', reason: r.reason }));
   };
   return (conn: Connection, room: Room, msg: ClientControl): void => {
     switch (msg.t) {
@@ -49,8 +61,8 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         return;
       case 'revealVotes':
         if (!facilitatorOnly(conn, room, 'reveals results')) return;
-        // One click outside Priorities must not close a round nobody has voted in.
-        if (readSession(room.doc).phase !== 'priorities') {
+        // One click outside Priorities must not close a round nobody has voted in; a consultation's round is revealed from any phase.
+        if (readSession(room.doc).phase !== 'priorities' && !consultationVoting(room)) {
           conn.send(encodeControl({ t: 'refused', reason: 'phase', detail: 'results are revealed in the Priorities phase' }));
           return;
         }
@@ -68,6 +80,23 @@ export function createControlHandler(registry: RoomRegistry, log: Logger) {
         if (!facilitatorOnly(conn, room, 'moderates')) return;
         // Nothing to act on (another facilitator was quicker) needs no answer: the queue they get next says so.
         moderation.act(room, msg.action, msg.kind, msg.id).catch(failed('moderation', room.roomId));
+        return;
+      case 'openConsultation': {
+        if (!facilitatorOnly(conn, room, 'opens a consultation')) return;
+        const { opens, prompt, deadline, autoReveal } = msg;
+        registry.consultations
+          .open(room.roomId, { opens, prompt, deadline, autoReveal })
+          .then(consultationDone(conn))
+          .catch(failed('consultation open', room.roomId));
+        return;
+      }
+      case 'extendConsultation':
+        if (!facilitatorOnly(conn, room, 'extends a consultation')) return;
+        registry.consultations.extend(room.roomId, msg.windowId, msg.deadline).then(consultationDone(conn)).catch(failed('consultation extension', room.roomId));
+        return;
+      case 'closeConsultation':
+        if (!facilitatorOnly(conn, room, 'closes a consultation')) return;
+        registry.consultations.close(room.roomId, msg.windowId).then(consultationDone(conn)).catch(failed('consultation close', room.roomId));
         return;
       default: {
         const never: never = msg;

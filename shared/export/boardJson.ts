@@ -63,6 +63,8 @@ export const ExportedNote = z
     authorSector: NoteFields.authorSector,
     byFacilitator: z.boolean(),
     where: NoteFields.where,
+    /** 'meeting' or the consultation window it was written in (files from before windows read 'meeting'). */
+    origin: NoteFields.origin.default('meeting'),
     scenarioId: NoteFields.scenarioId,
     createdAt: NoteFields.createdAt,
   })
@@ -128,6 +130,8 @@ export const ExportedSession = z
     expectedSectors: SessionFields.expectedSectors.optional(),
     language: SessionFields.language.optional(),
     premoderation: SessionFields.premoderation.optional(),
+    /** Consultation windows closed so far; an open one is not carried over (its deadline lives with its room). */
+    consultations: SessionFields.consultations.optional(),
   })
   .strict();
 export type ExportedSession = z.infer<typeof ExportedSession>;
@@ -144,6 +148,8 @@ export const ExportedBoard = z
     /** Files exported before comments and reactions existed have neither. */
     comments: z.array(ExportedComment).max(MAX_EXPORT_COMMENTS).default([]),
     reactions: z.array(ExportedReaction).max(MAX_EXPORT_REACTIONS).default([]),
+    /** Notes per origin ('meeting' or a consultation window id), for readers of the file; derived, ignored on import. */
+    notesByOrigin: z.record(z.string().max(64), z.number().int().min(0)).optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -255,6 +261,7 @@ export function exportBoard(doc: Y.Doc, now = Date.now()): BoardExport {
         ...optionalSetting(doc, 'expectedSectors'),
         ...optionalSetting(doc, 'language'),
         ...optionalSetting(doc, 'premoderation'),
+        ...(s.consultations.length > 0 ? { consultations: s.consultations } : {}),
       },
       notes: notes.sort(byCreation),
       scenarios: scenarios.sort(byCreation),
@@ -263,8 +270,15 @@ export function exportBoard(doc: Y.Doc, now = Date.now()): BoardExport {
       results: { status: status === undefined ? null : readVotingStatus(doc), rounds: listRoundResults(doc) },
       comments,
       reactions,
+      notesByOrigin: countByOrigin(notes),
     },
   };
+}
+
+function countByOrigin(notes: ExportedNote[]): Record<string, number> {
+  const out: Record<string, number> = { meeting: 0 };
+  for (const n of notes) out[n.origin] = (out[n.origin] ?? 0) + 1;
+  return out;
 }
 
 export interface SeedLimits {
@@ -328,6 +342,7 @@ function noteMap(n: ExportedNote): Y.Map<unknown> {
   m.set('authorSector', checked(f.authorSector, n.authorSector, 'note.authorSector'));
   if (n.byFacilitator) m.set('byFacilitator', true);
   m.set('where', checked(f.where, n.where, 'note.where'));
+  m.set('origin', checked(f.origin, n.origin, 'note.origin'));
   m.set('scenarioId', checked(f.scenarioId, n.scenarioId, 'note.scenarioId'));
   m.set('createdAt', checked(f.createdAt, n.createdAt, 'note.createdAt'));
   return m;

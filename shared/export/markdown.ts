@@ -50,7 +50,13 @@ function participantsSection(sum: BoardSummary, s: ExportStrings): string[] {
   const sectors = SECTORS.map((sec) => `${s.sectors[sec]} ${p.bySector[sec]}`).join(' · ');
   const where = [`${s.where.room} ${p.byWhere.room}`, `${s.where.remote} ${p.byWhere.remote}`];
   if (p.byWhere.unknown > 0) where.push(`${s.whereUnknown} ${p.byWhere.unknown}`);
-  return [`## ${s.participants}`, '', `- ${s.contributors}: ${p.total}`, `- ${s.bySector}: ${sectors}`, `- ${s.byWhere}: ${where.join(' · ')}`, ''];
+  const lines = [`## ${s.participants}`, '', `- ${s.contributors}: ${p.total}`, `- ${s.bySector}: ${sectors}`, `- ${s.byWhere}: ${where.join(' · ')}`];
+  // Only boards that had a consultation say where notes came from.
+  if (sum.origins.some((o) => o.origin !== 'meeting' && o.notes > 0)) {
+    const origins = sum.origins.map((o) => `${o.origin === 'meeting' ? s.inMeeting : s.inConsultation(o.openedAt === null ? '?' : dateOf(o.openedAt, s))} ${o.notes}`);
+    lines.push(`- ${s.byOrigin}: ${origins.join(' · ')}`);
+  }
+  return [...lines, ''];
 }
 
 /** "Agree 3 (Public 1 · Civil society 2); Question 1 (…)": only the kinds given; empty when none. */

@@ -26,6 +26,10 @@ export interface ExportStrings {
   noScenario: string;
   noNotes: string;
   facilitator: string;
+  /** Notes by where they were written: the meeting or a consultation window. */
+  byOrigin: string;
+  inMeeting: string;
+  inConsultation: (opened: string) => string;
   priorities: string;
   noVotes: string;
   roundLine: (round: number, voters: number, dots: number) => string;
@@ -72,6 +76,9 @@ const en: ExportStrings = {
   noScenario: 'Not in a scenario',
   noNotes: 'No notes.',
   facilitator: 'Facilitator',
+  byOrigin: 'Notes by origin',
+  inMeeting: 'In the meeting',
+  inConsultation: (opened) => `In the consultation opened ${opened}`,
   priorities: 'Priorities',
   noVotes: 'No votes revealed yet.',
   roundLine: (round, voters, dots) => `Round ${round}: ${voters} ${voters === 1 ? 'voter' : 'voters'}, ${dots} ${dots === 1 ? 'dot' : 'dots'}.`,
@@ -117,6 +124,9 @@ const it: ExportStrings = {
   noScenario: 'Fuori dagli scenari',
   noNotes: 'Nessuna nota.',
   facilitator: 'Facilitatore',
+  byOrigin: 'Note per provenienza',
+  inMeeting: 'In incontro',
+  inConsultation: (opened) => `Nella consultazione aperta il ${opened}`,
   priorities: 'Priorità',
   noVotes: 'Nessun voto ancora rivelato.',
   roundLine: (round, voters, dots) => `Turno ${round}: ${voters} ${voters === 1 ? 'votante' : 'votanti'}, ${dots} ${dots === 1 ? 'punto' : 'punti'}.`,

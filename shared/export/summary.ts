@@ -21,6 +21,24 @@ export interface NoteGroup {
   notes: ExportedNote[];
 }
 
+export interface OriginCount {
+  /** 'meeting' or a consultation window id. */
+  origin: string;
+  /** When the window opened; null for the meeting and for windows the file does not list. */
+  openedAt: number | null;
+  notes: number;
+}
+
+/** Every note counted where it was written (shared/consultation.ts). */
+export function countOrigins(board: ExportedBoard): OriginCount[] {
+  const counts = new Map<string, number>([['meeting', 0]]);
+  for (const n of board.notes) counts.set(n.origin, (counts.get(n.origin) ?? 0) + 1);
+  const opened = new Map((board.session.consultations ?? []).map((w) => [w.id, w.openedAt]));
+  return [...counts]
+    .map(([origin, notes]) => ({ origin, notes, openedAt: opened.get(origin) ?? null }))
+    .sort((a, b) => (a.origin === 'meeting' ? -1 : b.origin === 'meeting' ? 1 : (a.openedAt ?? Infinity) - (b.openedAt ?? Infinity)));
+}
+
 export interface BoardSummary {
   title: string;
   createdAt: number;
@@ -30,6 +48,8 @@ export interface BoardSummary {
     byWhere: Record<Where | 'unknown', number>;
   };
   prompts: { phase: Phase; text: string }[];
+  /** Notes per origin: the meeting first, then each consultation window in the order it opened (unknown windows last). */
+  origins: OriginCount[];
   groups: NoteGroup[];
   /** The round the priorities come from: the open tally (round 0) or the latest revealed round. */
   result: RoundResult | null;
@@ -111,6 +131,7 @@ export function summarizeBoard(board: ExportedBoard): BoardSummary {
       const text = board.session.prompts[phase]?.trim() ?? '';
       return text ? [{ phase, text }] : [];
     }),
+    origins: countOrigins(board),
     groups,
     result,
     priorities,

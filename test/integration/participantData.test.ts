@@ -190,7 +190,7 @@ describe("a participant's own data", () => {
     // (the guard against impersonation), and the keys of her removed ballots and reactions (a reaction's key
     // names item, person and kind; Yjs keeps a deleted key, not its value) in the ballots, the board and its versions.
     const idDocs = new Set(rowsContaining(server.dataDir, ada.creds.participantId!).flatMap((r) => (r.column === 'data' ? [r.docId] : [])));
-    const allowed = (docId: string): boolean => [room.roomId, `${room.roomId}~ballots`, `${room.roomId}~clients`].includes(docId) || docId.startsWith(`${room.roomId}~version~`);
+    const allowed = (docId: string | undefined): boolean => [room.roomId, `${room.roomId}~ballots`, `${room.roomId}~clients`].includes(docId ?? '') || (docId ?? '').startsWith(`${room.roomId}~version~`);
     expect([...idDocs].filter((d) => !allowed(d))).toEqual([]);
     expect(idDocs.has(`${room.roomId}~clients`)).toBe(true);
 

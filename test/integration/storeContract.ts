@@ -185,5 +185,53 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(await again.secret('other')).not.toEqual(key);
       await again.close();
     });
+
+    // Schedules: other tests share the store, so each looks only at its own rooms.
+    const mine = (list: { roomId: string }[], ...rooms: string[]) => list.filter((s) => rooms.includes(s.roomId));
+
+    it('keeps one schedule per room and name, moved by setting it again, and lists the due ones earliest first', async () => {
+      const store = await makeStore();
+      const a = newRoomId();
+      const b = newRoomId();
+      await store.setSchedule({ roomId: a, name: 'close', dueAt: 5_000, ref: 'w1' });
+      await store.setSchedule({ roomId: b, name: 'close', dueAt: 3_000, ref: 'w2' });
+      await store.setSchedule({ roomId: a, name: 'close', dueAt: 2_000, ref: 'w3' });
+      expect(mine(await store.dueSchedules(1_999), a, b)).toEqual([]);
+      expect(mine(await store.dueSchedules(4_000), a, b)).toEqual([
+        { roomId: a, name: 'close', dueAt: 2_000, ref: 'w3' },
+        { roomId: b, name: 'close', dueAt: 3_000, ref: 'w2' },
+      ]);
+      const next = await store.nextScheduleAt();
+      expect(next).not.toBeNull();
+      expect(next!).toBeLessThanOrEqual(2_000);
+      await store.close();
+    });
+
+    it('clears a schedule only while it still holds the given ref', async () => {
+      const store = await makeStore();
+      const a = newRoomId();
+      await store.setSchedule({ roomId: a, name: 'close', dueAt: 1_000, ref: 'new' });
+      await store.clearSchedule(a, 'close', 'old');
+      expect(mine(await store.dueSchedules(1_000), a)).toHaveLength(1);
+      await store.clearSchedule(a, 'close', 'new');
+      expect(mine(await store.dueSchedules(1_000), a)).toEqual([]);
+      await store.setSchedule({ roomId: a, name: 'close', dueAt: 1_000, ref: 'x' });
+      await store.clearSchedule(a, 'close');
+      expect(mine(await store.dueSchedules(1_000), a)).toEqual([]);
+      await store.close();
+    });
+
+    it('keeps schedules across reopenings and deletes them with their room', async () => {
+      const store = await makeStore();
+      const roomId = newRoomId();
+      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+      await store.setSchedule({ roomId, name: 'close', dueAt: 7_000, ref: 'w' });
+      await store.close();
+      const again = await makeStore();
+      expect(mine(await again.dueSchedules(7_000), roomId)).toEqual([{ roomId, name: 'close', dueAt: 7_000, ref: 'w' }]);
+      await again.deleteRoom(roomId);
+      expect(mine(await again.dueSchedules(Number.MAX_SAFE_INTEGER), roomId)).toEqual([]);
+      await again.close();
+    });
   });
 }

@@ -12,7 +12,7 @@
  * (shared/phases.ts holds the per-phase rights the UI reads too).
  */
 import { DRAFT_ROOT_NAMES, isRootName, type RootName } from '../../../shared/documentSchemas';
-import { rightsOf } from '../../../shared/phases';
+import { originAt, participationAt, rightsNow, type Participation } from '../../../shared/consultation';
 import { readSession } from '../../../shared/schema';
 import { readVoteSettings } from '../../../shared/voting';
 import type { Touch } from '../updateInspector';
@@ -60,6 +60,17 @@ function growsPastSize(touches: RealTouch[], ctx: PolicyContext, maxDocBytes: nu
   return ctx.docBytes + ctx.updateBytes > maxDocBytes;
 }
 
+/** Between meetings a root is writable only when the open window opens it; the reason says 'closed'. */
+function openNow(root: RootName, p: Participation): Verdict {
+  if (p.kind === 'live') return OK;
+  if (p.kind === 'closed') {
+    return refuse('closed', p.window ? 'the consultation closed at its deadline' : 'the meeting is closed and no consultation is open');
+  }
+  const opens = p.window.opens;
+  const opened = root === 'notes' ? opens.notes : root === 'votes' ? opens.voting : root === 'comments' ? opens.comments : root === 'reactions' ? opens.reactions : false;
+  return opened ? OK : refuse('closed', `${root} are not open in this consultation`);
+}
+
 export function checkUpdate(touches: Touch[], actor: Actor, ctx: PolicyContext): Verdict {
   const real = touches.filter((t): t is RealTouch => t.op !== 'void');
   if (real.length === 0) return OK;
@@ -69,14 +80,19 @@ export function checkUpdate(touches: Touch[], actor: Actor, ctx: PolicyContext):
 
   const session = readSession(ctx.board);
   const limits = ctx.limits ?? DEFAULT_POLICY_LIMITS;
+  const now = ctx.now ?? Date.now();
+  const participation = participationAt(session, now);
   const facts: Facts = {
     actor,
     me: actor.participantId,
     facilitator: actor.role === 'facilitator',
     session,
     voteSettings: readVoteSettings(ctx.board),
-    rights: rightsOf(actor.role, session.phase, session.locked),
-    drafting: session.phase === 'listening' && session.privateWriting,
+    rights: rightsNow(actor.role, session, now),
+    participation,
+    origin: originAt(session, now),
+    // Private drafts belong to a live Listening phase; a consultation writes on the board.
+    drafting: participation.kind === 'live' && session.phase === 'listening' && session.privateWriting,
     ctx,
     limits,
   };
@@ -93,6 +109,10 @@ export function checkUpdate(touches: Touch[], actor: Actor, ctx: PolicyContext):
     if (ctx.owner !== facts.me) return refuse('not-yours', 'not your drafts');
     // Outside private writing a participant's drafts hold only notes submitted for approval.
     if (!facts.drafting && !session.premoderation) return refuse('phase', 'private writing is closed');
+  }
+  for (const root of roots.keys()) {
+    const v = openNow(root, participation);
+    if (!v.ok) return v;
   }
   for (const [root, list] of roots) {
     const v = POLICIES[root].rights(list, facts);

@@ -61,6 +61,14 @@ export const notesPolicy: RootPolicy = {
     const isMine = (id: string): boolean => created.has(id) || authorOf(id) === me;
     const moderated = f.session.premoderation;
     const submitted = (id: string): boolean => touches.some((t) => t.op === 'insert' && t.path[0] === id && t.path[1] === 'pending' && t.content === 'value');
+    // A note written in a consultation must say so; in a meeting older clients may leave it out.
+    if (f.participation.kind === 'consultation' && ctx.kind === 'board') {
+      for (const id of created) {
+        if (!touches.some((t) => t.op === 'insert' && t.content === 'value' && t.path[0] === id && t.path[1] === 'origin')) {
+          return refuse('schema', 'a note written in a consultation carries its window as origin');
+        }
+      }
+    }
     for (const t of touches) {
       const [id, key] = t.path as [string, string | undefined];
       if (key === undefined) {
@@ -78,6 +86,10 @@ export const notesPolicy: RootPolicy = {
         // Participants reach here (the facilitator writes freely): none may speak as the facilitator.
         if (key === 'byFacilitator' && t.op === 'insert' && t.content !== 'deleted') {
           return refuse('not-yours', 'only the facilitator writes as the facilitator');
+        }
+        // Where it was written: the meeting, or the window open now.
+        if (key === 'origin' && t.op === 'insert' && !(t.content === 'deleted' || (t.content === 'value' && t.values.every((v) => v === f.origin)))) {
+          return refuse('schema', `a note written now carries the origin "${f.origin}"`);
         }
         if (key === 'authorId' && t.op === 'insert' && !(t.content === 'deleted' || (t.content === 'value' && t.values.every((v) => v === me)))) {
           return refuse('not-yours', 'notes are written as yourself');

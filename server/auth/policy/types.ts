@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { PhaseRights, Role } from '../../../shared/phases';
 import type { SessionView } from '../../../shared/schema';
 import type { VoteSettings } from '../../../shared/voting';
+import type { Participation } from '../../../shared/consultation';
 import type { Touch } from '../updateInspector';
 
 export interface Actor {
@@ -22,6 +23,8 @@ export type RefusalReason =
   /** Pre-moderation is on: participants submit new notes for approval instead (server/rooms/moderation.ts). */
   | 'moderated'
   | 'limit'
+  /** Between meetings, outside an open consultation window or past its deadline. */
+  | 'closed'
   /** Structs under a Yjs client id another identity writes with (clientIdBinding.ts). */
   | 'not-your-client'
   /** Would leave Yjs structs or deletes pending (updateStructure.ts): the sender must resync. */
@@ -69,6 +72,8 @@ export interface PolicyContext {
   /** For a drafts document: whose it is. */
   owner?: string;
   limits?: PolicyLimits;
+  /** Server epoch ms the update is judged at (consultation deadlines); now when absent. */
+  now?: number;
   /** The document's size so far and the update's, for `maxDocBytes`. */
   docBytes?: number;
   updateBytes?: number;
@@ -85,6 +90,10 @@ export interface Facts {
   session: SessionView;
   voteSettings: VoteSettings;
   rights: PhaseRights;
+  /** Live meeting, open consultation window, or closed (shared/consultation.ts). */
+  participation: Participation;
+  /** The origin a note created now must carry: 'meeting' or the open window's id. */
+  origin: string;
   /** Listening with private writing on: participants write in their drafts. */
   drafting: boolean;
   ctx: PolicyContext;

@@ -23,6 +23,9 @@ function touchShape(t: RealTouch, f: Facts): Verdict {
   for (const v of t.values) {
     const ballot = BallotSchema.safeParse(v);
     if (!ballot.success) return refuse('schema', 'bad ballot');
+    if (ballot.data.origin !== undefined && ballot.data.origin !== f.origin && !f.facilitator) {
+      return refuse('schema', `a ballot cast now carries the origin "${f.origin}"`);
+    }
     if (!keepsBallotRules(ballot.data.dots, previous, rules)) {
       return refuse('limit', `at most ${rules.budget} dots, ${rules.maxPerItem} on one item`);
     }

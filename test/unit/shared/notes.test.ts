@@ -39,6 +39,7 @@ describe('creating notes', () => {
       byFacilitator: false,
       pending: false,
       where: 'remote',
+      origin: 'meeting',
       scenarioId: null,
       createdAt: 1234,
     });
@@ -281,6 +282,7 @@ describe('reading notes written by other clients', () => {
       byFacilitator: false,
       pending: false,
       where: 'remote',
+      origin: 'meeting',
       scenarioId: null,
       createdAt: 0,
     });

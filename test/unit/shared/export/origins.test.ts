@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { closeWindow, openWindow } from '../../../../shared/consultation';
+import { BoardExport, exportBoard } from '../../../../shared/export/boardJson';
+import { boardMarkdown } from '../../../../shared/export/markdown';
+import { createNote } from '../../../../shared/notes';
+import { initSession } from '../../../../shared/session';
+
+const OPENED = Date.UTC(2026, 10, 20, 9);
+
+function boardWithConsultation(): { doc: Y.Doc; windowId: string } {
+  const doc = new Y.Doc();
+  initSession(doc, { title: 'Olona', now: OPENED - 1000 });
+  const author = { id: 'participant-ada', name: 'Ada', sector: 'civil' as const };
+  createNote(doc, { x: 0, y: 0, text: 'in sala', author });
+  const w = openWindow(doc, { opens: { notes: true, comments: false, reactions: false, voting: false }, prompt: '', deadline: OPENED + 7 * 86_400_000, autoReveal: false }, OPENED);
+  createNote(doc, { x: 0, y: 0, text: 'da casa', author, origin: w.id });
+  createNote(doc, { x: 0, y: 0, text: 'ancora da casa', author, origin: w.id });
+  closeWindow(doc, w.id, OPENED + 1000, 'facilitator');
+  return { doc, windowId: w.id };
+}
+
+describe('exports tell the meeting and consultations apart', () => {
+  it('counts notes per origin in the JSON export, keeps each note’s origin and the windows, and reads back', () => {
+    const { doc, windowId } = boardWithConsultation();
+    const file = exportBoard(doc, OPENED + 2000);
+    expect(file.board.notesByOrigin).toEqual({ meeting: 1, [windowId]: 2 });
+    expect(file.board.notes.map((n) => n.origin).sort()).toEqual(['meeting', windowId, windowId].sort());
+    expect(file.board.session.consultations?.map((w) => w.id)).toEqual([windowId]);
+    expect(BoardExport.safeParse(JSON.parse(JSON.stringify(file))).success).toBe(true);
+  });
+
+  it('says in the Markdown report how many notes came from the meeting and from each consultation', () => {
+    const file = exportBoard(boardWithConsultation().doc, OPENED + 2000);
+    expect(boardMarkdown(file, 'en')).toContain('- Notes by origin: In the meeting 1 · In the consultation opened 20 November 2026 2');
+    expect(boardMarkdown(file, 'it')).toContain('- Note per provenienza: In incontro 1 · Nella consultazione aperta il 20 novembre 2026 2');
+  });
+});
