@@ -108,6 +108,9 @@ describe('deleting a workshop', () => {
     await ada.control({ t: 'vote', itemId: note, delta: 1, sector: 'civil', where: 'room' });
     await waitFor(() => ada.controls.some((m) => m.t === 'ballot' && Object.keys(m.dots).length > 0), { message: 'ballot stored' });
     await joinRoom(server, keep);
+    // A consultation open with its deadline in the durable schedule.
+    await fac.control({ t: 'openConsultation', opens: { notes: true, comments: true, reactions: true, voting: false }, prompt: 'Entro venerdì', deadline: Date.now() + 3_600_000, autoReveal: false });
+    await waitFor(() => rowsContaining(server.dataDir, room.roomId).some((r) => r.table === 'schedules'), { message: 'the deadline scheduled' });
 
     const docsOf = (): string[] => [...new Set(rowsContaining(server.dataDir, room.roomId).flatMap((r) => (r.docId ? [r.docId.slice(room.roomId.length)] : [])))].sort();
     await waitFor(() => docsOf().some((d) => d.startsWith('~version~')) && docsOf().includes('~clients'), { message: 'version and bindings stored' });
@@ -117,7 +120,7 @@ describe('deleting a workshop', () => {
 
     expect((await del(server, room, room.tokens.facilitator)).status).toBe(204);
     // Every table, every column: neither the room id nor any of its text is left, while the other workshop is.
-    expect(tablesOf(server.dataDir).sort()).toEqual(['rooms', 'schema_migrations', 'secrets', 'snapshots', 'updates']);
+    expect(tablesOf(server.dataDir).sort()).toEqual(['rooms', 'schedules', 'schema_migrations', 'secrets', 'snapshots', 'updates']);
     await waitFor(() => rowsContaining(server.dataDir, room.roomId).length === 0, { message: 'no row names the room' });
     for (const text of [`draft${mark}`, `board${mark}`, 'Da cancellare del tutto']) expect(rowsContaining(server.dataDir, text), text).toEqual([]);
     expect(rowsContaining(server.dataDir, keep.roomId)).not.toEqual([]);

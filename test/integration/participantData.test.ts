@@ -70,7 +70,8 @@ async function workshop() {
   editNoteText(ada.doc, adaNote, `${text.ada}\nwith a second line`);
   const boNote = createNote(bo.doc, { x: 300, y: 0, text: text.bo, author: boAuthor });
   await waitFor(() => getNote(fac.doc, adaNote)?.text.startsWith(text.ada) && getNote(fac.doc, boNote), { message: 'notes on the board' });
-  // A comment of each on Bo's note, and Ada's reaction to it.
+  // A comment of each on Bo's note, and Ada's reaction to it (her replica must hold the note to comment on it).
+  await waitFor(() => getNote(ada.doc, boNote), { message: "Bo's note at Ada's" });
   addComment(ada.doc, { itemId: boNote, author: { id: ada.creds.participantId!, name: 'Ada', sector: 'civil' }, text: text.adaComment });
   addComment(bo.doc, { itemId: boNote, author: { id: bo.creds.participantId!, name: 'Bo', sector: 'private' }, text: text.boComment });
   toggleReaction(ada.doc, { itemId: boNote, participantId: ada.creds.participantId!, kind: 'agree', sector: 'civil' });

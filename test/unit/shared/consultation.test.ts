@@ -28,11 +28,11 @@ describe('consultation windows in the board', () => {
     expect(w.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const s = readSession(doc);
     expect(s.meeting).toBe('closed');
-    expect(rightsNow('participant', s, NOW)).toEqual({ writeNotes: true, cluster: false, vote: true, codesign: false });
+    expect(rightsNow('participant', s, NOW)).toEqual({ writeNotes: true, cluster: false, vote: true, codesign: false, discuss: opens.comments || opens.reactions });
     expect(originAt(s, NOW)).toBe(w.id);
     // Past the deadline, before anyone closed it: nothing.
     expect(participationAt(s, NOW + HOUR).kind).toBe('closed');
-    expect(rightsNow('participant', s, NOW + HOUR)).toEqual({ writeNotes: false, cluster: false, vote: false, codesign: false });
+    expect(rightsNow('participant', s, NOW + HOUR)).toEqual({ writeNotes: false, cluster: false, vote: false, codesign: false, discuss: false });
     expect(rightsNow('facilitator', s, NOW + HOUR).writeNotes).toBe(true);
     expect(rightsNow('observer', s, NOW).writeNotes).toBe(false);
   });
