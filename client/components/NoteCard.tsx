@@ -95,7 +95,6 @@ function NoteCardImpl({ id }: NoteCardProps) {
             <OriginBadge origin={note.origin} />
           </div>
         )}
-        {!drafts && <ItemFeedback itemId={id} compact />}
         {hasMenu && (
           <button
             type="button"
@@ -132,6 +131,8 @@ function NoteCardImpl({ id }: NoteCardProps) {
         </p>
       )}
       <div className="note-footer">
+        {/* In the footer, not the top row: the author's name there shows whole (WCAG 1.4.10). */}
+        {!drafts && <ItemFeedback itemId={id} compact />}
         {drafts ? <span className="draft-hint">{pending ? t('moderation.waiting') : t('note.privateHint')}</span> : <DotControls itemId={id} />}
       </div>
       {menuOpen && (
