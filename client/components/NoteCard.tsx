@@ -78,6 +78,8 @@ function NoteCardImpl({ id }: NoteCardProps) {
     >
       <DuplicateMarker id={id} />
       {role === 'facilitator' && !drafts && <FlagMarker id={id} />}
+      {/* A tab on the card's top edge, not in its header: there the author's name and sector show whole. */}
+      {!drafts && <OriginBadge origin={note.origin} />}
       <div className="note-top">
         {may.move ? (
           <div className="note-handle" data-drag-handle {...attributes} {...listeners} aria-label={handleName} title={t('note.move')}>
@@ -86,13 +88,11 @@ function NoteCardImpl({ id }: NoteCardProps) {
             </span>
             <span className="note-author">{drafts ? privateLabel : note.authorName}</span>{' '}
             {!drafts && <AuthorBadge note={note} compact />}
-            {!drafts && <OriginBadge origin={note.origin} />}
           </div>
         ) : (
           <div className="note-handle is-static">
             <span className="note-author">{note.authorName}</span>{' '}
             <AuthorBadge note={note} compact />
-            <OriginBadge origin={note.origin} />
           </div>
         )}
         {hasMenu && (
