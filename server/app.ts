@@ -16,6 +16,7 @@ import { RoomRegistry, type CloseOutcome } from './rooms/roomRegistry';
 import { openStore } from './storage/openStore';
 import { createRedisRelay } from './relay/redisRelay';
 import { createRedisCounter } from './relay/redisCounter';
+import { createRedisReadiness } from './relay/redisReadiness';
 import { inProcessRelay } from './relay/relay';
 import type { Store } from './storage/store';
 import { StorageHealth, monitorStore } from './storage/storageHealth';
@@ -72,6 +73,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
   const theStore = monitorStore(store ?? (await openStore(config)), health);
   const relay = config.REDIS_URL ? createRedisRelay({ url: config.REDIS_URL, log }) : inProcessRelay;
   const sharedCounter = config.REDIS_URL ? createRedisCounter(config.REDIS_URL) : undefined;
+  const readiness = config.REDIS_URL ? createRedisReadiness(config.REDIS_URL) : undefined;
   const registry = new RoomRegistry(theStore, log, {
     unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
     room: {
@@ -79,6 +81,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
       compactDelayMs: 2000,
       relay,
+      readiness,
       limits: {
         maxNotes: config.MAX_NOTES_PER_ROOM,
         maxScenarios: config.MAX_SCENARIOS_PER_ROOM,
@@ -189,6 +192,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
         server.closeAllConnections();
         await relay.close();
         sharedCounter?.close();
+        readiness?.close();
         await theStore.close().catch((err: unknown) => log.error({ err }, 'closing the store failed'));
         return outcome;
       })();

@@ -19,12 +19,13 @@ import { checkIntegration, decodeUpdateStrictly, dropPending } from '../auth/upd
 import { ClientIdBindings } from '../auth/clientIdBinding';
 import { encodeAwarenessEntries, readAwarenessEntries } from '../auth/awarenessEntries';
 import { encodeControl } from '../../shared/control';
-import { ROOT_SESSION, readSession, type Sector } from '../../shared/schema';
+import { ROOT_SESSION, readSession } from '../../shared/schema';
 import { DEFAULT_PHASE, isPhase, type Phase } from '../../shared/phases';
 import { timePersist } from '../metrics';
 import { secretRoundOpen } from '../../shared/voting';
 import { inProcessRelay, type Bindings, type PeerFilter, type Relay, type RoomSignal } from '../relay/relay';
 import { RELAY_ORIGIN, RelayedDoc } from '../relay/relayedDoc';
+import { Readiness, type ReadinessStore, type ReadyEntry } from './readiness';
 
 /** A room is either a board or one participant's private drafts, which
  * follow the phase and lock of their board. */
@@ -36,10 +37,7 @@ export type RoomKind =
   /** Notes a facilitator hid from the board, with their text: written by the server only, never opened by a client. */
   | { kind: 'hidden'; board: Room };
 
-export interface ReadyEntry {
-  name: string;
-  sector: Sector;
-}
+export type { ReadyEntry } from './readiness';
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot past this many bytes… */
@@ -52,6 +50,8 @@ export interface RoomOptions {
   limits?: PolicyLimits;
   /** Other processes serving the same documents (none by default). */
   relay?: Relay;
+  /** Where ready-check answers outlive this process (none by default: memory only). */
+  readiness?: ReadinessStore;
 }
 
 export const defaultRoomOptions: RoomOptions = {
@@ -123,7 +123,7 @@ export class Room {
   /** Called after an accepted change of the board's phase (not on load), with the phase that ended: version history. */
   onPhaseChange: ((ended: Phase) => void) | null = null;
   /** Answers to the current ready check; only facilitators are told. */
-  private readiness: { checkId: string; ready: Map<string, ReadyEntry> } | null = null;
+  private readonly readiness: Readiness;
 
   constructor(
     /** The store's document id: the room id, or `${roomId}~drafts~${participantId}`. */
@@ -156,6 +156,9 @@ export class Room {
       applyAwareness: (u) => applyAwarenessUpdate(this.awareness, u, RELAY_ORIGIN),
       bind: (owner, ids) => this.clientIds.bind(owner, ids),
       signal: (signal) => this.onSignal(signal),
+    });
+    this.readiness = new Readiness(roomId, opts.readiness ?? null, log, () => {
+      for (const p of this.peers.keys()) if (p.actor.role === 'facilitator') this.sendReadiness(p);
     });
     this.ydoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -253,19 +256,12 @@ export class Room {
     return refusal === null ? null : { ok: false, reason: 'not-your-client', detail: refusal };
   }
 
-  /** Records a participant's answer to the ready check and tells the facilitators. */
+  /** Records a participant's answer to the ready check and tells the facilitators, here and on every other process. */
   markReady(peer: Peer, checkId: string, ready: boolean, entry: ReadyEntry): void {
     const pid = peer.actor.participantId;
     if (!pid || readSession(this.doc).readyCheck?.id !== checkId) return;
-    this.applyReady(checkId, pid, ready, entry);
+    this.readiness.answer(checkId, pid, ready, entry, true);
     this.relayed.publishSignal({ t: 'ready', checkId, participantId: pid, ready, entry });
-  }
-
-  private applyReady(checkId: string, pid: string, ready: boolean, entry: ReadyEntry): void {
-    if (this.readiness?.checkId !== checkId) this.readiness = { checkId, ready: new Map() };
-    if (ready) this.readiness.ready.set(pid, entry);
-    else this.readiness.ready.delete(pid);
-    for (const p of this.peers.keys()) if (p.actor.role === 'facilitator') this.sendReadiness(p);
   }
 
   /** Sends a control frame to the peers `to` picks, on this process and every other serving the room. */
@@ -283,7 +279,7 @@ export class Room {
   private onSignal(signal: RoomSignal): void {
     if (signal.t === 'frame') this.tellHere(signal.to, new Uint8Array(Buffer.from(signal.frame, 'base64')));
     else if (signal.t === 'deleted') this.onDeletedElsewhere?.();
-    else if (readSession(this.doc).readyCheck?.id === signal.checkId) this.applyReady(signal.checkId, signal.participantId, signal.ready, signal.entry);
+    else if (readSession(this.doc).readyCheck?.id === signal.checkId) this.readiness.answer(signal.checkId, signal.participantId, signal.ready, signal.entry, false);
   }
 
   /** Reads from the store whatever other processes had stored when called and this one has not applied yet. */
@@ -294,10 +290,7 @@ export class Room {
   sendReadiness(peer: Peer): void {
     const check = readSession(this.doc).readyCheck;
     if (!check || peer.actor.role !== 'facilitator') return;
-    const ready = this.readiness?.checkId === check.id ? [...this.readiness.ready] : [];
-    peer.send(
-      encodeControl({ t: 'readiness', checkId: check.id, ready: ready.map(([participantId, e]) => ({ participantId, ...e })) }),
-    );
+    peer.send(encodeControl({ t: 'readiness', checkId: check.id, ready: this.readiness.answersTo(check.id) }));
   }
 
   /** Peers connected to this room, for server-side fan-out of control messages. */

@@ -132,6 +132,22 @@ describe.skipIf(skip !== null)('several processes on PostgreSQL and Redis', () =
     await waitFor(() => lastOf(fac!, 'readiness')?.ready.some((r) => r.participantId === ada!.creds.participantId), { message: 'readiness across processes' });
   });
 
+  it('gives a process that loads the board later every ready answer given before', async () => {
+    const room = await createRoom(servers[0]!);
+    const [fac, ada] = await Promise.all([join(servers[0]!, room), join(servers[0]!, room, 'participant')]);
+    askReady(fac.doc, 'check-0002', Date.now());
+    await waitFor(() => readSession(ada.doc).readyCheck?.id === 'check-0002', { message: 'ready check asked' });
+    await fac.control({ t: 'hello' });
+    await ada.control({ t: 'ready', checkId: 'check-0002', ready: true, name: 'Ada', sector: 'civil' });
+    const hasAda = (c: Client) => lastOf(c, 'readiness')?.ready.some((r) => r.participantId === ada.creds.participantId && r.name === 'Ada');
+    await waitFor(() => hasAda(fac), { message: 'the answer on its own process' });
+    // Process 1 has not loaded this board: no relay signal ever reached it.
+    const late = await join(servers[1]!, room);
+    await late.control({ t: 'hello' });
+    await waitFor(() => hasAda(late), { message: 'the earlier answer on a process that loaded the board later' });
+    expect(lastOf(late, 'readiness')!.ready).toHaveLength(1);
+  });
+
   it('never tells a voter a dot was taken that a reveal on another process left out', async () => {
     const room = await createRoom(servers[0]!);
     const fac = await join(servers[2]!, room);
