@@ -25,6 +25,8 @@ export interface PeerFilter {
 export type RoomSignal =
   | { t: 'ready'; checkId: string; participantId: string; ready: boolean; entry: { name: string; sector: Sector } }
   | { t: 'frame'; to: PeerFilter; frame: string }
+  /** How many private notes per author sector one drafts document now holds (never their text). */
+  | { t: 'draftCount'; docId: string; counts: Record<Sector, number> }
   /** The workshop was deleted: drop it, and close its peers. */
   | { t: 'deleted' };
 

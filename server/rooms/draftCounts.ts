@@ -4,7 +4,10 @@
  * drafts room is watched from the moment it loads; rooms not loaded keep the
  * count they had when they were (their document cannot change meanwhile).
  * On a facilitator's hello the board's stored drafts are counted once, and
- * then changes reach facilitators at most once per throttle period.
+ * then changes reach facilitators at most once per throttle period. With
+ * several processes, each tells the others the counts of the drafts it has
+ * loaded (a relay signal with numbers only), so a facilitator sees the
+ * drafts of participants connected anywhere.
  */
 import * as Y from 'yjs';
 import { encodeControl, type ServerControl } from '../../shared/control';
@@ -61,6 +64,17 @@ export class DraftCounts {
     private readonly throttleMs = DRAFT_COUNTS_THROTTLE_MS,
   ) {
     registry.draftsLoaded.add((drafts) => this.watch(drafts));
+    registry.boardsLoaded.add((board) => this.follow(board));
+  }
+
+  /** Counts of drafts loaded on other processes. */
+  private follow(board: Room): void {
+    board.signalListeners.add((signal) => {
+      if (signal.t !== 'draftCount') return;
+      const e = this.entry(board.roomId);
+      e.counts.set(signal.docId, signal.counts);
+      this.schedule(board, e);
+    });
   }
 
   private entry(roomId: string): BoardDrafts {
@@ -74,8 +88,10 @@ export class DraftCounts {
     const board = drafts.kind.board;
     const e = this.entry(board.roomId);
     const recount = (): void => {
-      e.counts.set(drafts.roomId, countDrafts(drafts));
+      const counts = countDrafts(drafts);
+      e.counts.set(drafts.roomId, counts);
       this.schedule(board, e);
+      board.signalOthers({ t: 'draftCount', docId: drafts.roomId, counts });
     };
     // A note appearing, going or being submitted changes the count; typing does not.
     const notes = notesOf(drafts.doc);

@@ -116,6 +116,8 @@ export class Room {
   private destroyed = false;
   /** Called when another process deleted this room's workshop. */
   onDeletedElsewhere: (() => void) | null = null;
+  /** Signals other processes sent about this board that a service outside the room follows (draft counts). */
+  readonly signalListeners = new Set<(signal: RoomSignal) => void>();
   /** Holders other than peers (a drafts room holds its board), so unloading waits for them. */
   holds = 0;
   /** The document's size as stored: its bytes at load plus every change since (the policy caps it). */
@@ -277,9 +279,25 @@ export class Room {
   }
 
   private onSignal(signal: RoomSignal): void {
-    if (signal.t === 'frame') this.tellHere(signal.to, new Uint8Array(Buffer.from(signal.frame, 'base64')));
-    else if (signal.t === 'deleted') this.onDeletedElsewhere?.();
-    else if (readSession(this.doc).readyCheck?.id === signal.checkId) this.readiness.answer(signal.checkId, signal.participantId, signal.ready, signal.entry, false);
+    switch (signal.t) {
+      case 'frame':
+        this.tellHere(signal.to, new Uint8Array(Buffer.from(signal.frame, 'base64')));
+        break;
+      case 'deleted':
+        this.onDeletedElsewhere?.();
+        break;
+      case 'ready':
+        if (readSession(this.doc).readyCheck?.id === signal.checkId) this.readiness.answer(signal.checkId, signal.participantId, signal.ready, signal.entry, false);
+        break;
+      case 'draftCount':
+        for (const f of this.signalListeners) f(signal);
+        break;
+    }
+  }
+
+  /** Tells the other processes serving this room (nothing when alone). */
+  signalOthers(signal: RoomSignal): void {
+    if (this.relayed.active) this.relayed.publishSignal(signal);
   }
 
   /** Reads from the store whatever other processes had stored when called and this one has not applied yet. */

@@ -66,6 +66,8 @@ export class RoomRegistry {
   private closed = false;
   /** Called once for each drafts room as it loads (the draft counter and the moderation queue watch them). */
   readonly draftsLoaded = new Set<(drafts: Room) => void>();
+  /** Called with each board as it loads, for services that follow it. */
+  readonly boardsLoaded = new Set<(board: Room) => void>();
   private joinKey: Promise<Uint8Array> | null = null;
   /** Version history of every board (versions.ts). */
   readonly versions: VersionStore;
@@ -222,6 +224,7 @@ export class RoomRegistry {
     if (kind.kind === 'board') room.onDeletedElsewhere = () => void this.deleteRoom(docId, { elsewhere: true }).catch(() => undefined);
     if (kind.kind === 'board') room.onPhaseChange = (ended) => this.versions.saveOnPhaseChange(docId, room.doc, ended);
     this.rooms.set(docId, room);
+    if (kind.kind === 'board') for (const f of this.boardsLoaded) f(room);
     if (kind.kind === 'drafts') for (const f of this.draftsLoaded) f(room);
     this.log.info({ roomId: docId, ms: Math.round(performance.now() - started) }, 'room loaded');
     return room;

@@ -11,7 +11,7 @@ import { askReady, setPhase } from '../../shared/session';
 import { latestRoundResult } from '../../shared/voting';
 import { readSession } from '../../shared/schema';
 import type { ServerControl } from '../../shared/control';
-import { CLOSE_ROOM_DELETED } from '../../shared/api';
+import { CLOSE_ROOM_DELETED, DRAFTS_SUFFIX } from '../../shared/api';
 import type { Role } from '../../shared/phases';
 import { createPostgresStore } from '../../server/storage/postgresStore';
 import { createRoom, identify, startServer, type RoomAccess, type RunningServer } from '../helpers/server';
@@ -146,6 +146,30 @@ describe.skipIf(skip !== null)('several processes on PostgreSQL and Redis', () =
     await late.control({ t: 'hello' });
     await waitFor(() => hasAda(late), { message: 'the earlier answer on a process that loaded the board later' });
     expect(lastOf(late, 'readiness')!.ready).toHaveLength(1);
+  });
+
+  it("counts the private drafts of participants on other processes for a facilitator, never their text", async () => {
+    const room = await createRoom(servers[0]!);
+    const fac = await join(servers[1]!, room);
+    await fac.control({ t: 'hello' });
+    await waitFor(() => lastOf(fac, 'drafts'), { message: 'first count' });
+    const [ada, bo] = await Promise.all([join(servers[0]!, room, 'participant'), join(servers[2]!, room, 'participant')]);
+    const draftsOf = async (c: Client, server: RunningServer): Promise<Client> => {
+      const d = connectClient(server, room.roomId, { as: c.creds, docName: room.roomId + DRAFTS_SUFFIX });
+      await waitFor(() => d.provider.synced, { message: 'drafts synced' });
+      return Object.assign(d, { creds: c.creds });
+    };
+    const [adaDrafts, boDrafts] = await Promise.all([draftsOf(ada, servers[0]!), draftsOf(bo, servers[2]!)]);
+    const write = (d: Client, text: string, sector: 'civil' | 'private') =>
+      createNote(d.doc, { x: 0, y: 0, text, author: { id: d.creds.participantId!, name: 'x', sector, where: 'room' } });
+    const first = write(adaDrafts, 'segreto uno', 'civil');
+    write(adaDrafts, 'segreto due', 'civil');
+    write(boDrafts, 'segreto tre', 'private');
+    await waitFor(() => lastOf(fac, 'drafts')?.notes === 3, { message: 'three drafts on two other processes counted' });
+    expect(lastOf(fac, 'drafts')).toMatchObject({ writers: 2, bySector: { civil: { notes: 2, writers: 1 }, private: { notes: 1, writers: 1 } } });
+    adaDrafts.doc.getMap('notes').delete(first);
+    await waitFor(() => lastOf(fac, 'drafts')?.notes === 2, { message: 'a deleted draft uncounted' });
+    expect(JSON.stringify(fac.controls)).not.toContain('segreto');
   });
 
   it('never tells a voter a dot was taken that a reveal on another process left out', async () => {
