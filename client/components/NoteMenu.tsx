@@ -1,12 +1,13 @@
 /** A note's options: colour, scenario membership, delete (confirmed). */
 import { usePopoverDismiss } from '../hooks/usePopoverDismiss';
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLORS, type NoteColor } from '../../shared/schema';
 import { deleteNote, recolorNote, setNoteScenario } from '../../shared/notes';
 import { setSpotlight } from '../../shared/session';
 import { useBoard } from '../hooks/useBoard';
 import { useScenarios } from '../hooks/useScenarios';
+import { useLiftAboveToolbar } from '../hooks/useLiftAboveToolbar';
 
 interface NoteMenuProps {
   id: string;
@@ -115,36 +116,4 @@ export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }:
       )}
     </div>
   );
-}
-
-/** Screen pixels the menu keeps from the edges of what it must not go under. */
-const EDGE_MARGIN = 8;
-
-/**
- * How far (in world units) the menu must move up to stay clear of the
- * floating toolbar and the bottom of the canvas: opened near the bottom of
- * the screen it slides up over its own note, never above the canvas.
- */
-function useLiftAboveToolbar(ref: RefObject<HTMLDivElement | null>, confirming: boolean): number {
-  const [lift, setLift] = useState(0);
-  // On opening and whenever the menu grows (it asks to confirm a delete).
-  useLayoutEffect(() => {
-    const menu = ref.current;
-    const note = menu?.parentElement;
-    if (!menu || !note) return;
-    // The menu lives in the zoomed world: screen pixels over the world's scale.
-    const zoom = note.offsetHeight > 0 ? note.getBoundingClientRect().height / note.offsetHeight : 1;
-    const lifted = menu.getBoundingClientRect();
-    // Where the menu would be without any lift.
-    const box = { top: lifted.top + lift * zoom, bottom: lifted.bottom + lift * zoom, left: lifted.left, right: lifted.right };
-    const canvas = menu.closest('.canvas')?.getBoundingClientRect();
-    const toolbar = document.querySelector('.toolbar')?.getBoundingClientRect();
-    const underToolbar = toolbar && box.right > toolbar.left && box.left < toolbar.right ? toolbar.top : Infinity;
-    const bottom = Math.min(canvas?.bottom ?? window.innerHeight, underToolbar) - EDGE_MARGIN;
-    const top = (canvas?.top ?? 0) + EDGE_MARGIN;
-    const px = Math.max(0, Math.min(box.bottom - bottom, box.top - top));
-    const next = Math.round(px / zoom);
-    if (next !== lift) setLift(next);
-  }, [ref, lift, confirming]);
-  return lift;
 }

@@ -6,6 +6,7 @@ import { SCENARIO_COLORS, type ScenarioView } from '../../shared/schema';
 import { deleteScenario, recolorScenario } from '../../shared/scenarios';
 import { setSpotlight } from '../../shared/session';
 import { useBoard } from '../hooks/useBoard';
+import { useLiftAboveToolbar } from '../hooks/useLiftAboveToolbar';
 
 export function ScenarioMenu({ scenario, onClose }: { scenario: ScenarioView; onClose: () => void }) {
   const { t } = useTranslation();
@@ -14,9 +15,18 @@ export function ScenarioMenu({ scenario, onClose }: { scenario: ScenarioView; on
   const ref = useRef<HTMLDivElement>(null);
 
   usePopoverDismiss(ref, onClose, (menu) => [menu, menu.parentElement?.querySelector('.frame-header')]);
+  const lift = useLiftAboveToolbar(ref, confirming);
 
   return (
-    <div className="popover frame-menu" ref={ref} role="group" aria-label={t('scenario.menu')} data-no-pan>
+    <div
+      className="popover frame-menu"
+      // 50px is .frame-menu's own top (ScenarioFrame.css): below the header.
+      style={lift > 0 ? { top: `calc(50px - ${lift}px)` } : undefined}
+      ref={ref}
+      role="group"
+      aria-label={t('scenario.menu')}
+      data-no-pan
+    >
       {role === 'facilitator' && (
         <button
           type="button"
