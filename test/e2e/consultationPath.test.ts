@@ -70,6 +70,8 @@ describe('from one meeting to the next through a consultation', () => {
     await panel.getByText('The meeting is closed.').waitFor();
     await panel.getByRole('button', { name: 'Start the meeting' }).waitFor();
     await anna.locator('[data-meeting-closed]').getByText('The meeting is closed', { exact: false }).waitFor();
+    // She has been here all along: no catch-up comes up over her board (it is for those who arrive between meetings).
+    expect(await anna.locator('.catch-up-dialog').count()).toBe(0);
     await waitUntil(async () => (await annaFlood.getByRole('button', { name: 'Add dot' }).count()) === 0, 'Anna’s dot buttons to go with the meeting');
 
     // 2. A one-week consultation through the form: notes, comments and a secret round, with a question, revealed at the deadline.
@@ -142,6 +144,8 @@ describe('from one meeting to the next through a consultation', () => {
     await queue.getByText('No note is waiting for approval.').waitFor();
     await queue.getByRole('button', { name: 'Close' }).click();
     await carlo.getByText('La tua nota è stata approvata', { exact: false }).waitFor();
+    // The board mounts only the cards in view: the laptops fit the board to see the new note, as a person would.
+    for (const page of [anna, facilitator]) await page.getByRole('button', { name: 'Fit to content' }).click();
     await anna.locator(`[data-note-id="${carloNoteId}"] .origin-badge`).getByText('Consultation').waitFor();
     await facilitator.locator(`[data-note-id="${carloNoteId}"] .origin-badge`).getByText('Consultation').waitFor();
     await carlo.locator(`.phone-item[data-note-id="${carloNoteId}"] .origin-badge`).getByText('Consultazione').waitFor();
@@ -188,6 +192,7 @@ describe('from one meeting to the next through a consultation', () => {
     await waitUntil(async () => (await anna.locator('[data-meeting-closed]').count()) === 0, 'Anna’s closed banner to go when the meeting starts');
 
     // Everyone finds the consultation's note marked as such, and the room's note not.
+    for (const page of [anna, facilitator]) await page.getByRole('button', { name: 'Fit to content' }).click();
     for (const [page, badge] of [
       [facilitator, 'Consultation'],
       [anna, 'Consultation'],
