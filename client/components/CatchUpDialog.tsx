@@ -139,7 +139,9 @@ export function CatchUpDialog({ doc, roomId, session, ready, serverNow }: CatchU
   const [since] = useState(() => readLastVisit(roomId));
   const [dismissed, setDismissed] = useState(false);
   const live = session.meeting === 'live' && session.consultation === null;
-  const due = since === null ? !live : Date.now() - since >= CATCH_UP_AFTER_MS;
+  // Decided once, on arrival: someone already on the board is not interrupted when the facilitator closes the meeting.
+  const [due, setDue] = useState<boolean | null>(null);
+  if (ready && due === null) setDue(since === null ? !live : Date.now() - since >= CATCH_UP_AFTER_MS);
   useEffect(() => {
     // This visit counts from now; leaving the page (or hiding it) moves it on.
     writeLastVisit(roomId);
@@ -152,7 +154,7 @@ export function CatchUpDialog({ doc, roomId, session, ready, serverNow }: CatchU
       left();
     };
   }, [roomId]);
-  const open = ready && due && !dismissed;
+  const open = ready && due === true && !dismissed;
   return (
     <Dialog open={open} title={t('consultation.catchUp.title')} onClose={() => setDismissed(true)} className="catch-up-dialog">
       {open && <CatchUpContent doc={doc} session={session} since={since} serverNow={serverNow} />}

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { MAX_NOTE_TEXT, type SessionView } from '../../shared/schema';
 import { listScenarios } from '../../shared/scenarios';
-import { BoardContext, useBoard } from '../hooks/useBoard';
+import { BoardContext, useBoard, type BoardContextValue } from '../hooks/useBoard';
 import { useNote } from '../hooks/useNote';
 import { useNoteIds } from '../hooks/useNoteIds';
 import { useNoteKeptText } from '../hooks/useNoteKeptText';
@@ -78,6 +78,16 @@ function NoteList({ whose, vote }: { whose: Whose; vote: boolean }) {
         <NoteRow key={id} doc={doc} id={id} whose={whose} vote={vote} />
       ))}
     </>
+  );
+}
+
+/** This participant's notes not on the board yet: private drafts, or notes waiting for approval. */
+function MyDrafts({ drafts }: { drafts: BoardContextValue | null }) {
+  if (!drafts) return null;
+  return (
+    <BoardContext.Provider value={drafts}>
+      <NoteList whose="mine" vote={false} />
+    </BoardContext.Provider>
   );
 }
 
@@ -204,6 +214,8 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
             </div>
             <SecretHint />
             <ul className="phone-list">
+              {/* A consultation can open voting and notes at once: a note waiting for approval is listed too. */}
+              <MyDrafts drafts={drafts} />
               <ScenarioList />
               <NoteList whose="all" vote />
             </ul>
@@ -212,11 +224,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
           <section aria-labelledby="phone-mine-title">
             <h2 id="phone-mine-title">{t('phone.mine')}</h2>
             <ul className="phone-list">
-              {drafts && (
-                <BoardContext.Provider value={drafts}>
-                  <NoteList whose="mine" vote={false} />
-                </BoardContext.Provider>
-              )}
+              <MyDrafts drafts={drafts} />
               <NoteList whose="mine" vote={false} />
             </ul>
           </section>

@@ -86,7 +86,7 @@ export class RoomRegistry {
     this.versions = new VersionStore(store, log);
     this.votingLocks = new VotingLocks(store);
     this.scheduler = new Scheduler(store, log);
-    this.consultations = new Consultations(this, this.scheduler, log);
+    this.consultations = new Consultations(this, this.scheduler, log, store);
   }
 
   /** Caps on each room's state, for server-side writes that must respect them (bulk import). */
