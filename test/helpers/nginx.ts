@@ -1,17 +1,19 @@
 /**
  * nginx in front of several Tavolo processes, configured by the checked-in
  * deploy/nginx.conf itself: only its upstream ports, its listen port and its
- * file paths (pid, temp directories) are replaced, so a bench run through it
- * checks the configuration the README hands to operators. Runs in the
- * foreground as a child of the bench, from a temporary prefix directory.
+ * file paths (pid, temp directories) are replaced, so a test or bench run
+ * through it checks the configuration the README hands to operators. Runs
+ * in the foreground as a child process, from a temporary prefix directory.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { sleep } from '../scenarios/common';
-import { repoRoot } from './spawnServer';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export const NGINX_BIN = '/usr/sbin/nginx';
 export const NGINX_CONF = path.join(repoRoot, 'deploy/nginx.conf');
