@@ -41,6 +41,8 @@ export interface BenchOptions {
   memoryClients: number;
   /** Several processes: one room, this many clients and edits/s, on three processes behind nginx vs one. */
   multiProcess: FanoutCase;
+  /** Rounds of the one- and three-process runs back to back (the SIGKILL run follows the last). */
+  multiProcessRounds: number;
 }
 
 export interface JoinStormCase {
@@ -74,6 +76,7 @@ const FULL = {
   'storm-window-ms': '10000',
   'memory-clients': '1000',
   'multi-process': '600x20',
+  'multi-process-rounds': '2',
 };
 
 const QUICK: typeof FULL = {
@@ -95,6 +98,7 @@ const QUICK: typeof FULL = {
   'storm-window-ms': '5000',
   'memory-clients': '300',
   'multi-process': '60x20',
+  'multi-process-rounds': '1',
 };
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -162,5 +166,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     },
     memoryClients: Math.max(1, int('memory-clients')),
     multiProcess: { clients: Number(multiProcess[1]), ratePerSec: Number(multiProcess[2]) },
+    multiProcessRounds: Math.max(1, int('multi-process-rounds')),
   };
 }
