@@ -5,7 +5,7 @@
  */
 import { allTargets, type Target } from './servers/targets';
 
-export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash', 'joinstorm', 'memory', 'suggest'] as const;
+export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash', 'joinstorm', 'memory', 'suggest', 'multiprocess'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface FanoutCase {
@@ -39,6 +39,10 @@ export interface BenchOptions {
   joinStorm: JoinStormCase;
   /** Idle clients connected to measure the memory one more costs the server. */
   memoryClients: number;
+  /** Several processes: one room, this many clients and edits/s, on three processes behind nginx vs one. */
+  multiProcess: FanoutCase;
+  /** Rounds of the one- and three-process runs back to back (the SIGKILL run follows the last). */
+  multiProcessRounds: number;
 }
 
 export interface JoinStormCase {
@@ -71,6 +75,8 @@ const FULL = {
   'storm-joiners': '300',
   'storm-window-ms': '10000',
   'memory-clients': '1000',
+  'multi-process': '600x20',
+  'multi-process-rounds': '2',
 };
 
 const QUICK: typeof FULL = {
@@ -91,6 +97,8 @@ const QUICK: typeof FULL = {
   'storm-joiners': '100',
   'storm-window-ms': '5000',
   'memory-clients': '300',
+  'multi-process': '60x20',
+  'multi-process-rounds': '1',
 };
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -128,6 +136,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       if (!m) throw new Error(`--fanout takes CLIENTSxEDITS_PER_SEC[,…], got ${spec}`);
       return { clients: Number(m[1]), ratePerSec: Number(m[2]) };
     });
+  const multiProcess = /^(\d+)x(\d+)$/.exec(get('multi-process').trim());
+  if (!multiProcess) throw new Error(`--multi-process takes CLIENTSxEDITS_PER_SEC, got ${get('multi-process')}`);
 
   return {
     quick,
@@ -155,5 +165,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       windowMs: int('storm-window-ms'),
     },
     memoryClients: Math.max(1, int('memory-clients')),
+    multiProcess: { clients: Number(multiProcess[1]), ratePerSec: Number(multiProcess[2]) },
+    multiProcessRounds: Math.max(1, int('multi-process-rounds')),
   };
 }

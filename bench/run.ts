@@ -13,6 +13,7 @@ import { runDurable, type DurableResult } from './scenarios/durable';
 import { runFanout, type FanoutResult } from './scenarios/fanout';
 import { runJoinStorm, type JoinStormResult } from './scenarios/joinstorm';
 import { runMemory, type MemoryResult } from './scenarios/memory';
+import { multiProcessMisses, multiProcessTable, runMultiProcess, type MultiProcessResult } from './scenarios/multiprocess';
 import { runSuggest, suggestTable, type SuggestResult } from './scenarios/suggest';
 import { round } from './report/stats';
 import { toMarkdown, toText, type Table } from './report/table';
@@ -37,6 +38,7 @@ interface Results {
   joinStorm: JoinStormResult[];
   memory: MemoryResult[];
   suggest: SuggestResult[];
+  multiProcess?: MultiProcessResult;
   targetsMissed: string[];
 }
 
@@ -115,6 +117,14 @@ async function main(): Promise<void> {
       results.memory.push(r);
       say(`  idle ${f(r.idleRssMiB, 0)} MiB, connected ${f(r.connectedRssMiB, 0)} MiB, ${f(r.perClientKiB)} KiB per client`);
     }
+  }
+
+  if (opts.scenarios.includes('multiprocess') && opts.targets.some((t) => t.name === 'tavolo')) {
+    const c = opts.multiProcess;
+    say(`several processes: ${c.clients} clients × ${c.ratePerSec} edits/s in one room, 3 processes on PostgreSQL + Redis behind nginx vs 1 process`);
+    const r = await runMultiProcess(c, opts, say);
+    results.multiProcess = r;
+    if (r.skipped) say(`  skipped: ${r.skipped}`);
   }
 
   if (opts.scenarios.includes('suggest')) {
@@ -280,6 +290,10 @@ function buildTables(r: Results): Table[] {
     }
   }
   for (const x of r.suggest) tables.push(suggestTable(x));
+  if (r.multiProcess) {
+    tables.push(multiProcessTable(r.multiProcess, r.options));
+    r.targetsMissed.push(...multiProcessMisses(r.multiProcess));
+  }
   return tables;
 }
 

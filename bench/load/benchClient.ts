@@ -23,15 +23,33 @@ export interface BenchClientOptions {
   seed?: Uint8Array;
   onUpdate: UpdateReceiver;
   onClose: (client: BenchClient, code: number, reason: string) => void;
+  /**
+   * Opens a new socket to the same URL after an unexpected close, as a
+   * browser's provider does: behind a load balancer it lands on another
+   * process, and the sync handshake sends whatever that one lacks.
+   */
+  reconnect?: boolean;
 }
+
+/**
+ * Wait before reconnecting: y-websocket's provider waits 100 ms after losing
+ * an open socket; up to as much again at random, since a real room's clients
+ * do not all notice the loss in the same instant.
+ */
+const RECONNECT_DELAY_MS = 100;
 
 export class BenchClient {
   readonly index: number;
   readonly doc = new Y.Doc();
   readonly synced: Promise<void>;
-  private readonly ws: WebSocket;
+  private ws!: WebSocket;
   private readonly writer: FrameWriter;
   private isSynced = false;
+  private closing = false;
+  private markSynced!: () => void;
+  private failSync!: (err: Error) => void;
+  /** Sockets opened again after an unexpected close. */
+  reconnects = 0;
 
   constructor(private readonly opts: BenchClientOptions) {
     this.index = opts.index;
@@ -40,29 +58,39 @@ export class BenchClient {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this) this.send(this.writer.update(update));
     });
-    this.ws = new WebSocket(opts.url, { perMessageDeflate: false });
-    this.ws.binaryType = 'nodebuffer';
-    let markSynced!: () => void;
-    let failSync!: (err: Error) => void;
     this.synced = new Promise<void>((resolve, reject) => {
-      markSynced = resolve;
-      failSync = reject;
+      this.markSynced = resolve;
+      this.failSync = reject;
     });
-    this.ws.on('open', () => {
+    // A rejection nobody awaits (a reconnecting client's first sync) must not kill the worker.
+    this.synced.catch(() => undefined);
+    this.open();
+  }
+
+  private open(): void {
+    const opts = this.opts;
+    const ws = new WebSocket(opts.url, { perMessageDeflate: false });
+    this.ws = ws;
+    ws.binaryType = 'nodebuffer';
+    let seeded = false;
+    ws.on('open', () => {
       for (const frame of this.writer.hello()) this.send(frame);
-      if (opts.seed) this.send(this.writer.update(opts.seed));
+      if (opts.seed && !seeded) this.send(this.writer.update(opts.seed));
+      seeded = true;
       this.send(this.writer.syncStep1(Y.encodeStateVector(this.doc)));
     });
-    this.ws.on('message', (data: Buffer) => {
+    let socketSynced = false;
+    ws.on('message', (data: Buffer) => {
       const frame = readServerFrame(opts.dialect, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       switch (frame.kind) {
         case 'sync-step1':
           this.send(this.writer.syncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
           return;
         case 'sync-step2':
-          if (!this.isSynced) {
+          if (!socketSynced) {
+            socketSynced = true;
             this.isSynced = true;
-            markSynced();
+            this.markSynced();
           }
           return;
         case 'update':
@@ -76,10 +104,18 @@ export class BenchClient {
         }
       }
     });
-    this.ws.on('error', (err) => failSync(err));
-    this.ws.on('close', (code, reason) => {
-      failSync(new Error(`closed before sync: ${code} ${reason.toString()}`));
+    ws.on('error', (err) => this.failSync(err));
+    ws.on('close', (code, reason) => {
+      this.isSynced = false;
+      this.failSync(new Error(`closed before sync: ${code} ${reason.toString()}`));
       opts.onClose(this, code, reason.toString());
+      if (opts.reconnect && !this.closing) {
+        setTimeout(() => {
+          if (this.closing) return;
+          this.reconnects++;
+          this.open();
+        }, RECONNECT_DELAY_MS * (1 + Math.random()));
+      }
     });
   }
 
@@ -93,6 +129,7 @@ export class BenchClient {
   }
 
   close(): void {
+    this.closing = true;
     this.ws.close();
   }
 

@@ -4,6 +4,7 @@
  * receive and reports counts and latencies back to the bench.
  */
 import { parentPort } from 'node:worker_threads';
+import * as Y from 'yjs';
 import { BenchClient } from './benchClient';
 import { floodMove, maxSeqByClient, moveWithStamp, nowMs, stampsIn } from './board';
 import type { ReceiveMode, WorkerReply, WorkerRequest } from './workerProtocol';
@@ -29,6 +30,8 @@ let latencies: number[] = [];
 const observedMaxX = new Map<number, number>();
 const unexpectedCloses: { code: number; reason: string }[] = [];
 let closing = false;
+/** Per fan-out sender, the clock its Yjs client reached with each edit: a state holds the edit when its vector reaches that clock. */
+const editClocks = new Map<BenchClient, number[]>();
 
 /** In 'observe' mode this worker's first client decodes relays and does not write. */
 let observer: BenchClient | null = null;
@@ -60,6 +63,7 @@ async function connect(req: Extract<WorkerRequest, { type: 'connect' }>): Promis
           note: c.note,
           seed: c.seed,
           onUpdate,
+          reconnect: req.reconnect,
           onClose: (_client, code, reason) => {
             if (!closing) unexpectedCloses.push({ code, reason });
           },
@@ -90,6 +94,9 @@ async function fanout(req: Extract<WorkerRequest, { type: 'fanout' }>): Promise<
         const sender = live[Math.floor(Math.random() * live.length)]!;
         const measured = now >= measureFrom;
         moveWithStamp(sender.doc, sender.index, { s: sender.index, t: nowMs(), m: measured ? 1 : 0 });
+        let clocks = editClocks.get(sender);
+        if (!clocks) editClocks.set(sender, (clocks = []));
+        clocks.push(Y.getState(sender.doc.store, sender.doc.clientID));
         if (measured) sentMeasured++;
         else sentWarmup++;
       }
@@ -130,9 +137,29 @@ function report(): void {
   const arr = Float64Array.from(latencies);
   latencies = [];
   reply(
-    { type: 'report', received, latenciesMs: arr, observedMaxX: [...observedMaxX], unexpectedCloses: [...unexpectedCloses] },
+    {
+      type: 'report',
+      received,
+      latenciesMs: arr,
+      observedMaxX: [...observedMaxX],
+      unexpectedCloses: [...unexpectedCloses],
+      ready: clients.filter((c) => c.ready).length,
+      reconnects: clients.reduce((n, c) => n + c.reconnects, 0),
+    },
     [arr.buffer],
   );
+}
+
+function missing(stateVector: Uint8Array): void {
+  const reached = Y.decodeStateVector(stateVector);
+  let sent = 0;
+  let lacking = 0;
+  for (const [client, clocks] of editClocks) {
+    const have = reached.get(client.doc.clientID) ?? 0;
+    sent += clocks.length;
+    lacking += clocks.filter((clock) => clock > have).length;
+  }
+  reply({ type: 'missing', sent, missing: lacking });
 }
 
 port.on('message', (req: WorkerRequest) => {
@@ -146,6 +173,8 @@ port.on('message', (req: WorkerRequest) => {
         return flood(req);
       case 'report':
         return report();
+      case 'missing':
+        return missing(req.stateVector);
       case 'close':
         closing = true;
         for (const c of clients) c.close();

@@ -17,10 +17,14 @@ export type WorkerRequest =
       receive: ReceiveMode;
       /** Sockets opened at once; the next batch waits until these are synced. */
       batch: number;
+      /** Reopen a socket closed by the other side (through a load balancer, to another process). */
+      reconnect?: boolean;
     }
   | { type: 'fanout'; ratePerSec: number; warmupMs: number; measureMs: number }
   | { type: 'flood'; durationMs: number; maxBufferedBytes: number }
   | { type: 'report' }
+  /** How many fan-out edits the given state (a state vector) lacks. */
+  | { type: 'missing'; stateVector: Uint8Array }
   | { type: 'close' };
 
 export type WorkerReply =
@@ -34,6 +38,10 @@ export type WorkerReply =
       /** Observer only: highest flood seq seen per writing client id. */
       observedMaxX: [number, number][];
       unexpectedCloses: { code: number; reason: string }[];
+      /** Clients synced on an open socket right now, and sockets reopened so far. */
+      ready: number;
+      reconnects: number;
     }
+  | { type: 'missing'; sent: number; missing: number }
   | { type: 'closed' }
   | { type: 'error'; message: string };

@@ -22,9 +22,10 @@ export async function connectClients(
   seed: Uint8Array,
   receive: ReceiveMode,
   batch: number,
+  reconnect = false,
 ): Promise<number> {
   const started = performance.now();
-  const base = { type: 'connect' as const, url: running.roomUrl(roomId), dialect: target.dialect, docName: roomId, receive, batch };
+  const base = { type: 'connect' as const, url: running.roomUrl(roomId), dialect: target.dialect, docName: roomId, receive, batch, reconnect };
   await pool.all('connected', (w) => ({ ...base, clients: w === 0 ? [{ index: 0, note: notes[0]!, seed }] : [] }), CONNECT_TIMEOUT_MS);
   await pool.all(
     'connected',

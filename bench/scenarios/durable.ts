@@ -88,7 +88,7 @@ function sumFor(ids: Set<number>, seqs: Map<number, number>): number {
 }
 
 /** The whole room as a stock y-websocket client receives it. */
-async function loadState({ serverUrl, params }: { serverUrl: string; params: Record<string, string> }, roomId: string): Promise<Uint8Array> {
+export async function loadState({ serverUrl, params }: { serverUrl: string; params: Record<string, string> }, roomId: string): Promise<Uint8Array> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(serverUrl, roomId, doc, {
     params,

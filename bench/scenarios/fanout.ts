@@ -9,7 +9,8 @@ import { WorkerPool } from '../load/workerPool';
 import type { BenchOptions, FanoutCase } from '../options';
 import { watchProcess, watchSelf, type ProcWindow } from '../report/procStats';
 import { concat, summarize, type LatencySummary } from '../report/stats';
-import type { Target } from '../servers/targets';
+import type { WorkerReply } from '../load/workerProtocol';
+import type { RunningTarget, Target } from '../servers/targets';
 import { cleanup, connectClients, sleep } from './common';
 
 export interface FanoutResult {
@@ -33,49 +34,83 @@ export async function runFanout(target: Target, c: FanoutCase, opts: BenchOption
   const running = await target.start();
   const pool = new WorkerPool(opts.workers);
   try {
-    const roomId = await running.createRoom('bench fan-out');
-    const notes = makeNoteUpdates(c.clients, { text: (i) => `Nota ${i}` });
-    const connectMs = await connectClients(pool, running, target, roomId, notes, Y.mergeUpdates(notes), 'stamps', opts.connectBatch);
-
-    // Rates are split by each worker's share of the clients.
-    const share = (w: number): number => Math.ceil((c.clients - w) / opts.workers) / c.clients;
-    const done = pool.all('fanout-done', (w) => ({ type: 'fanout', ratePerSec: c.ratePerSec * share(w), warmupMs: opts.warmupMs, measureMs: opts.measureMs }), opts.warmupMs + opts.measureMs + 60_000);
-    await sleep(opts.warmupMs);
-    const serverWatch = watchProcess(running.server.pid);
-    const selfWatch = watchSelf();
-    const sent = await done;
-    const server = serverWatch.stop();
-    const generatorCpuPercent = selfWatch.stop();
-
-    const editsMeasured = sent.reduce((n, s) => n + s.sentMeasured, 0);
-    const expected = editsMeasured * (c.clients - 1);
-    const parts: Float64Array[] = [];
-    let received = 0;
-    let closes = 0;
-    const drainUntil = performance.now() + opts.drainMs;
-    for (;;) {
-      const reports = await pool.all('report', () => ({ type: 'report' }), 30_000);
-      for (const r of reports) parts.push(r.latenciesMs);
-      received = reports.reduce((n, r) => n + r.received, 0);
-      closes = reports.reduce((n, r) => n + r.unexpectedCloses.length, 0);
-      if (received >= expected || performance.now() >= drainUntil) break;
-      await sleep(REPORT_POLL_MS);
-    }
-    return {
-      target: target.label,
-      clients: c.clients,
-      ratePerSec: c.ratePerSec,
-      connectMs,
-      editsMeasured,
-      receiptsExpected: expected,
-      receiptsReceived: received,
-      lost: Math.max(0, expected - received),
-      latencyMs: summarize(concat(parts)),
-      server,
-      generatorCpuPercent,
-      unexpectedCloses: closes,
-    };
+    return await measureFanout(pool, running, target, c, opts);
   } finally {
     await cleanup(pool, running);
   }
+}
+
+/** What a scenario built on fan-out (several processes, a process killed mid-run) changes in it. */
+export interface FanoutVariant {
+  /** Server processes whose CPU and RSS are added up (default: the running target's one). */
+  pids?: number[];
+  /** Clients reopen sockets closed by the other side. */
+  reconnect?: boolean;
+  /**
+   * Called when the measured window opens; awaited before the window's figures are read.
+   * `poll` asks the workers for a report (its latencies are kept for the result).
+   */
+  duringWindow?: (poll: () => Promise<WorkerReport[]>) => Promise<void>;
+  /** Stop waiting for late receipts once this holds (default: every expected receipt in). */
+  drained?: (received: number, expected: number, reports: WorkerReport[]) => boolean;
+}
+
+type WorkerReport = Extract<WorkerReply, { type: 'report' }>;
+
+/** Connects the room's clients through `running` and measures one fan-out window, the clients left connected. */
+export async function measureFanout(pool: WorkerPool, running: RunningTarget, target: Target, c: FanoutCase, opts: BenchOptions, variant: FanoutVariant = {}): Promise<FanoutResult> {
+  const roomId = await running.createRoom('bench fan-out');
+  const notes = makeNoteUpdates(c.clients, { text: (i) => `Nota ${i}` });
+  const connectMs = await connectClients(pool, running, target, roomId, notes, Y.mergeUpdates(notes), 'stamps', opts.connectBatch, variant.reconnect);
+
+  // Rates are split by each worker's share of the clients.
+  const share = (w: number): number => Math.ceil((c.clients - w) / opts.workers) / c.clients;
+  const done = pool.all('fanout-done', (w) => ({ type: 'fanout', ratePerSec: c.ratePerSec * share(w), warmupMs: opts.warmupMs, measureMs: opts.measureMs }), opts.warmupMs + opts.measureMs + 60_000);
+  await sleep(opts.warmupMs);
+  const parts: Float64Array[] = [];
+  const poll = async (): Promise<WorkerReport[]> => {
+    const reports = await pool.all('report', () => ({ type: 'report' }), 30_000);
+    for (const r of reports) parts.push(r.latenciesMs);
+    return reports;
+  };
+  const serverWatch = (variant.pids ?? [running.server.pid]).map(watchProcess);
+  const selfWatch = watchSelf();
+  const [sent] = await Promise.all([done, variant.duringWindow?.(poll)]);
+  const server = sumWindows(serverWatch.map((w) => w.stop()));
+  const generatorCpuPercent = selfWatch.stop();
+
+  const editsMeasured = sent.reduce((n, s) => n + s.sentMeasured, 0);
+  const expected = editsMeasured * (c.clients - 1);
+  const drained = variant.drained ?? ((received: number) => received >= expected);
+  let received: number;
+  let closes: number;
+  const drainUntil = performance.now() + opts.drainMs;
+  for (;;) {
+    const reports = await poll();
+    received = reports.reduce((n, r) => n + r.received, 0);
+    closes = reports.reduce((n, r) => n + r.unexpectedCloses.length, 0);
+    if (drained(received, expected, reports) || performance.now() >= drainUntil) break;
+    await sleep(REPORT_POLL_MS);
+  }
+  return {
+    target: target.label,
+    clients: c.clients,
+    ratePerSec: c.ratePerSec,
+    connectMs,
+    editsMeasured,
+    receiptsExpected: expected,
+    receiptsReceived: received,
+    lost: Math.max(0, expected - received),
+    latencyMs: summarize(concat(parts)),
+    server,
+    generatorCpuPercent,
+    unexpectedCloses: closes,
+  };
+}
+
+/** Several processes as one: CPU added up, and the sum of their peaks (an upper bound of the peak of the sum). */
+function sumWindows(ws: ProcWindow[]): ProcWindow {
+  if (ws.length === 1) return ws[0]!;
+  const add = (k: keyof ProcWindow): number | null => (ws.some((w) => w[k] === null) ? null : ws.reduce((n, w) => n + w[k]!, 0));
+  return { cpuPercent: add('cpuPercent'), peakRssMiB: add('peakRssMiB') };
 }

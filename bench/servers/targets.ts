@@ -82,39 +82,45 @@ export const tavolo: Target = {
       MAX_CONNECTIONS_PER_ROOM: '10000',
       ...opts.env,
     }, tavoloDir);
-    // Bench clients join as the facilitator: every update is still inspected
-    // and schema-checked, which is the cost we want measured.
-    const credentials = (roomId: string): Record<string, string> => {
-      const c = tavoloCredentials.get(roomId);
-      if (!c) throw new Error(`no credentials for room ${roomId}`);
-      return c;
-    };
-    return {
-      server,
-      dataDir,
-      async createRoom(title) {
-        const res = await fetch(`${server.httpUrl}/api/rooms`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ title }),
-        });
-        if (res.status !== 201) throw new Error(`room creation failed: ${res.status} ${await res.text()}`);
-        const { roomId, tokens } = (await res.json()) as { roomId: string; tokens: { facilitator: string } };
-        const id = await fetch(`${server.httpUrl}/api/rooms/${roomId}/identity`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.facilitator}` },
-          body: '{}',
-        });
-        if (id.status !== 200) throw new Error(`identity failed: ${id.status} ${await id.text()}`);
-        const { identityToken } = (await id.json()) as { identityToken: string };
-        tavoloCredentials.set(roomId, { token: tokens.facilitator, identity: identityToken });
-        return roomId;
-      },
-      roomUrl: (roomId) => `${server.wsUrl}/sync/${roomId}?${new URLSearchParams(credentials(roomId))}`,
-      providerArgs: (roomId) => ({ serverUrl: `${server.wsUrl}/sync`, params: credentials(roomId) }),
-    };
+    return { server, dataDir, ...tavoloRooms(server.httpUrl, server.wsUrl) };
   },
 };
+
+/**
+ * Creating a room and the URLs its clients open, on a Tavolo at these
+ * addresses: one process, or a load balancer in front of several.
+ */
+export function tavoloRooms(httpUrl: string, wsUrl: string): Pick<RunningTarget, 'createRoom' | 'roomUrl' | 'providerArgs'> {
+  // Bench clients join as the facilitator: every update is still inspected
+  // and schema-checked, which is the cost we want measured.
+  const credentials = (roomId: string): Record<string, string> => {
+    const c = tavoloCredentials.get(roomId);
+    if (!c) throw new Error(`no credentials for room ${roomId}`);
+    return c;
+  };
+  return {
+    async createRoom(title) {
+      const res = await fetch(`${httpUrl}/api/rooms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title }),
+      });
+      if (res.status !== 201) throw new Error(`room creation failed: ${res.status} ${await res.text()}`);
+      const { roomId, tokens } = (await res.json()) as { roomId: string; tokens: { facilitator: string } };
+      const id = await fetch(`${httpUrl}/api/rooms/${roomId}/identity`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.facilitator}` },
+        body: '{}',
+      });
+      if (id.status !== 200) throw new Error(`identity failed: ${id.status} ${await id.text()}`);
+      const { identityToken } = (await id.json()) as { identityToken: string };
+      tavoloCredentials.set(roomId, { token: tokens.facilitator, identity: identityToken });
+      return roomId;
+    },
+    roomUrl: (roomId) => `${wsUrl}/sync/${roomId}?${new URLSearchParams(credentials(roomId))}`,
+    providerArgs: (roomId) => ({ serverUrl: `${wsUrl}/sync`, params: credentials(roomId) }),
+  };
+}
 
 export const yWebsocket: Target = {
   name: 'y-websocket',
