@@ -192,7 +192,7 @@ describe('placing notes and scenarios with several people at once', () => {
     const long = 'Il fiume attraversa tre comuni e ognuno gestisce le sponde a modo suo. '.repeat(4).trim();
     const id = await addNote(facilitator, long);
     await facilitator.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await waitForNoteText(projector, long);
+    await waitForNoteText(projector, long, 20_000);
 
     for (const page of [facilitator, projector]) {
       const card = page.locator(`[data-note-id="${id}"]`);
