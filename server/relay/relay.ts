@@ -9,6 +9,7 @@
  */
 
 import type { Role } from '../../shared/phases';
+import type { ModeratedItem } from '../../shared/moderation';
 import type { Sector } from '../../shared/schema';
 
 /** Which of a room's peers a frame is for: all of them, one person's devices, or one role. */
@@ -27,6 +28,10 @@ export type RoomSignal =
   | { t: 'frame'; to: PeerFilter; frame: string }
   /** How many private notes per author sector one drafts document now holds (never their text). */
   | { t: 'draftCount'; docId: string; counts: Record<Sector, number> }
+  /** The items one drafts document holds waiting for approval (moderation.ts), for facilitators on other processes. */
+  | { t: 'moderationPending'; docId: string; items: ModeratedItem[] }
+  /** The board's hidden notes changed: read them again. */
+  | { t: 'moderationHidden' }
   /** The workshop was deleted: drop it, and close its peers. */
   | { t: 'deleted' };
 

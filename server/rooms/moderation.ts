@@ -13,7 +13,9 @@
  *   for review; nothing is edited.
  *
  * Facilitators get the queue on hello, then at most once per throttle
- * period when it changes. Each kind of item is a target in a table keyed
+ * period when it changes. With several processes, each tells the others
+ * the pending items of the drafts it has loaded and when the hidden notes
+ * changed, so the queue is the same on every process. Each kind of item is a target in a table keyed
  * by kind (`targets`), so comments join by adding theirs.
  */
 import * as Y from 'yjs';
@@ -77,6 +79,7 @@ export class Moderation {
     private readonly throttleMs = MODERATION_THROTTLE_MS,
   ) {
     registry.draftsLoaded.add((drafts) => this.watchDrafts(drafts));
+    registry.boardsLoaded.add((board) => this.follow(board));
     this.targets = { note: new NoteModeration(registry, this) };
   }
 
@@ -92,6 +95,30 @@ export class Moderation {
     return null;
   }
 
+  /** What other processes tell this board's copy here: their pending items, and that the hidden notes changed. */
+  private follow(board: Room): void {
+    board.signalListeners.add((signal) => {
+      if (signal.t === 'moderationPending') {
+        this.entry(board.roomId).pending.set(signal.docId, signal.items);
+        this.schedule(board);
+      } else if (signal.t === 'moderationHidden') {
+        void this.rereadHidden(board).catch((err: unknown) => this.log.warn({ err, roomId: board.roomId }, 'hidden notes not read again'));
+      }
+    });
+  }
+
+  private async rereadHidden(board: Room): Promise<void> {
+    const hidden = await this.registry.acquireHidden(board.roomId);
+    if (!hidden) return;
+    try {
+      await hidden.catchUp();
+      this.setHidden(board.roomId, hidden);
+      this.schedule(board);
+    } finally {
+      this.registry.release(hidden);
+    }
+  }
+
   private watchDrafts(drafts: Room): void {
     if (drafts.kind.kind !== 'drafts') return;
     const board = drafts.kind.board;
@@ -99,7 +126,10 @@ export class Moderation {
     const relist = (): void => {
       const items: ModeratedItem[] = [];
       notesOf(drafts.doc).forEach((m, id) => m.get('pending') === true && items.push(noteItem(id, m)));
-      if (items.length > 0 || e.pending.has(drafts.roomId)) e.pending.set(drafts.roomId, items);
+      if (items.length > 0 || e.pending.has(drafts.roomId)) {
+        e.pending.set(drafts.roomId, items);
+        board.signalOthers({ t: 'moderationPending', docId: drafts.roomId, items });
+      }
       this.schedule(board);
     };
     notesOf(drafts.doc).observeDeep(relist);
@@ -268,6 +298,7 @@ class NoteModeration implements ModerationTarget {
       await board.whenStored();
       await board.compact();
       this.queue.setHidden(board.roomId, hidden);
+      board.signalOthers({ t: 'moderationHidden' });
       return author;
     } finally {
       this.registry.release(hidden);
@@ -290,6 +321,7 @@ class NoteModeration implements ModerationTarget {
       hidden.doc.transact(() => notesOf(hidden.doc).delete(id));
       await hidden.whenStored();
       this.queue.setHidden(board.roomId, hidden);
+      board.signalOthers({ t: 'moderationHidden' });
       return n.authorId;
     } finally {
       this.registry.release(hidden);

@@ -116,7 +116,7 @@ export class Room {
   private destroyed = false;
   /** Called when another process deleted this room's workshop. */
   onDeletedElsewhere: (() => void) | null = null;
-  /** Signals other processes sent about this board that a service outside the room follows (draft counts). */
+  /** Signals other processes sent about this board that a service outside the room follows (draft counts, moderation). */
   readonly signalListeners = new Set<(signal: RoomSignal) => void>();
   /** Holders other than peers (a drafts room holds its board), so unloading waits for them. */
   holds = 0;
@@ -290,6 +290,8 @@ export class Room {
         if (readSession(this.doc).readyCheck?.id === signal.checkId) this.readiness.answer(signal.checkId, signal.participantId, signal.ready, signal.entry, false);
         break;
       case 'draftCount':
+      case 'moderationPending':
+      case 'moderationHidden':
         for (const f of this.signalListeners) f(signal);
         break;
     }

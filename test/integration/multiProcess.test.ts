@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createNote, listNotes } from '../../shared/notes';
-import { askReady, setPhase } from '../../shared/session';
+import { askReady, getSession, setPhase, setPremoderation, setPrivateWriting } from '../../shared/session';
 import { latestRoundResult } from '../../shared/voting';
 import { readSession } from '../../shared/schema';
 import type { ServerControl } from '../../shared/control';
@@ -170,6 +170,36 @@ describe.skipIf(skip !== null)('several processes on PostgreSQL and Redis', () =
     adaDrafts.doc.getMap('notes').delete(first);
     await waitFor(() => lastOf(fac, 'drafts')?.notes === 2, { message: 'a deleted draft uncounted' });
     expect(JSON.stringify(fac.controls)).not.toContain('segreto');
+  });
+
+  it('shows a facilitator the notes waiting for approval and the hidden ones on every process, and approves across them', async () => {
+    const room = await createRoom(servers[0]!);
+    const fac = await join(servers[1]!, room);
+    setPrivateWriting(fac.doc, false);
+    setPremoderation(fac.doc, true);
+    await fac.control({ t: 'hello' });
+    const queue = () => lastOf(fac, 'moderation');
+    await waitFor(() => queue(), { message: 'first moderation queue' });
+    const ada = await join(servers[0]!, room, 'participant');
+    await waitFor(() => getSession(ada.doc).premoderation, { message: 'pre-moderation on process 0' });
+    const pending = connectClient(servers[0]!, room.roomId, { as: ada.creds, docName: room.roomId + DRAFTS_SUFFIX });
+    await waitFor(() => pending.provider.synced, { message: 'drafts synced' });
+    const author = { id: ada.creds.participantId!, name: 'Ada', sector: 'civil' as const };
+    const id = createNote(pending.doc, { x: 0, y: 0, text: 'in attesa altrove', author, pending: true });
+    await waitFor(() => queue()?.pending.some((i) => i.id === id && i.text === 'in attesa altrove'), { message: 'a note pending on another process in the queue' });
+
+    await fac.control({ t: 'moderate', action: 'approve', kind: 'note', id });
+    await waitFor(() => ada.doc.getMap('notes').has(id), { message: 'approved from another process' });
+    await waitFor(() => queue()?.pending.length === 0, { message: 'queue emptied' });
+
+    // Hidden on process 0, by another facilitator: the queue on process 1 lists it.
+    const fac0 = await join(servers[0]!, room);
+    await fac0.control({ t: 'hello' });
+    await waitFor(() => lastOf(fac0, 'moderation'), { message: "the second facilitator's queue" });
+    await fac0.control({ t: 'moderate', action: 'hide', kind: 'note', id });
+    await waitFor(() => queue()?.hidden.some((i) => i.id === id), { message: 'hidden on another process, listed here' });
+    await fac.control({ t: 'moderate', action: 'restore', kind: 'note', id });
+    await waitFor(() => lastOf(fac0, 'moderation')?.hidden.length === 0 && ada.doc.getMap('notes').has(id), { message: 'restored from this process, unlisted there' });
   });
 
   it('never tells a voter a dot was taken that a reveal on another process left out', async () => {
