@@ -32,7 +32,7 @@ export function NoteMenu({ id, color, scenarioId, canMove, canDelete, onClose }:
   return (
     <div
       className="popover note-menu"
-      style={lift > 0 ? { top: `calc(32px - ${lift}px)` } : undefined}
+      style={lift > 0 ? { top: `calc(38px - ${lift}px)` } : undefined}
       ref={ref}
       role="group"
       aria-label={t('note.menu')}
