@@ -5,7 +5,7 @@
  */
 import { allTargets, type Target } from './servers/targets';
 
-export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash', 'joinstorm', 'memory', 'suggest', 'multiprocess'] as const;
+export const SCENARIOS = ['fanout', 'saturation', 'rooms', 'cold', 'durable', 'crash', 'joinstorm', 'memory', 'suggest', 'multiprocess'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface FanoutCase {
@@ -39,10 +39,27 @@ export interface BenchOptions {
   joinStorm: JoinStormCase;
   /** Idle clients connected to measure the memory one more costs the server. */
   memoryClients: number;
+  /** Saturation: one room of `clients`, the rate climbing through `rates` until p99 passes the bound. */
+  saturation: SaturationCase;
+  /** Many rooms on one process: `rooms` × `clientsPerRoom`, `ratePerSec` edits in all. */
+  manyRooms: ManyRoomsCase;
   /** Several processes: one room, this many clients and edits/s, on three processes behind nginx vs one. */
   multiProcess: FanoutCase;
   /** Rounds of the one- and three-process runs back to back (the SIGKILL run follows the last). */
   multiProcessRounds: number;
+}
+
+export interface SaturationCase {
+  clients: number;
+  rates: number[];
+  warmupMs: number;
+  measureMs: number;
+}
+
+export interface ManyRoomsCase {
+  rooms: number;
+  clientsPerRoom: number;
+  ratePerSec: number;
 }
 
 export interface JoinStormCase {
@@ -58,7 +75,13 @@ export interface JoinStormCase {
 }
 
 const FULL = {
-  fanout: '1000x20,500x200',
+  fanout: '1000x20,500x200,1000x200',
+  'saturation-clients': '1000',
+  'saturation-rates': '50,100,200,300,450,700,1000,1500,2200',
+  'saturation-warmup-ms': '2000',
+  'saturation-measure-ms': '5000',
+  'many-rooms': '200x15',
+  'many-rooms-rate': '200',
   'warmup-ms': '5000',
   'measure-ms': '20000',
   'drain-ms': '15000',
@@ -81,6 +104,12 @@ const FULL = {
 
 const QUICK: typeof FULL = {
   fanout: '200x20,100x100',
+  'saturation-clients': '200',
+  'saturation-rates': '50,100,200,400',
+  'saturation-warmup-ms': '1000',
+  'saturation-measure-ms': '2000',
+  'many-rooms': '20x15',
+  'many-rooms-rate': '50',
   'warmup-ms': '1000',
   'measure-ms': '3000',
   'drain-ms': '5000',
@@ -136,6 +165,12 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       if (!m) throw new Error(`--fanout takes CLIENTSxEDITS_PER_SEC[,…], got ${spec}`);
       return { clients: Number(m[1]), ratePerSec: Number(m[2]) };
     });
+  const manyRooms = /^(\d+)x(\d+)$/.exec(get('many-rooms').trim());
+  if (!manyRooms) throw new Error(`--many-rooms takes ROOMSxCLIENTS_PER_ROOM, got ${get('many-rooms')}`);
+  const rates = get('saturation-rates')
+    .split(',')
+    .map((r) => Number(r.trim()));
+  if (rates.some((r) => !Number.isInteger(r) || r <= 0)) throw new Error(`--saturation-rates takes rising edits/s like 50,100,200, got ${get('saturation-rates')}`);
   const multiProcess = /^(\d+)x(\d+)$/.exec(get('multi-process').trim());
   if (!multiProcess) throw new Error(`--multi-process takes CLIENTSxEDITS_PER_SEC, got ${get('multi-process')}`);
 
@@ -165,6 +200,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       windowMs: int('storm-window-ms'),
     },
     memoryClients: Math.max(1, int('memory-clients')),
+    saturation: { clients: Math.max(2, int('saturation-clients')), rates, warmupMs: int('saturation-warmup-ms'), measureMs: int('saturation-measure-ms') },
+    manyRooms: { rooms: Number(manyRooms[1]), clientsPerRoom: Math.max(2, Number(manyRooms[2])), ratePerSec: int('many-rooms-rate') },
     multiProcess: { clients: Number(multiProcess[1]), ratePerSec: Number(multiProcess[2]) },
     multiProcessRounds: Math.max(1, int('multi-process-rounds')),
   };

@@ -12,9 +12,12 @@ import { runCrash, type CrashResult } from './scenarios/crash';
 import { runDurable, type DurableResult } from './scenarios/durable';
 import { runFanout, type FanoutResult } from './scenarios/fanout';
 import { runJoinStorm, type JoinStormResult } from './scenarios/joinstorm';
+import { runManyRooms, type ManyRoomsResult } from './scenarios/manyRooms';
 import { runMemory, type MemoryResult } from './scenarios/memory';
 import { multiProcessMisses, multiProcessTable, runMultiProcess, type MultiProcessResult } from './scenarios/multiprocess';
+import { runSaturation, SATURATION_P99_MS, type SaturationResult } from './scenarios/saturation';
 import { runSuggest, suggestTable, type SuggestResult } from './scenarios/suggest';
+import { fanoutTable, manyRoomsTable, saturationTable } from './report/loadTables';
 import { round } from './report/stats';
 import { toMarkdown, toText, type Table } from './report/table';
 import { repoRoot } from './servers/spawnServer';
@@ -26,12 +29,15 @@ const DURABLE_TARGET_PER_SEC = 5000;
 /** Join storm: the edits of the people already in the room stay live meanwhile. */
 const STORM_FANOUT_P99_TARGET_MS = 100;
 
+
 interface Results {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; memGiB: number; node: string };
   tavolo: string;
   options: Omit<BenchOptions, 'targets'> & { targets: string[] };
   fanout: FanoutResult[];
+  saturation: SaturationResult[];
+  manyRooms: ManyRoomsResult[];
   cold: ColdResult[];
   durable: DurableResult[];
   crash: CrashResult[];
@@ -53,6 +59,8 @@ async function main(): Promise<void> {
     tavolo: tavoloSource(),
     options: { ...opts, targets: opts.targets.map((t) => t.name) },
     fanout: [],
+    saturation: [],
+    manyRooms: [],
     cold: [],
     durable: [],
     crash: [],
@@ -73,6 +81,24 @@ async function main(): Promise<void> {
         results.fanout.push(r);
         say(`  p50 ${f(r.latencyMs.p50)} ms, p99 ${f(r.latencyMs.p99)} ms, lost ${r.lost}`);
       }
+    }
+  }
+  if (opts.scenarios.includes('saturation')) {
+    for (const target of opts.targets) {
+      const c = opts.saturation;
+      say(`saturation: ${c.clients} clients in one room, rate rising through ${c.rates.join(', ')} edits/s until p99 ≥ ${SATURATION_P99_MS} ms → ${target.label}`);
+      const r = await runSaturation(target, opts, say);
+      results.saturation.push(r);
+      say(`  sustained ${r.sustainedPerSec} edits/s`);
+    }
+  }
+  if (opts.scenarios.includes('rooms')) {
+    for (const target of opts.targets) {
+      const c = opts.manyRooms;
+      say(`many rooms: ${c.rooms} rooms × ${c.clientsPerRoom} clients, ${c.ratePerSec} edits/s in all → ${target.label}`);
+      const r = await runManyRooms(target, opts);
+      results.manyRooms.push(r);
+      say(`  p99 ${f(r.latencyMs.p99)} ms, lost ${r.lost}, peak RSS ${f(r.server.peakRssMiB, 0)} MiB`);
     }
   }
   if (opts.scenarios.includes('cold')) {
@@ -150,33 +176,9 @@ async function main(): Promise<void> {
 
 function buildTables(r: Results): Table[] {
   const tables: Table[] = [];
-  if (r.fanout.length) {
-    tables.push({
-      title: `Fan-out: latency from send to each other client's receipt (ms), over ${r.options.measureMs / 1000} s after ${r.options.warmupMs / 1000} s warm-up`,
-      head: ['server', 'clients', 'edits/s', 'p50', 'p95', 'p99', 'max', 'receipts expected', 'received', 'lost', 'server CPU %', 'server RSS MiB', 'loadgen CPU %', 'connect s'],
-      rows: r.fanout.map((x) => [
-        x.target,
-        String(x.clients),
-        String(x.ratePerSec),
-        f(x.latencyMs.p50, 2),
-        f(x.latencyMs.p95, 2),
-        f(x.latencyMs.p99, 2),
-        f(x.latencyMs.max, 2),
-        String(x.receiptsExpected),
-        String(x.receiptsReceived),
-        x.lost === 0 ? '0' : `${x.lost} LOST`,
-        f(x.server.cpuPercent, 0),
-        f(x.server.peakRssMiB, 0),
-        f(x.generatorCpuPercent, 0),
-        f(x.connectMs / 1000, 1),
-      ]),
-      notes: [
-        'CPU % is of one core, averaged over the measured window; RSS is the peak. The load generator runs in the bench process on the other core.',
-        `lost = not received within ${r.options.drainMs / 1000} s after the window (a backlog that never caught up counts as lost).`,
-      ],
-    });
-    for (const x of r.fanout) if (x.lost > 0) r.targetsMissed.push(`fan-out ${x.target} ${x.clients}×${x.ratePerSec}: ${x.lost} receipts lost`);
-  }
+  if (r.fanout.length) tables.push(fanoutTable(r.fanout, r.options, r.targetsMissed));
+  if (r.saturation.length) tables.push(saturationTable(r.saturation));
+  if (r.manyRooms.length) tables.push(manyRoomsTable(r.manyRooms, r.targetsMissed));
   if (r.cold.length) {
     tables.push({
       title: `Cold load: first join after a restart, stock y-websocket client (ms; target < ${COLD_TARGET_MS})`,

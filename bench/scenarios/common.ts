@@ -23,15 +23,17 @@ export async function connectClients(
   receive: ReceiveMode,
   batch: number,
   reconnect = false,
+  /** Index of the first note: client i holds note firstIndex + i (several rooms on one pool need distinct indexes). */
+  firstIndex = 0,
 ): Promise<number> {
   const started = performance.now();
   const base = { type: 'connect' as const, url: running.roomUrl(roomId), dialect: target.dialect, docName: roomId, receive, batch, reconnect };
-  await pool.all('connected', (w) => ({ ...base, clients: w === 0 ? [{ index: 0, note: notes[0]!, seed }] : [] }), CONNECT_TIMEOUT_MS);
+  await pool.all('connected', (w) => ({ ...base, clients: w === 0 ? [{ index: firstIndex, note: notes[0]!, seed }] : [] }), CONNECT_TIMEOUT_MS);
   await pool.all(
     'connected',
     (w) => ({
       ...base,
-      clients: notes.flatMap((note, index) => (index > 0 && index % pool.size === w ? [{ index, note }] : [])),
+      clients: notes.flatMap((note, i) => (i > 0 && i % pool.size === w ? [{ index: firstIndex + i, note }] : [])),
     }),
     CONNECT_TIMEOUT_MS,
   );

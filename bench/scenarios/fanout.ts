@@ -62,41 +62,68 @@ export async function measureFanout(pool: WorkerPool, running: RunningTarget, ta
   const roomId = await running.createRoom('bench fan-out');
   const notes = makeNoteUpdates(c.clients, { text: (i) => `Nota ${i}` });
   const connectMs = await connectClients(pool, running, target, roomId, notes, Y.mergeUpdates(notes), 'stamps', opts.connectBatch, variant.reconnect);
+  const w = await measureWindow(pool, variant.pids ?? [running.server.pid], {
+    ...opts,
+    ratePerSec: c.ratePerSec,
+    receiversPerEdit: c.clients - 1,
+    // Client i is on worker i % workers.
+    share: (w) => Math.ceil((c.clients - w) / pool.size) / c.clients,
+  }, variant);
+  return { target: target.label, clients: c.clients, ratePerSec: c.ratePerSec, connectMs, ...w };
+}
 
+/** The rate and timing of one measured window. */
+export interface WindowSpec {
+  ratePerSec: number;
+  /** Clients that receive each edit: the sender's room but the sender. */
+  receiversPerEdit: number;
+  warmupMs: number;
+  measureMs: number;
+  drainMs: number;
+  /** Worker w's part of the rate: its share of the senders (default: equal parts). */
+  share?: (worker: number) => number;
+}
+
+export type WindowResult = Omit<FanoutResult, 'target' | 'clients' | 'ratePerSec' | 'connectMs'>;
+
+/**
+ * One window of edits by random connected clients at `ratePerSec` in all,
+ * then a drain until every receipt is in or `drainMs` passes. The clients
+ * stay connected, so a scenario can measure several windows in a row (the
+ * workers' receipt counters only grow, so the window counts from a baseline).
+ */
+export async function measureWindow(pool: WorkerPool, pids: number[], spec: WindowSpec, variant: FanoutVariant = {}): Promise<WindowResult> {
+  const before = (await pool.all('report', () => ({ type: 'report' }), 30_000)).reduce((n, r) => n + r.received, 0);
   // Rates are split by each worker's share of the clients.
-  const share = (w: number): number => Math.ceil((c.clients - w) / opts.workers) / c.clients;
-  const done = pool.all('fanout-done', (w) => ({ type: 'fanout', ratePerSec: c.ratePerSec * share(w), warmupMs: opts.warmupMs, measureMs: opts.measureMs }), opts.warmupMs + opts.measureMs + 60_000);
-  await sleep(opts.warmupMs);
+  const share = spec.share ?? ((): number => 1 / pool.size);
+  const done = pool.all('fanout-done', (w) => ({ type: 'fanout', ratePerSec: spec.ratePerSec * share(w), warmupMs: spec.warmupMs, measureMs: spec.measureMs }), spec.warmupMs + spec.measureMs + 60_000);
+  await sleep(spec.warmupMs);
   const parts: Float64Array[] = [];
   const poll = async (): Promise<WorkerReport[]> => {
     const reports = await pool.all('report', () => ({ type: 'report' }), 30_000);
     for (const r of reports) parts.push(r.latenciesMs);
     return reports;
   };
-  const serverWatch = (variant.pids ?? [running.server.pid]).map(watchProcess);
+  const serverWatch = pids.map(watchProcess);
   const selfWatch = watchSelf();
   const [sent] = await Promise.all([done, variant.duringWindow?.(poll)]);
   const server = sumWindows(serverWatch.map((w) => w.stop()));
   const generatorCpuPercent = selfWatch.stop();
 
   const editsMeasured = sent.reduce((n, s) => n + s.sentMeasured, 0);
-  const expected = editsMeasured * (c.clients - 1);
+  const expected = editsMeasured * spec.receiversPerEdit;
   const drained = variant.drained ?? ((received: number) => received >= expected);
   let received: number;
   let closes: number;
-  const drainUntil = performance.now() + opts.drainMs;
+  const drainUntil = performance.now() + spec.drainMs;
   for (;;) {
     const reports = await poll();
-    received = reports.reduce((n, r) => n + r.received, 0);
+    received = reports.reduce((n, r) => n + r.received, 0) - before;
     closes = reports.reduce((n, r) => n + r.unexpectedCloses.length, 0);
     if (drained(received, expected, reports) || performance.now() >= drainUntil) break;
     await sleep(REPORT_POLL_MS);
   }
   return {
-    target: target.label,
-    clients: c.clients,
-    ratePerSec: c.ratePerSec,
-    connectMs,
     editsMeasured,
     receiptsExpected: expected,
     receiptsReceived: received,

@@ -80,6 +80,8 @@ export const tavolo: Target = {
       // refuse the 1,000-client cases before they start.
       MAX_CONNECTIONS_PER_ADDRESS: '10000',
       MAX_CONNECTIONS_PER_ROOM: '10000',
+      // The many-rooms scenario creates hundreds of workshops from that one address.
+      ROOM_CREATE_LIMIT: '10000',
       ...opts.env,
     }, tavoloDir);
     return { server, dataDir, ...tavoloRooms(server.httpUrl, server.wsUrl) };
