@@ -14,10 +14,7 @@ import { log as rootLog, requestLogger, type Logger } from './log';
 import { createMetrics } from './metrics';
 import { RoomRegistry, type CloseOutcome } from './rooms/roomRegistry';
 import { openStore } from './storage/openStore';
-import { createRedisRelay } from './relay/redisRelay';
-import { createRedisCounter } from './relay/redisCounter';
-import { createRedisReadiness } from './relay/redisReadiness';
-import { inProcessRelay } from './relay/relay';
+import { openSharedState } from './relay/openRedis';
 import type { Store } from './storage/store';
 import { StorageHealth, monitorStore } from './storage/storageHealth';
 import { createApiRouter } from './transport/httpApi';
@@ -71,9 +68,7 @@ export interface TavoloServer {
 export async function createTavoloServer(config: Config, log: Logger = rootLog, store?: Store): Promise<TavoloServer> {
   const health = new StorageHealth();
   const theStore = monitorStore(store ?? (await openStore(config)), health);
-  const relay = config.REDIS_URL ? createRedisRelay({ url: config.REDIS_URL, log }) : inProcessRelay;
-  const sharedCounter = config.REDIS_URL ? createRedisCounter(config.REDIS_URL) : undefined;
-  const readiness = config.REDIS_URL ? createRedisReadiness(config.REDIS_URL) : undefined;
+  const { relay, sharedCounter, readiness } = await openSharedState(config.REDIS_URL, log);
   const registry = new RoomRegistry(theStore, log, {
     unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
     room: {
