@@ -115,7 +115,7 @@ export function manyRoomsTable(rows: ManyRoomsResult[], missed: string[]): Table
   }
   return {
     title: `Many rooms on one process: all synced, edits by random clients across all rooms (targets: p99 < ${MANY_ROOMS.p99Ms} ms, RSS < ${MANY_ROOMS.rssMiB} MiB)`,
-    head: ['server', 'rooms', 'clients/room', 'edits/s in all', 'connect s', 'p50', 'p99', ...ratioHead('p99'), 'max', 'lost', 'server CPU %', 'server RSS MiB', ...ratioHead('RSS'), 'verdict'],
+    head: ['server', 'rooms', 'clients/room', 'edits/s in all', 'connect s', 'p50', 'p99', ...ratioHead('p99'), 'max', 'lost', 'server CPU %', 'server RSS MiB', ...ratioHead('RSS'), 'loadgen CPU %', 'verdict'],
     rows: rows.map((x) => [
       x.target,
       String(x.rooms),
@@ -130,6 +130,7 @@ export function manyRoomsTable(rows: ManyRoomsResult[], missed: string[]): Table
       f(x.server.cpuPercent, 0),
       f(x.server.peakRssMiB, 0),
       ...ratios(rows, x, same, (y) => y.server.peakRssMiB),
+      f(x.generatorCpuPercent, 0),
       isTavolo(x.target) ? (met(x) ? 'met' : 'MISSED') : '-',
     ]),
     notes: ['Tavolo persists every room in SQLite before relaying; the anchors keep memory only.'],
