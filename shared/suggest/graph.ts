@@ -35,16 +35,19 @@ export function linkProfiles(count: number, links: readonly Edge[]): SparseVecto
 const pairKey = (e: Edge, count: number): number => e.a * count + e.b;
 
 /**
- * Direct links blended with second-order ones: weight (1 − share) × cosine
- * + share × cosine of the two notes' link profiles, each note then keeping
- * its `k` strongest. Pairs with neither kind of similarity stay unlinked.
+ * Each note's `k` nearest direct links blended with second-order ones:
+ * weight (1 − share) × cosine + share × cosine of the two notes' link
+ * profiles, each note then keeping its `k` strongest. Pairs with neither
+ * kind of similarity stay unlinked.
  */
 export function blendedLinks(count: number, direct: readonly Edge[], k: number, share: number, minSim: number): Edge[] {
   const first = nearestLinks(count, direct, k);
   if (share <= 0) return first;
   const second = similarPairs(linkProfiles(count, first), minSim, Number.POSITIVE_INFINITY);
   const blend = new Map<number, Edge>();
-  for (const e of direct) blend.set(pairKey(e, count), { a: e.a, b: e.b, sim: (1 - share) * e.sim });
+  // Only the direct links some note keeps take part: on 2,000 notes the rest are most of
+  // the pairs, and blending them too cost 0.3 s of CPU without changing a group on bench/data.
+  for (const e of first) blend.set(pairKey(e, count), { a: e.a, b: e.b, sim: (1 - share) * e.sim });
   for (const e of second) {
     const key = pairKey(e, count);
     const prev = blend.get(key);
