@@ -132,7 +132,13 @@ const QUICK: typeof FULL = {
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   const flags = new Map<string, string>();
+  // `npm run bench -- suggest fanout`: bare scenario names are the same as --scenarios=suggest,fanout.
+  const named: string[] = [];
   for (const arg of argv) {
+    if ((SCENARIOS as readonly string[]).includes(arg)) {
+      named.push(arg);
+      continue;
+    }
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!m) throw new Error(`unknown argument ${arg}; use --name=value`);
     flags.set(m[1]!, m[2] ?? '1');
@@ -154,7 +160,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     if (!t) throw new Error(`unknown target ${name}; known: ${allTargets.map((x) => x.name).join(', ')}`);
     return t;
   });
-  const scenarios = (raw('scenarios') ?? SCENARIOS.join(',')).split(',').map((s) => {
+  const scenarios = (named.length > 0 ? named.join(',') : (raw('scenarios') ?? SCENARIOS.join(','))).split(',').map((s) => {
     if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; known: ${SCENARIOS.join(', ')}`);
     return s as ScenarioName;
   });

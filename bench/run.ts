@@ -16,7 +16,7 @@ import { runManyRooms, type ManyRoomsResult } from './scenarios/manyRooms';
 import { runMemory, type MemoryResult } from './scenarios/memory';
 import { multiProcessMisses, multiProcessTable, runMultiProcess, type MultiProcessResult } from './scenarios/multiprocess';
 import { runSaturation, SATURATION_P99_MS, type SaturationResult } from './scenarios/saturation';
-import { runSuggest, suggestTable, type SuggestResult } from './scenarios/suggest';
+import { runSuggest, suggestTable, WORKSHOP_NAMES, type SuggestResult } from './scenarios/suggest';
 import { fanoutTable, manyRoomsTable, saturationTable } from './report/loadTables';
 import { round } from './report/stats';
 import { toMarkdown, toText, type Table } from './report/table';
@@ -154,10 +154,16 @@ async function main(): Promise<void> {
   }
 
   if (opts.scenarios.includes('suggest')) {
-    say('suggested scenarios: labelled workshop (bench/data/) and a 2,000-note board');
-    const r = runSuggest();
-    results.suggest.push(r);
-    say(`  groups F1 ${f(r.groups.f1, 2)}, duplicates P ${f(r.duplicates.precision, 2)} R ${f(r.duplicates.recall, 2)}, 2,000 notes p50 ${f(r.large.ms.p50, 0)} ms wall, ${f(r.large.cpuMs.p50, 0)} ms CPU`);
+    for (const workshop of WORKSHOP_NAMES) {
+      say(`suggested scenarios: labelled workshop ${workshop} (bench/data/) and a 2,000-note board from it`);
+      const r = runSuggest(workshop);
+      results.suggest.push(r);
+      const g = r.groups;
+      const t = r.trigramBaseline.groups;
+      const one = r.oneGroupBaseline.groups;
+      say(`  groups P/R/F1 ${f(g.precision, 2)}/${f(g.recall, 2)}/${f(g.f1, 2)}; trigram baseline ${f(t.precision, 2)}/${f(t.recall, 2)}/${f(t.f1, 2)}; one group ${f(one.precision, 2)}/${f(one.recall, 2)}/${f(one.f1, 2)}`);
+      say(`  duplicates P ${f(r.duplicates.precision, 2)} R ${f(r.duplicates.recall, 2)}; 2,000 notes p50 ${f(r.large.ms.p50, 0)} ms wall, ${f(r.large.cpuMs.p50, 0)} ms CPU`);
+    }
   }
 
   const tables = buildTables(results);

@@ -17,6 +17,7 @@ import { openStore } from './storage/openStore';
 import { openSharedState } from './relay/openRedis';
 import type { Store } from './storage/store';
 import { StorageHealth, monitorStore } from './storage/storageHealth';
+import { SuggestPool } from './suggest/suggestPool';
 import { createApiRouter } from './transport/httpApi';
 import { attachSyncSocket, type SyncSocket } from './transport/syncSocket';
 import { sendError } from './transport/httpErrors';
@@ -88,6 +89,8 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
     },
   });
 
+  const suggestPool = new SuggestPool({ workers: config.SUGGEST_WORKERS, queueLimit: config.SUGGEST_QUEUE_LIMIT, timeoutMs: config.SUGGEST_TIMEOUT_MS });
+
   const identityKey = await theStore.secret('identity');
   // Deadlines that fell due while the server was down run now; the next ones when they fall due.
   registry.scheduler.start();
@@ -131,6 +134,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
       roomCreateLimit: { max: config.ROOM_CREATE_LIMIT, windowMs: config.ROOM_CREATE_WINDOW_MS },
       joinLimit: { max: 60, windowMs: 60_000 },
       sharedCounter,
+      suggestPool,
     }),
   );
 
@@ -181,6 +185,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
     close(deadlineMs = Infinity) {
       closing ??= (async () => {
         server.close();
+        await suggestPool.close();
         const outcome = await registry.closeAll(1012, 'server restarting', deadlineMs);
         sync?.close();
         for (const ws of wss.clients) ws.terminate();

@@ -63,6 +63,12 @@ export const ConfigSchema = z.object({
   MAX_TOTAL_BUFFERED_BYTES: int(256 * 1024 * 1024),
   /** Boards loaded in memory at once; joining one more is refused until some unload. */
   MAX_LOADED_ROOMS: int(1000),
+  /** Worker threads computing board suggestions (README, "Suggested scenarios"). */
+  SUGGEST_WORKERS: positive(1),
+  /** Suggestion requests from other rooms that may wait for a worker; past it they get 503. */
+  SUGGEST_QUEUE_LIMIT: int(8),
+  /** How long one board's suggestions may take before the worker is terminated and the request gets 503. */
+  SUGGEST_TIMEOUT_MS: positive(20_000),
 
   /** Proxies in front of the server: a number of hops, or a comma-separated list of addresses/subnets; none by default. */
   TRUST_PROXY: z.string().default('').transform(parseTrustProxy),

@@ -1,5 +1,5 @@
 /**
- * The labelled workshop (bench/data/workshop-territorio.json) and the
+ * The labelled workshops (bench/data/workshop-*.json) and the
  * measures of suggestions against it: pairwise precision/recall/F1 of the
  * groups against the themes, and precision/recall of the duplicate pairs.
  * Shared by the bench scenario and the quality floor in the unit tests.
@@ -15,7 +15,10 @@ export type LabelledNote = z.infer<typeof LabelledNote>;
 export type LabelledWorkshop = z.infer<typeof Workshop>;
 
 export const OFF_TOPIC = 'none';
-export const WORKSHOP_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../data/workshop-territorio.json');
+const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '../data');
+export const WORKSHOP_FILE = path.join(DATA_DIR, 'workshop-territorio.json');
+/** Every labelled workshop, by a short name: a valley relaunch and a river contract. */
+export const WORKSHOP_FILES = { territorio: WORKSHOP_FILE, fiume: path.join(DATA_DIR, 'workshop-fiume.json') } as const;
 
 export function loadWorkshop(file = WORKSHOP_FILE): LabelledWorkshop {
   return Workshop.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
@@ -59,4 +62,9 @@ export function scoreGroups(notes: readonly LabelledNote[], groups: ReadonlyArra
 export function scoreDuplicates(notes: readonly LabelledNote[], pairs: ReadonlyArray<readonly [string, string]>): PairScores {
   const expected = new Set(notes.filter((n) => n.duplicateOf).map((n) => pairKey(n.id, n.duplicateOf!)));
   return scorePairs(new Set(pairs.map(([a, b]) => pairKey(a, b))), expected);
+}
+
+/** The trivial baseline: every note in one group (recall 1, precision the share of same-theme pairs). */
+export function scoreOneGroup(notes: readonly LabelledNote[]): PairScores & { offTopicLeftOut: number } {
+  return scoreGroups(notes, [notes.map((n) => n.id)]);
 }

@@ -19,6 +19,7 @@ import { BoardImportError } from '../../shared/export/boardJson';
 import { MAX_IMPORT_BODY, createExportRouter, seedFromExport } from './exportApi';
 import type { SharedCounter } from '../relay/redisCounter';
 import { createSuggestRouter } from './suggestApi';
+import type { SuggestPool } from '../suggest/suggestPool';
 import { createVersionsRouter } from './versionsApi';
 import { createMyDataRouter } from './myDataApi';
 
@@ -33,6 +34,8 @@ export interface ApiOptions {
   joinLimit: { max: number; windowMs: number };
   /** Counts the limits above across processes (Redis); in memory without it. */
   sharedCounter?: SharedCounter;
+  /** Where board suggestions are computed, off the event loop. */
+  suggestPool: SuggestPool;
 }
 
 const IdentityBody = z.object({}).strict();
@@ -141,7 +144,7 @@ export function createApiRouter(registry: RoomRegistry, log: Logger, opts: ApiOp
     res.status(204).end();
   });
 
-  api.use(createSuggestRouter(registry));
+  api.use(createSuggestRouter(registry, opts.suggestPool, log));
   api.get('/rooms/:roomId', async (req: Request<{ roomId: string }>, res: Response) => {
     const info = await registry.info(req.params.roomId);
     if (!info) return sendError(res, 404, 'room_not_found', 'No workshop with this id');

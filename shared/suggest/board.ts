@@ -9,9 +9,21 @@
 import type * as Y from 'yjs';
 import { listNotes } from '../notes';
 import type { NoteView } from '../schema';
-import { suggest, type SuggestOptions, type Suggestions } from './suggest';
+import { suggest, type SuggestNote, type SuggestOptions, type Suggestions } from './suggest';
 
 export type { SuggestedGroup, Suggestions } from './suggest';
+
+/**
+ * What suggestions need from a board, as plain data: the server copies it
+ * out of the Y.Doc on its own thread and hands it to a worker thread, which
+ * must never see the live document.
+ */
+export interface SuggestSnapshot {
+  /** Notes with text, oldest first. */
+  notes: SuggestNote[];
+  /** Ids of the notes not yet in a scenario: the ones groups are proposed among. */
+  looseIds: string[];
+}
 
 /** The board's notes with text, oldest first (ties by id), so a duplicate pair names the earlier note first. */
 export function notesForSuggestions(doc: Y.Doc): NoteView[] {
@@ -20,8 +32,18 @@ export function notesForSuggestions(doc: Y.Doc): NoteView[] {
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export function suggestForBoard(doc: Y.Doc, options: Partial<SuggestOptions> = {}): Suggestions {
+export function snapshotForSuggestions(doc: Y.Doc): SuggestSnapshot {
   const notes = notesForSuggestions(doc);
-  const loose = new Set(notes.filter((n) => n.scenarioId === null).map((n) => n.id));
-  return suggest(notes, options, loose);
+  return {
+    notes: notes.map((n) => ({ id: n.id, text: n.text })),
+    looseIds: notes.filter((n) => n.scenarioId === null).map((n) => n.id),
+  };
+}
+
+export function suggestForSnapshot(snapshot: SuggestSnapshot, options: Partial<SuggestOptions> = {}): Suggestions {
+  return suggest(snapshot.notes, options, new Set(snapshot.looseIds));
+}
+
+export function suggestForBoard(doc: Y.Doc, options: Partial<SuggestOptions> = {}): Suggestions {
+  return suggestForSnapshot(snapshotForSuggestions(doc), options);
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNote, setNoteScenario } from '../../shared/notes';
+import { createNote, getNote, listNotes, moveNote, setNoteScenario } from '../../shared/notes';
+import { resample } from '../../bench/scenarios/suggest';
+import { loadWorkshop } from '../../bench/suggest/labelled';
 import { createScenario } from '../../shared/scenarios';
 import type { Suggestions } from '../../shared/suggest/board';
 import { createRoom, startServer, type RunningServer } from '../helpers/server';
@@ -57,6 +59,51 @@ describe('GET /api/rooms/:roomId/suggestions', () => {
     for (const g of body.groups) expect(g.label).not.toBe('');
     expect(body.duplicates).toContainEqual([ids[0], ids[8]]);
     fac.destroy();
+  });
+
+  it('keeps relaying edits while a 2,000-note board is analysed, and answers 429 with Retry-After to a second request for that board', async () => {
+    const room = await createRoom(server, 'Grande');
+    const fac = await joinRoom(server, room);
+    const peer = await joinRoom(server, room, { role: 'participant' });
+    const author = { id: fac.creds.participantId!, name: 'F', sector: 'public' } as const;
+    const big = resample(loadWorkshop().notes, 2000);
+    const ids: string[] = [];
+    fac.doc.transact(() => big.forEach((n, i) => ids.push(createNote(fac.doc, { x: (i % 50) * 220, y: Math.floor(i / 50) * 160, text: n.text, now: 1000 + i, author }))));
+    await waitFor(() => listNotes(peer.doc).length === 2000, { timeoutMs: 30_000, message: '2,000 notes relayed' });
+
+    // The first request is computing once a second one for the same board is refused; an edit
+    // then round-trips between two clients and the first request must still be pending. Should
+    // the analysis ever end before the edit is back, the round is run again.
+    let provedWhilePending = false;
+    for (let round = 0; round < 5 && !provedWhilePending; round++) {
+      let settled = false;
+      const first = get(room.roomId, room.tokens.facilitator).then((res) => ((settled = true), res));
+      const busy = await waitFor(
+        async () => {
+          if (settled) return 'ended';
+          const res = await get(room.roomId, room.tokens.facilitator);
+          if (res.status !== 429) return void (await res.body?.cancel());
+          return res;
+        },
+        { timeoutMs: 30_000, message: 'a 429 while the first request computes' },
+      );
+      if (busy !== 'ended') {
+        expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await busy.json()).toEqual({ error: { code: 'suggestions_in_progress', message: expect.any(String) } });
+        // The board is at its 2,000-note cap, so the edit moves a note.
+        const y = -200 - round;
+        moveNote(fac.doc, ids[0]!, 0, y);
+        await waitFor(() => getNote(peer.doc, ids[0]!)?.y === y, { message: 'edit relayed to the peer' });
+        provedWhilePending = !settled;
+      }
+      const res = await first;
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Suggestions;
+      expect(body.groups.length).toBeGreaterThan(1);
+    }
+    expect(provedWhilePending).toBe(true);
+    fac.destroy();
+    peer.destroy();
   });
 
   it('answers 401 to a participant, an observer and no token, 404 to an unknown room', async () => {

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createNote, setNoteScenario } from '../../../../shared/notes';
 import { createScenario } from '../../../../shared/scenarios';
-import { suggestForBoard } from '../../../../shared/suggest/board';
+import { snapshotForSuggestions, suggestForBoard, suggestForSnapshot } from '../../../../shared/suggest/board';
 import { analyze } from '../../../../shared/suggest/analyze';
 import { DuplicateIndex } from '../../../../shared/suggest/duplicates';
 import { DEFAULT_SUGGEST_OPTIONS, suggest } from '../../../../shared/suggest/suggest';
-import { loadWorkshop, scoreDuplicates, scoreGroups } from '../../../../bench/suggest/labelled';
+import { loadWorkshop, scoreDuplicates, scoreGroups, scoreOneGroup, WORKSHOP_FILES } from '../../../../bench/suggest/labelled';
+import { trigramGroups } from '../../../../bench/suggest/trigramBaseline';
 
 const board = (texts: string[]) => texts.map((text, i) => ({ id: `n${i}`, text }));
 
@@ -77,20 +78,45 @@ describe('suggest', () => {
     expect(groups.flatMap((g) => g.noteIds)).not.toContain(ids[4]);
     expect(groups.length).toBeGreaterThan(0);
   });
+
+  it('copies the board into plain notes (oldest first, loose ones marked) that give the same suggestions as the board', () => {
+    const doc = new Y.Doc();
+    const author = { id: 'p-1', name: 'A', sector: 'public' as const };
+    const ids = MIXED.map((n, i) => createNote(doc, { x: i * 300, y: 0, text: n.text, author, now: 100 - i }));
+    createNote(doc, { x: 0, y: 900, text: '  ', author, now: 0 });
+    setNoteScenario(doc, ids[1]!, createScenario(doc, { name: 'Mobilità', x: 0, y: 2000 }));
+    const snapshot = snapshotForSuggestions(doc);
+    expect(snapshot.notes).toEqual([...MIXED].reverse().map((n, k) => ({ id: ids[MIXED.length - 1 - k]!, text: n.text })));
+    expect(snapshot.looseIds).toHaveLength(MIXED.length - 1);
+    expect(snapshot.looseIds).not.toContain(ids[1]);
+    // Structured-clone safe: what a worker thread receives.
+    expect(structuredClone(snapshot)).toEqual(snapshot);
+    expect(suggestForSnapshot(snapshot)).toEqual(suggestForBoard(doc));
+  });
 });
 
-describe('quality on the labelled workshop (bench/data)', () => {
-  // Measured with the defaults: groups F1 0.35 (P 0.52, R 0.27), 62% of off-topic notes left out,
-  // duplicates P 1.00 R 0.88. The floors keep a margin; a change that lowers them is a regression.
-  it('keeps pairwise F1, off-topic exclusion and duplicate precision/recall above their floors', () => {
-    const w = loadWorkshop();
-    const s = suggest(w.notes);
+describe('quality on the labelled workshops (bench/data)', () => {
+  // Measured with the defaults (README, "Suggested scenarios"): groups F1 0.39 on territorio (P 0.38,
+  // R 0.39; 62% of off-topic notes left out) and 0.33 on fiume (P 0.37, R 0.29; 75%), against 0.23
+  // and 0.20 for one group of everything and at most 0.24 for trigram similarity; duplicates P 1.00,
+  // R 0.88 and 0.23 (fiume restates Italian notes in English, which no shared stem catches).
+  // The floors keep a margin; a change that lowers them is a regression.
+  const FLOORS = {
+    territorio: { f1: 0.36, duplicateRecall: 0.75 },
+    fiume: { f1: 0.3, duplicateRecall: 0.2 },
+  } as const;
+  it.each(Object.keys(FLOORS) as Array<keyof typeof FLOORS>)('keeps %s above its floors and well above the one-group and trigram baselines', (name) => {
+    const w = loadWorkshop(WORKSHOP_FILES[name]);
+    const notes = w.notes.map((n) => ({ id: n.id, text: n.text }));
+    const s = suggest(notes);
     const g = scoreGroups(w.notes, s.groups.map((x) => x.noteIds));
-    expect(g.f1).toBeGreaterThanOrEqual(0.32);
-    expect(g.precision).toBeGreaterThanOrEqual(0.45);
+    expect(g.f1).toBeGreaterThanOrEqual(FLOORS[name].f1);
+    expect(g.precision).toBeGreaterThanOrEqual(0.33);
     expect(g.offTopicLeftOut).toBeGreaterThanOrEqual(0.5);
+    const trigramBest = Math.max(...[0.1, 0.15, 0.2, 0.25, 0.3].map((t) => scoreGroups(w.notes, trigramGroups(notes, t)).f1));
+    expect(g.f1).toBeGreaterThanOrEqual(1.3 * Math.max(scoreOneGroup(w.notes).f1, trigramBest));
     const d = scoreDuplicates(w.notes, s.duplicates);
     expect(d.precision).toBeGreaterThanOrEqual(0.85);
-    expect(d.recall).toBeGreaterThanOrEqual(0.75);
+    expect(d.recall).toBeGreaterThanOrEqual(FLOORS[name].duplicateRecall);
   });
 });
