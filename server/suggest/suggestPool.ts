@@ -6,9 +6,12 @@
  * - one computation per room at a time (queued or running): a second
  *   request for that room is refused as `room_busy`;
  * - a bounded queue across rooms: past it, `queue_full`;
- * - a deadline per computation: a worker still busy after it is terminated
- *   (a runaway analysis cannot be interrupted any other way) and replaced,
- *   and the request ends as `timeout`.
+ * - a deadline per computation, counted from when its worker is running (a
+ *   fresh worker's start-up is not the analysis, and on a loaded machine
+ *   may take a while): a worker still busy after it is terminated (a
+ *   runaway analysis cannot be interrupted any other way) and replaced, and
+ *   the request ends as `timeout`. A worker that fails to start ends the
+ *   request through its 'error' or 'exit'.
  * Workers start on the first request, not with the server.
  */
 import { Worker } from 'node:worker_threads';
@@ -42,6 +45,8 @@ interface Job {
 
 interface Slot {
   worker: Worker | null;
+  /** The worker has started running its code (its 'online' event). */
+  online: boolean;
   job: Job | null;
   deadline: NodeJS.Timeout | null;
 }
@@ -56,7 +61,7 @@ export class SuggestPool {
   private closed = false;
 
   constructor(private readonly opts: SuggestPoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({ worker: null, job: null, deadline: null }));
+    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({ worker: null, online: false, job: null, deadline: null }));
     this.spawn = opts.spawn ?? (() => new Worker(SUGGEST_WORKER_URL));
   }
 
@@ -104,13 +109,23 @@ export class SuggestPool {
   private start(slot: Slot, job: Job): void {
     slot.job = job;
     slot.worker ??= this.attach(slot);
-    slot.deadline = setTimeout(() => this.timeOut(slot), this.opts.timeoutMs);
+    if (slot.online) this.armDeadline(slot);
     const request: SuggestRequest = { jobId: job.jobId, snapshot: job.snapshot };
     slot.worker.postMessage(request);
   }
 
+  private armDeadline(slot: Slot): void {
+    slot.deadline = setTimeout(() => this.timeOut(slot), this.opts.timeoutMs);
+  }
+
   private attach(slot: Slot): Worker {
     const worker = this.spawn();
+    slot.online = false;
+    worker.once('online', () => {
+      if (slot.worker !== worker) return;
+      slot.online = true;
+      if (slot.job && !slot.deadline) this.armDeadline(slot);
+    });
     // A worker never keeps the process alive: close() or the exit ends it.
     worker.unref();
     worker.on('message', (reply: SuggestReply) => {
