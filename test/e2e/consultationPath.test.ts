@@ -141,8 +141,10 @@ describe('from one meeting to the next through a consultation', () => {
     expect(await anna.locator(`[data-note-id="${flood}"] .comments-btn[data-comment-count="1"]`).count()).toBe(0);
 
     // 5. Giulia approves it from the queue: everyone has it, with the consultation's badge.
-    await queued.getByRole('button', { name: 'Approve: Note by Carlo Neri' }).click();
+    // The comment first: the note's approval is the last toast Carlo gets.
     await queue.locator('[data-moderation-kind="comment"]', { hasText: CARLO_COMMENT }).getByRole('button', { name: 'Approve: Comment by Carlo Neri' }).click();
+    await carlo.getByText('Il tuo commento è stato approvato', { exact: false }).waitFor();
+    await queued.getByRole('button', { name: 'Approve: Note by Carlo Neri' }).click();
     await queue.getByText('Nothing is waiting for approval.').waitFor();
     // Anna sees the comment on the note while the consultation is open.
     await anna.locator(`[data-note-id="${flood}"] .comments-btn[data-comment-count="1"]`).waitFor();
