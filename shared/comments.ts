@@ -14,6 +14,7 @@ import {
   CommentFields,
   MAX_COMMENT_TEXT,
   MAX_NAME_LENGTH,
+  ORIGIN_MEETING,
   ROOT_COMMENTS,
   readOr,
   type CommentableKind,
@@ -35,6 +36,8 @@ export interface CommentView {
   /** When the author last changed the text; null if never. */
   editedAt: number | null;
   text: string;
+  /** 'meeting', or the id of the consultation window it was written in. */
+  origin: string;
 }
 
 /** A top-level comment with its replies, oldest first. */
@@ -80,6 +83,7 @@ export function readComment(id: string, m: unknown): CommentView | null {
     createdAt: readOr(f.createdAt, m.get('createdAt'), 0),
     editedAt: readOr(f.editedAt.nullable(), m.get('editedAt') ?? null, null),
     text,
+    origin: readOr(f.origin, m.get('origin'), ORIGIN_MEETING),
   };
 }
 
@@ -118,21 +122,36 @@ export function commentsFor(doc: Y.Doc, itemId: string): CommentNode[] {
   return threadsOf(listComments(doc).filter((c) => c.itemId === itemId));
 }
 
+export interface NewComment {
+  id?: string;
+  itemId: string;
+  parentId?: string | null;
+  author: CommentAuthor;
+  text: string;
+  now?: number;
+  /** 'meeting' (the default) or the consultation window it is written in (shared/consultation.ts `originAt`). */
+  origin?: string;
+  /**
+   * The board the item and the parent are on, when `doc` is the author's
+   * drafts document: under pre-moderation a new comment is written there,
+   * marked pending, and waits for approval (server/rooms/moderation.ts).
+   */
+  board?: Y.Doc;
+}
+
 /**
  * Writes a comment (or a reply, with `parentId`) on an item of this board.
  * Returns its id, or null when the text is empty, the item is unknown or
  * the parent is not a comment on the same item.
  */
-export function addComment(
-  doc: Y.Doc,
-  input: { id?: string; itemId: string; parentId?: string | null; author: CommentAuthor; text: string; now?: number },
-): string | null {
+export function addComment(doc: Y.Doc, input: NewComment): string | null {
+  const board = input.board ?? doc;
   const text = clampText(input.text.trim(), MAX_COMMENT_TEXT);
-  const itemKind = commentableKindOf(doc, input.itemId);
+  const itemKind = commentableKindOf(board, input.itemId);
   if (!text || !itemKind) return null;
   let parentId = input.parentId ?? null;
   if (parentId !== null) {
-    const parent = readComment(parentId, commentsOf(doc).get(parentId));
+    const parent = readComment(parentId, commentsOf(board).get(parentId));
     if (!parent || parent.itemId !== input.itemId) return null;
     // One level of replies: answering a reply answers its thread.
     parentId = parent.parentId ?? parent.id;
@@ -150,12 +169,13 @@ export function addComment(
     createdAt: input.now ?? Date.now(),
     editedAt: null,
     text,
-  });
+    origin: input.origin ?? ORIGIN_MEETING,
+  }, input.board !== undefined);
   return id;
 }
 
-/** Writes a comment's entry as given (already checked): what addComment and the board import share. */
-export function addCommentMap(doc: Y.Doc, c: CommentView): void {
+/** Writes a comment's entry as given (already checked): what addComment and the board import share. `pending` marks it as waiting for approval (drafts only). */
+export function addCommentMap(doc: Y.Doc, c: CommentView, pending = false): void {
   doc.transact(() => {
     const m = new Y.Map<unknown>();
     m.set('itemId', c.itemId);
@@ -168,6 +188,8 @@ export function addCommentMap(doc: Y.Doc, c: CommentView): void {
     m.set('createdAt', c.createdAt);
     if (c.editedAt !== null) m.set('editedAt', c.editedAt);
     m.set('text', c.text);
+    m.set('origin', c.origin);
+    if (pending) m.set('pending', true);
     commentsOf(doc).set(c.id, m);
   });
 }

@@ -31,8 +31,8 @@ export const ROOT_REACTIONS = 'reactions';
 export const ROOT_NAMES = [ROOT_NOTES, ROOT_SCENARIOS, ROOT_VOTES, ROOT_SESSION, ROOT_RESULTS, ROOT_ACTIONS, ROOT_COMMENTS, ROOT_REACTIONS] as const;
 export type RootName = (typeof ROOT_NAMES)[number];
 export const isRootName = (v: string): v is RootName => (ROOT_NAMES as readonly string[]).includes(v);
-/** A participant's drafts document holds notes only. */
-export const DRAFT_ROOT_NAMES: readonly RootName[] = [ROOT_NOTES];
+/** A participant's drafts document holds notes, and comments waiting for approval under pre-moderation. */
+export const DRAFT_ROOT_NAMES: readonly RootName[] = [ROOT_NOTES, ROOT_COMMENTS];
 
 export const SECTORS = ['public', 'private', 'civil', 'other'] as const;
 export type Sector = (typeof SECTORS)[number];
@@ -272,9 +272,24 @@ export const CommentFields = {
   createdAt: Finite,
   editedAt: Finite,
   text: z.string().min(1).max(MAX_COMMENT_TEXT),
+  /** In a participant's drafts document only: written under pre-moderation, waiting for approval. Never on the board. */
+  pending: z.literal(true),
+  /** 'meeting' or the consultation window it was written in; absent on comments from before it was recorded (read as 'meeting'). */
+  origin: OriginSchema,
 };
 /** Fixed when a comment is written; only `text` and `editedAt` change afterwards. */
-export const COMMENT_IDENTITY_KEYS: ReadonlySet<string> = new Set(['itemId', 'itemKind', 'parentId', 'authorId', 'authorName', 'authorSector', 'byFacilitator', 'createdAt']);
+export const COMMENT_IDENTITY_KEYS: ReadonlySet<string> = new Set([
+  'itemId',
+  'itemKind',
+  'parentId',
+  'authorId',
+  'authorName',
+  'authorSector',
+  'byFacilitator',
+  'createdAt',
+  'pending',
+  'origin',
+]);
 /** Keys a new comment must carry. */
 export const COMMENT_REQUIRED_KEYS = ['itemId', 'itemKind', 'parentId', 'authorId', 'text', 'createdAt'] as const;
 

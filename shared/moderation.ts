@@ -1,13 +1,13 @@
 /**
  * Moderation for open consultations, as it crosses the wire: what a
  * facilitator may do to an item and what the moderation queue lists. Items
- * are named by kind and id, so another kind (comments) joins by adding its
- * name to MODERATED_KINDS and a target on the server (server/rooms/moderation.ts).
+ * are named by kind and id; each kind has a target on the server
+ * (server/rooms/moderation.ts for notes, commentModeration.ts for comments).
  */
 import { z } from 'zod';
 import { MAX_NAME_LENGTH, MAX_NOTE_TEXT, SectorSchema } from './documentSchemas';
 
-export const MODERATED_KINDS = ['note'] as const;
+export const MODERATED_KINDS = ['note', 'comment'] as const;
 export type ModeratedKind = (typeof MODERATED_KINDS)[number];
 /** approve/reject: an item waiting under pre-moderation; hide/restore: an item on the board. */
 export const MODERATION_ACTIONS = ['approve', 'reject', 'hide', 'restore'] as const;

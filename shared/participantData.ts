@@ -14,7 +14,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { actionsOf, isCommitment } from './actions';
-import { deleteComment, listComments } from './comments';
+import { commentsOf, deleteComment, listComments } from './comments';
 import { CommitmentSchema, ItemId, NoteFields, ROOT_NAMES, ROUND_KEY_PATTERN, RoundResultSchema, type RootName } from './documentSchemas';
 import { notesOf, readBallot, readNote, votesOf } from './schema';
 import { listReactions, removeReaction } from './reactions';
@@ -62,12 +62,12 @@ function myNotes(doc: Y.Doc, participantId: string | null): MyNote[] {
 /** Every note of a participant's private drafts document (all of them are theirs). */
 export const draftNotes = (doc: Y.Doc): MyNote[] => myNotes(doc, null);
 
-/** Empties a drafts document; returns how many notes went. */
+/** Empties a drafts document (notes, and comments waiting for approval); returns how many entries went. */
 export function eraseDrafts(doc: Y.Doc): number {
-  const notes = notesOf(doc);
-  const ids = [...notes.keys()];
-  doc.transact(() => ids.forEach((id) => notes.delete(id)));
-  return ids.length;
+  const roots = [notesOf(doc), commentsOf(doc)];
+  const entries = roots.flatMap((root) => [...root.keys()].map((id) => () => root.delete(id)));
+  doc.transact(() => entries.forEach((erase) => erase()));
+  return entries.length;
 }
 
 const notesRoot: ParticipantRoot = {

@@ -132,6 +132,11 @@ export function BalancePanel({ peers }: { peers: PeerUser[] }) {
           {t('consultation.origin.meeting', { count: p.byOrigin.meeting })} · {t('consultation.origin.consultation', { count: p.byOrigin.consultation })}
         </p>
       )}
+      {p.commentsByOrigin.consultation > 0 && (
+        <p className="balance-origin" data-comments-meeting={p.commentsByOrigin.meeting} data-comments-consultation={p.commentsByOrigin.consultation}>
+          {t('consultation.origin.comments', { meeting: p.commentsByOrigin.meeting, consultation: p.commentsByOrigin.consultation })}
+        </p>
+      )}
       {p.people.length > 0 && (
         <ul className="balance-people">
           {p.people.slice(0, PEOPLE_SHOWN).map((person) => (

@@ -61,12 +61,13 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
   useEffect(() => control?.subscribe((msg) => msg.t === 'welcome' && confirm(msg.role, msg.participantId)), [control, confirm]);
 
   const [toast, setToast] = useState<{ message: string; n: number } | null>(null);
-  // An author hears what the facilitator decided about their note waiting for approval.
+  // An author hears what the facilitator decided about their note or comment waiting for approval.
   useEffect(
     () =>
       control?.subscribe((msg) => {
         if (msg.t !== 'moderated') return;
-        const message = t(msg.outcome === 'approved' ? 'moderation.approvedToast' : 'moderation.rejectedToast');
+        const approved = msg.outcome === 'approved';
+        const message = msg.kind === 'comment' ? t(approved ? 'moderation.commentApprovedToast' : 'moderation.commentRejectedToast') : t(approved ? 'moderation.approvedToast' : 'moderation.rejectedToast');
         setToast((prev) => ({ message, n: (prev?.n ?? 0) + 1 }));
       }),
     [control, t],

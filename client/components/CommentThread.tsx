@@ -1,15 +1,24 @@
 /**
  * The comments on one item: threads oldest first, one level of replies,
  * a box to write, and reply, edit and delete on one's own comments (the
- * facilitator may delete any). Renders only when this item's comments
- * change (useComments). What is refused by the server is taken back by the
- * usual resync; nothing here assumes a write succeeded.
+ * facilitator may delete any, and hide any into the moderation queue). Each
+ * comment written in a consultation window carries its badge. Under
+ * pre-moderation a participant's new comment goes to their drafts and is
+ * listed to them alone as waiting until the facilitator approves it.
+ * Renders only when this item's comments change (useComments). What is
+ * refused by the server is taken back by the usual resync; nothing here
+ * assumes a write succeeded.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { addComment, deleteComment, editComment, MAX_COMMENT_TEXT, type CommentNode, type CommentView } from '../../shared/comments';
+import { originAt } from '../../shared/consultation';
 import { useBoard } from '../hooks/useBoard';
+import { useCommentDrafts } from '../hooks/useCommentDrafts';
 import { useComments } from '../hooks/useComments';
+import { useSession } from '../hooks/useSession';
+import { OriginBadge } from './OriginBadge';
 
 interface FormProps {
   label: string;
@@ -68,9 +77,33 @@ function CommentForm({ label, submit, initial = '', onSubmit, onCancel }: FormPr
   );
 }
 
-function CommentItem({ comment, canReply }: { comment: CommentView; canReply: boolean }) {
+/** Where a new comment is written: the board, or under pre-moderation the participant's drafts, and with which origin. */
+interface Writer {
+  write: (input: { itemId: string; parentId?: string; text: string }) => void;
+  /** Board text stays as approved while pre-moderation is on. */
+  moderated: boolean;
+}
+
+function useCommentWriter(): Writer {
+  const { doc, identity, serverNow } = useBoard();
+  const drafts = useCommentDrafts();
+  const session = useSession(doc);
+  const moderated = drafts !== null && session.premoderation;
+  return {
+    moderated,
+    write: ({ itemId, parentId, text }) => {
+      // Where it is written: the meeting, or the consultation window open now (the server checks it).
+      const origin = originAt(session, serverNow());
+      const author = authorOf(identity);
+      if (moderated) addComment(drafts, { itemId, parentId, author, text, origin, board: doc });
+      else addComment(doc, { itemId, parentId, author, text, origin });
+    },
+  };
+}
+
+function CommentItem({ comment, canReply, writer }: { comment: CommentView; canReply: boolean; writer: Writer }) {
   const { t, i18n } = useTranslation();
-  const { doc, identity, role, rights } = useBoard();
+  const { doc, identity, role, rights, control } = useBoard();
   const [mode, setMode] = useState<'view' | 'edit' | 'reply'>('view');
   const can = rights.discuss && role !== 'observer';
   const mine = comment.authorId === identity.id;
@@ -80,7 +113,7 @@ function CommentItem({ comment, canReply }: { comment: CommentView; canReply: bo
     <article className="comment" data-comment-id={comment.id} data-mine={mine || undefined}>
       <p className="comment-meta small">
         <strong>{comment.authorName}</strong> · <span className={`sector-text sector-${comment.byFacilitator ? 'facilitator' : comment.authorSector}`}>{who}</span> · <span>{when}</span>
-        {comment.editedAt !== null && <span className="muted"> · {t('comments.edited')}</span>}
+        {comment.editedAt !== null && <span className="muted"> · {t('comments.edited')}</span>} <OriginBadge origin={comment.origin} />
       </p>
       {mode === 'edit' ? (
         <CommentForm
@@ -103,7 +136,7 @@ function CommentItem({ comment, canReply }: { comment: CommentView; canReply: bo
               {t('comments.reply')}
             </button>
           )}
-          {mine && (
+          {mine && !writer.moderated && (
             <button type="button" className="btn btn-ghost btn-small" aria-label={t('comments.editLabel')} onClick={() => setMode('edit')}>
               {t('comments.edit')}
             </button>
@@ -113,6 +146,16 @@ function CommentItem({ comment, canReply }: { comment: CommentView; canReply: bo
               {t('comments.delete')}
             </button>
           )}
+          {role === 'facilitator' && (
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-label={t('comments.hideLabel', { name: comment.authorName })}
+              onClick={() => void control.send({ t: 'moderate', action: 'hide', kind: 'comment', id: comment.id })}
+            >
+              {t('comments.hide')}
+            </button>
+          )}
         </div>
       )}
       {mode === 'reply' && (
@@ -120,7 +163,7 @@ function CommentItem({ comment, canReply }: { comment: CommentView; canReply: bo
           label={t('comments.replyText', { name: comment.authorName })}
           submit={t('comments.sendReply')}
           onSubmit={(text) => {
-            addComment(doc, { itemId: comment.itemId, parentId: comment.id, author: authorOf(identity), text });
+            writer.write({ itemId: comment.itemId, parentId: comment.id, text });
             setMode('view');
           }}
           onCancel={() => setMode('view')}
@@ -137,15 +180,15 @@ const authorOf = (identity: { id: string; name: string; sector: CommentView['aut
   facilitator: identity.neutral,
 });
 
-function Thread({ node }: { node: CommentNode }) {
+function Thread({ node, writer }: { node: CommentNode; writer: Writer }) {
   return (
     <li className="comment-thread">
-      <CommentItem comment={node} canReply />
+      <CommentItem comment={node} canReply writer={writer} />
       {node.replies.length > 0 && (
         <ol className="comment-replies">
           {node.replies.map((r) => (
             <li key={r.id}>
-              <CommentItem comment={r} canReply={false} />
+              <CommentItem comment={r} canReply={false} writer={writer} />
             </li>
           ))}
         </ol>
@@ -154,10 +197,32 @@ function Thread({ node }: { node: CommentNode }) {
   );
 }
 
+/** The author's own comments on this item still waiting for approval, from their drafts: nobody else has them. */
+function Waiting({ drafts, itemId }: { drafts: Y.Doc; itemId: string }) {
+  const { t } = useTranslation();
+  const { threads } = useComments(drafts, itemId);
+  const waiting = threads.flatMap((n) => [n, ...n.replies]);
+  if (waiting.length === 0) return null;
+  return (
+    <ol className="comment-list comment-waiting" aria-label={t('comments.waitingList')}>
+      {waiting.map((c) => (
+        <li key={c.id} className="comment" data-comment-id={c.id} data-pending>
+          <p className="comment-meta small">
+            <strong>{c.authorName}</strong> · <span className="muted">{t('moderation.waiting')}</span>
+          </p>
+          <p className="comment-text">{c.text}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function CommentThread({ itemId }: { itemId: string }) {
   const { t } = useTranslation();
-  const { doc, identity, role, rights } = useBoard();
+  const { doc, role, rights } = useBoard();
+  const drafts = useCommentDrafts();
   const { threads } = useComments(doc, itemId);
+  const writer = useCommentWriter();
   const can = rights.discuss && role !== 'observer';
   return (
     <section className="comments" aria-label={t('comments.list')}>
@@ -166,12 +231,16 @@ export function CommentThread({ itemId }: { itemId: string }) {
       ) : (
         <ol className="comment-list">
           {threads.map((node) => (
-            <Thread key={node.id} node={node} />
+            <Thread key={node.id} node={node} writer={writer} />
           ))}
         </ol>
       )}
+      {drafts && <Waiting drafts={drafts} itemId={itemId} />}
       {can ? (
-        <CommentForm label={t('comments.write')} submit={t('comments.send')} onSubmit={(text) => addComment(doc, { itemId, author: authorOf(identity), text })} />
+        <>
+          {writer.moderated && <p className="muted small">{t('comments.moderatedHint')}</p>}
+          <CommentForm label={t('comments.write')} submit={t('comments.send')} onSubmit={(text) => writer.write({ itemId, text })} />
+        </>
       ) : (
         <p className="muted small">{t('comments.closed')}</p>
       )}

@@ -1,6 +1,7 @@
 /**
- * The facilitator's moderation queue: notes waiting for approval (approve or
- * reject), notes the profanity lists flag (hide), and hidden notes (restore).
+ * The facilitator's moderation queue: notes and comments waiting for approval
+ * (approve or reject), those the profanity lists flag (hide), and hidden ones
+ * (restore), each labelled with its kind.
  * Every action is a control message the server carries out and answers with
  * a new queue; nothing here edits the board itself.
  */
@@ -21,9 +22,9 @@ interface ItemProps {
 
 function QueueItem({ item, actions, note, onAct }: ItemProps) {
   const { t } = useTranslation();
-  const label = t('moderation.itemLabel', { name: item.authorName || '—' });
+  const label = t(item.kind === 'comment' ? 'moderation.commentItemLabel' : 'moderation.itemLabel', { name: item.authorName || '—' });
   return (
-    <li className="moderation-item" aria-label={label} data-moderation-id={item.id} data-flagged={item.flags.length > 0 || undefined}>
+    <li className="moderation-item" aria-label={label} data-moderation-id={item.id} data-moderation-kind={item.kind} data-flagged={item.flags.length > 0 || undefined}>
       <p className="moderation-author">
         <strong>{item.authorName || '—'}</strong> <SectorBadge sector={item.sector} compact />
         {note && <span className="muted small"> · {note}</span>}

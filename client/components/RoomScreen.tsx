@@ -9,6 +9,7 @@ import type { Role } from '../../shared/phases';
 import { notesOf, readNote, type SessionView } from '../../shared/schema';
 import type { SyncedDoc, ConnectionStatus } from '../hooks/useSyncedDoc';
 import { BoardContext, type BoardContextValue } from '../hooks/useBoard';
+import { CommentDraftsContext } from '../hooks/useCommentDrafts';
 import { useProfile } from '../hooks/useIdentity';
 import { usePeers } from '../hooks/usePeers';
 import { useRememberWorkshop } from '../hooks/useRememberWorkshop';
@@ -160,7 +161,7 @@ export function RoomScreen(props: RoomScreenProps) {
 
   return (
     <BoardContext.Provider value={contexts.board}>
-      {renderView({ chrome, session, access, joinToken, viewMode, onViewMode: chooseMode })}
+      <CommentDraftsContext.Provider value={contexts.drafts?.doc ?? null}>{renderView({ chrome, session, access, joinToken, viewMode, onViewMode: chooseMode })}</CommentDraftsContext.Provider>
       {role !== 'observer' && (
         <JoinDialog
           // Remounted on each opening, so it always starts from the saved profile.

@@ -1,6 +1,6 @@
 /**
  * Who has contributed: notes and dots per sector and per person, in the room
- * versus remote, and who is online without having contributed yet. For the
+ * versus remote, notes and comments by origin (meeting or consultation), and who is online without having contributed yet. For the
  * facilitator's balance panel; recomputed at most once a frame. Dots count
  * only in open voting: secret ballots stay on the server, and ballots left
  * in the document from an earlier open round are not this round's.
@@ -8,6 +8,7 @@
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import { oncePerFrame } from '../lib/throttle';
 import type * as Y from 'yjs';
+import { commentsOf, listComments } from '../../shared/comments';
 import { isParticipantNote } from '../../shared/notes';
 import { SECTORS, notesOf, readNote, votesOf, type Sector, type Where } from '../../shared/schema';
 import { dotTotal } from '../../shared/scoring';
@@ -29,6 +30,8 @@ export interface Participation {
   byWhere: Record<Where, number>;
   /** Participants' notes written in a meeting versus in consultation windows (shared/consultation.ts). */
   byOrigin: { meeting: number; consultation: number };
+  /** Participants' comments, counted the same way. */
+  commentsByOrigin: { meeting: number; consultation: number };
   people: PersonTally[];
   silent: PeerUser[];
 }
@@ -36,6 +39,7 @@ export interface Participation {
 function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participation {
   const people = new Map<string, PersonTally>();
   const byOrigin = { meeting: 0, consultation: 0 };
+  const commentsByOrigin = { meeting: 0, consultation: 0 };
   const person = (id: string, name: string, sector: Sector, where: Where): PersonTally => {
     let p = people.get(id);
     if (!p) people.set(id, (p = { id, name, sector, where, notes: 0, dots: 0 }));
@@ -48,6 +52,7 @@ function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participati
     byOrigin[n.origin === ORIGIN_MEETING ? 'meeting' : 'consultation']++;
     person(n.authorId, n.authorName, n.authorSector, n.where).notes++;
   });
+  for (const c of listComments(doc)) if (!c.byFacilitator) commentsByOrigin[c.origin === ORIGIN_MEETING ? 'meeting' : 'consultation']++;
   const peerById = new Map(peers.map((p) => [p.id, p]));
   if (countDots)
     // Counted as the cards and the results count them (shared/scoring.ts `countedDots`).
@@ -67,7 +72,7 @@ function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participati
   }
   for (const p of peers) if (p.role !== 'observer') byWhere[p.where]++;
   const silent = peers.filter((p) => p.role === 'participant' && !people.has(p.id));
-  return { bySector, byWhere, byOrigin, people: [...people.values()].sort((a, b) => b.notes + b.dots - (a.notes + a.dots)), silent };
+  return { bySector, byWhere, byOrigin, commentsByOrigin, people: [...people.values()].sort((a, b) => b.notes + b.dots - (a.notes + a.dots)), silent };
 }
 
 export function useParticipation(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participation {
@@ -80,12 +85,15 @@ export function useParticipation(doc: Y.Doc, peers: PeerUser[], countDots: boole
       });
       const notes = notesOf(doc);
       const votes = votesOf(doc);
+      const comments = commentsOf(doc);
       notes.observe(schedule);
       votes.observe(schedule);
+      comments.observe(schedule);
       return () => {
         schedule.cancel();
         notes.unobserve(schedule);
         votes.unobserve(schedule);
+        comments.unobserve(schedule);
       };
     },
     [doc],

@@ -1,6 +1,7 @@
 /**
  * Moderation for open consultations: the queue facilitators review, and
- * what they do with it.
+ * what they do with it. Notes are below; comments are moderated the same
+ * way in ./commentModeration.ts.
  *
  * - Pending: under pre-moderation a participant's new note is written in
  *   their own drafts document, marked `pending`, so nobody else is sent it
@@ -16,7 +17,7 @@
  * period when it changes. With several processes, each tells the others
  * the pending items of the drafts it has loaded and when the hidden notes
  * changed, so the queue is the same on every process. Each kind of item is a target in a table keyed
- * by kind (`targets`), so comments join by adding theirs.
+ * by kind (`targets`): where its pending and hidden items are, and what each action does.
  */
 import * as Y from 'yjs';
 import { encodeControl, type ServerControl } from '../../shared/control';
@@ -25,6 +26,7 @@ import { profanitiesIn } from '../../shared/profanity';
 import { scenarioAt } from '../../shared/scenarios';
 import { NOTE_HEIGHT, NOTE_WIDTH, notesOf, readNote, scenariosOf, type NoteMap } from '../../shared/schema';
 import type { Logger } from '../log';
+import { CommentModeration } from './commentModeration';
 import type { Peer } from './peer';
 import type { Room } from './room';
 import { copyNote, draftsPrefix, type RoomRegistry } from './roomRegistry';
@@ -39,6 +41,12 @@ export interface ModerationTarget {
   act(action: ModerationAction, board: Room, id: string): Promise<string | null>;
   /** The board's items of this kind that the profanity lists flag. */
   flagged(board: Room): ModeratedItem[];
+  /** The root of a document that holds items of this kind, watched for changes. */
+  root(doc: Y.Doc): Y.Map<Y.Map<unknown>>;
+  /** Items of this kind waiting for approval in a participant's drafts document. */
+  pendingIn(drafts: Y.Doc): ModeratedItem[];
+  /** Items of this kind in the board's `~hidden` document. */
+  hiddenIn(hidden: Y.Doc): ModeratedItem[];
 }
 
 interface BoardQueue {
@@ -80,7 +88,7 @@ export class Moderation {
   ) {
     registry.draftsLoaded.add((drafts) => this.watchDrafts(drafts));
     registry.boardsLoaded.add((board) => this.follow(board));
-    this.targets = { note: new NoteModeration(registry, this) };
+    this.targets = { note: new NoteModeration(registry, this), comment: new CommentModeration(registry, this) };
   }
 
   private entry(roomId: string): BoardQueue {
@@ -124,29 +132,26 @@ export class Moderation {
     const board = drafts.kind.board;
     const e = this.entry(board.roomId);
     const relist = (): void => {
-      const items: ModeratedItem[] = [];
-      notesOf(drafts.doc).forEach((m, id) => m.get('pending') === true && items.push(noteItem(id, m)));
+      const items = Object.values(this.targets).flatMap((t) => t.pendingIn(drafts.doc));
       if (items.length > 0 || e.pending.has(drafts.roomId)) {
         e.pending.set(drafts.roomId, items);
         board.signalOthers({ t: 'moderationPending', docId: drafts.roomId, items });
       }
       this.schedule(board);
     };
-    notesOf(drafts.doc).observeDeep(relist);
+    for (const t of Object.values(this.targets)) t.root(drafts.doc).observeDeep(relist);
     relist();
   }
 
   private watchBoard(board: Room, e: BoardQueue): void {
     if (e.watched === board) return;
     e.watched = board;
-    notesOf(board.doc).observeDeep(() => this.schedule(board));
+    for (const t of Object.values(this.targets)) t.root(board.doc).observeDeep(() => this.schedule(board));
   }
 
-  /** Reads the hidden notes again (after a load, a hide or a restore). */
+  /** Reads the hidden items again (after a load, a hide or a restore). */
   setHidden(roomId: string, hidden: Room): void {
-    const items: ModeratedItem[] = [];
-    notesOf(hidden.doc).forEach((m, id) => items.push(noteItem(id, m)));
-    this.entry(roomId).hidden = items;
+    this.entry(roomId).hidden = Object.values(this.targets).flatMap((t) => t.hiddenIn(hidden.doc));
   }
 
   message(board: Room): ModerationMessage {
@@ -243,6 +248,22 @@ class NoteModeration implements ModerationTarget {
         return never;
       }
     }
+  }
+
+  root(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+    return notesOf(doc);
+  }
+
+  pendingIn(drafts: Y.Doc): ModeratedItem[] {
+    const items: ModeratedItem[] = [];
+    notesOf(drafts).forEach((m, id) => m.get('pending') === true && items.push(noteItem(id, m)));
+    return items;
+  }
+
+  hiddenIn(hidden: Y.Doc): ModeratedItem[] {
+    const items: ModeratedItem[] = [];
+    notesOf(hidden).forEach((m, id) => items.push(noteItem(id, m)));
+    return items;
   }
 
   flagged(board: Room): ModeratedItem[] {

@@ -107,6 +107,8 @@ export const ExportedComment = z
     createdAt: cf.createdAt,
     editedAt: cf.editedAt.nullable(),
     text: cf.text,
+    /** 'meeting' or the consultation window it was written in (files from before it was recorded read 'meeting'). */
+    origin: cf.origin.default('meeting'),
   })
   .strict();
 export type ExportedComment = z.infer<typeof ExportedComment>;
@@ -150,6 +152,8 @@ export const ExportedBoard = z
     reactions: z.array(ExportedReaction).max(MAX_EXPORT_REACTIONS).default([]),
     /** Notes per origin ('meeting' or a consultation window id), for readers of the file; derived, ignored on import. */
     notesByOrigin: z.record(z.string().max(64), z.number().int().min(0)).optional(),
+    /** Comments per origin, the same way; derived, ignored on import. */
+    commentsByOrigin: z.record(z.string().max(64), z.number().int().min(0)).optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -271,13 +275,14 @@ export function exportBoard(doc: Y.Doc, now = Date.now()): BoardExport {
       comments,
       reactions,
       notesByOrigin: countByOrigin(notes),
+      commentsByOrigin: countByOrigin(comments),
     },
   };
 }
 
-function countByOrigin(notes: ExportedNote[]): Record<string, number> {
+function countByOrigin(items: ReadonlyArray<{ origin: string }>): Record<string, number> {
   const out: Record<string, number> = { meeting: 0 };
-  for (const n of notes) out[n.origin] = (out[n.origin] ?? 0) + 1;
+  for (const n of items) out[n.origin] = (out[n.origin] ?? 0) + 1;
   return out;
 }
 

@@ -10,7 +10,7 @@ import { SECTORS } from '../schema';
 import type { ItemResult } from '../scoring';
 import type { BoardExport, ExportedAction } from './boardJson';
 import { EXPORT_STRINGS, type ExportLanguage, type ExportStrings } from './strings';
-import { summarizeBoard, type BoardSummary } from './summary';
+import { summarizeBoard, type BoardSummary, type OriginCount } from './summary';
 
 /** ASCII punctuation CommonMark lets a backslash escape, minus the three that become entities. */
 const ESCAPED = /[!"#$%'()*+,\-./:;=?@[\\\]^_`{|}~]/g;
@@ -51,10 +51,13 @@ function participantsSection(sum: BoardSummary, s: ExportStrings): string[] {
   const where = [`${s.where.room} ${p.byWhere.room}`, `${s.where.remote} ${p.byWhere.remote}`];
   if (p.byWhere.unknown > 0) where.push(`${s.whereUnknown} ${p.byWhere.unknown}`);
   const lines = [`## ${s.participants}`, '', `- ${s.contributors}: ${p.total}`, `- ${s.bySector}: ${sectors}`, `- ${s.byWhere}: ${where.join(' · ')}`];
-  // Only boards that had a consultation say where notes came from.
+  // Only boards that had a consultation say where notes and comments came from.
+  const place = (o: OriginCount): string => (o.origin === 'meeting' ? s.inMeeting : s.inConsultation(o.openedAt === null ? '?' : dateOf(o.openedAt, s)));
   if (sum.origins.some((o) => o.origin !== 'meeting' && o.notes > 0)) {
-    const origins = sum.origins.map((o) => `${o.origin === 'meeting' ? s.inMeeting : s.inConsultation(o.openedAt === null ? '?' : dateOf(o.openedAt, s))} ${o.notes}`);
-    lines.push(`- ${s.byOrigin}: ${origins.join(' · ')}`);
+    lines.push(`- ${s.byOrigin}: ${sum.origins.map((o) => `${place(o)} ${o.notes}`).join(' · ')}`);
+  }
+  if (sum.origins.some((o) => o.origin !== 'meeting' && o.comments > 0)) {
+    lines.push(`- ${s.commentsByOrigin}: ${sum.origins.map((o) => `${place(o)} ${o.comments}`).join(' · ')}`);
   }
   return [...lines, ''];
 }
@@ -73,7 +76,9 @@ export function reactionsText(sum: BoardSummary, itemId: string, s: ExportString
 function commentLine(c: CommentView, label: string, indent: string, s: ExportStrings): string {
   const who = `${escapeMarkdown(c.authorName) || s.none}, ${c.byFacilitator ? s.facilitator : s.sectors[c.authorSector]}`;
   const edited = c.editedAt !== null ? ` (${s.edited})` : '';
-  return `${indent}- ${label} — *${who}*${edited}: ${escapeMarkdownBlock(c.text, `${indent}  `)}`;
+  // Marked as the board's badge marks it: only what came from a consultation window.
+  const origin = c.origin !== 'meeting' ? ` [${s.fromConsultation}]` : '';
+  return `${indent}- ${label} — *${who}*${origin}${edited}: ${escapeMarkdownBlock(c.text, `${indent}  `)}`;
 }
 
 /** The reactions and comment threads on one item, as list items nested under it (`indent` deep). */

@@ -28,6 +28,7 @@ export interface ExportStrings {
   facilitator: string;
   /** Notes by where they were written: the meeting or a consultation window. */
   byOrigin: string;
+  commentsByOrigin: string;
   inMeeting: string;
   inConsultation: (opened: string) => string;
   priorities: string;
@@ -54,6 +55,8 @@ export interface ExportStrings {
   none: string;
   /** Comments and reactions under each note, scenario and action card. */
   comment: string;
+  /** Beside a comment written in a consultation window. */
+  fromConsultation: string;
   reply: string;
   edited: string;
   reactions: Record<ReactionKind, string>;
@@ -77,6 +80,7 @@ const en: ExportStrings = {
   noNotes: 'No notes.',
   facilitator: 'Facilitator',
   byOrigin: 'Notes by origin',
+  commentsByOrigin: 'Comments by origin',
   inMeeting: 'In the meeting',
   inConsultation: (opened) => `In the consultation opened ${opened}`,
   priorities: 'Priorities',
@@ -102,6 +106,7 @@ const en: ExportStrings = {
   notCommitted: 'not yet',
   none: '—',
   comment: 'Comment',
+  fromConsultation: 'consultation',
   reply: 'Reply',
   edited: 'edited',
   reactions: { agree: 'Agree', important: 'Important', question: 'Question' },
@@ -125,6 +130,7 @@ const it: ExportStrings = {
   noNotes: 'Nessuna nota.',
   facilitator: 'Facilitatore',
   byOrigin: 'Note per provenienza',
+  commentsByOrigin: 'Commenti per provenienza',
   inMeeting: 'In incontro',
   inConsultation: (opened) => `Nella consultazione aperta il ${opened}`,
   priorities: 'Priorità',
@@ -150,6 +156,7 @@ const it: ExportStrings = {
   notCommitted: 'non ancora',
   none: '—',
   comment: 'Commento',
+  fromConsultation: 'consultazione',
   reply: 'Risposta',
   edited: 'modificato',
   reactions: { agree: 'D’accordo', important: 'Importante', question: 'Domanda' },

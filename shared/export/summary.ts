@@ -27,15 +27,22 @@ export interface OriginCount {
   /** When the window opened; null for the meeting and for windows the file does not list. */
   openedAt: number | null;
   notes: number;
+  comments: number;
 }
 
-/** Every note counted where it was written (shared/consultation.ts). */
+/** Every note and comment counted where it was written (shared/consultation.ts). */
 export function countOrigins(board: ExportedBoard): OriginCount[] {
-  const counts = new Map<string, number>([['meeting', 0]]);
-  for (const n of board.notes) counts.set(n.origin, (counts.get(n.origin) ?? 0) + 1);
+  const counts = new Map<string, { notes: number; comments: number }>([['meeting', { notes: 0, comments: 0 }]]);
+  const at = (origin: string): { notes: number; comments: number } => {
+    let c = counts.get(origin);
+    if (!c) counts.set(origin, (c = { notes: 0, comments: 0 }));
+    return c;
+  };
+  for (const n of board.notes) at(n.origin).notes++;
+  for (const c of board.comments) at(c.origin).comments++;
   const opened = new Map((board.session.consultations ?? []).map((w) => [w.id, w.openedAt]));
   return [...counts]
-    .map(([origin, notes]) => ({ origin, notes, openedAt: opened.get(origin) ?? null }))
+    .map(([origin, c]) => ({ origin, ...c, openedAt: opened.get(origin) ?? null }))
     .sort((a, b) => (a.origin === 'meeting' ? -1 : b.origin === 'meeting' ? 1 : (a.openedAt ?? Infinity) - (b.openedAt ?? Infinity)));
 }
 
@@ -48,7 +55,7 @@ export interface BoardSummary {
     byWhere: Record<Where | 'unknown', number>;
   };
   prompts: { phase: Phase; text: string }[];
-  /** Notes per origin: the meeting first, then each consultation window in the order it opened (unknown windows last). */
+  /** Notes and comments per origin: the meeting first, then each consultation window in the order it opened (unknown windows last). */
   origins: OriginCount[];
   groups: NoteGroup[];
   /** The round the priorities come from: the open tally (round 0) or the latest revealed round. */

@@ -129,19 +129,25 @@ describe('from one meeting to the next through a consultation', () => {
     const carloDialog = carlo.getByRole('dialog');
     await carloDialog.getByRole('textbox', { name: 'Il tuo commento' }).fill(CARLO_COMMENT);
     await carloDialog.getByRole('button', { name: 'Commenta', exact: true }).click();
-    await carloDialog.locator('.comment[data-mine]').getByText(CARLO_COMMENT).waitFor();
+    // Under pre-moderation it waits for approval too, listed to him alone.
+    await carloDialog.locator('.comment[data-pending]').getByText(CARLO_COMMENT).waitFor();
     await carloDialog.getByRole('button', { name: 'Chiudi', exact: true }).click();
     await carloDialog.waitFor({ state: 'detached' });
     await carloFlood.getByRole('button', { name: 'Aggiungi punto' }).click();
     await carloFlood.locator('[data-my-dots="1"]').waitFor();
     await carloFlood.getByRole('button', { name: 'Aggiungi punto' }).click();
     await carloFlood.locator('[data-my-dots="2"]').waitFor();
-    // Anna sees the comment on the note while the consultation is open.
-    await anna.locator(`[data-note-id="${flood}"] .comments-btn[data-comment-count="1"]`).waitFor();
+    // Anna does not have his comment: it waits for approval.
+    expect(await anna.locator(`[data-note-id="${flood}"] .comments-btn[data-comment-count="1"]`).count()).toBe(0);
 
     // 5. Giulia approves it from the queue: everyone has it, with the consultation's badge.
+    // The comment first: the note's approval is the last toast Carlo gets.
+    await queue.locator('[data-moderation-kind="comment"]', { hasText: CARLO_COMMENT }).getByRole('button', { name: 'Approve: Comment by Carlo Neri' }).click();
+    await carlo.getByText('Il tuo commento è stato approvato', { exact: false }).waitFor();
     await queued.getByRole('button', { name: 'Approve: Note by Carlo Neri' }).click();
-    await queue.getByText('No note is waiting for approval.').waitFor();
+    await queue.getByText('Nothing is waiting for approval.').waitFor();
+    // Anna sees the comment on the note while the consultation is open.
+    await anna.locator(`[data-note-id="${flood}"] .comments-btn[data-comment-count="1"]`).waitFor();
     await queue.getByRole('button', { name: 'Close' }).click();
     await carlo.getByText('La tua nota è stata approvata', { exact: false }).waitFor();
     // The board mounts only the cards in view: the laptops fit the board to see the new note, as a person would.

@@ -3,7 +3,10 @@
  * and the observer rule sit in ./index.ts); a comment is written only as
  * oneself, about an item on the board, and its text is edited or the comment
  * deleted only by its author (the facilitator may do anything). Who wrote
- * it, about what, and in answer to what never change after it is written.
+ * it, about what, in answer to what and where (meeting or consultation
+ * window) never change after it is written. Under pre-moderation a
+ * participant's new comments go to their drafts marked `pending`, as notes
+ * do, and approved text on the board stays as approved.
  */
 import * as Y from 'yjs';
 import { COMMENT_IDENTITY_KEYS, COMMENT_REQUIRED_KEYS, CommentFields } from '../../../shared/documentSchemas';
@@ -48,6 +51,8 @@ function valueAfter(touches: RealTouch[], comments: Y.Map<Y.Map<unknown>>, creat
 /** The item must be on the board, as the kind named; a parent must be a top-level comment on the same item. */
 function anchored(touches: RealTouch[], f: Facts, created: Set<string>, removed: Set<string>): Verdict {
   const comments = commentsOf(f.ctx.doc);
+  // A pending reply in a participant's drafts answers a comment on the board.
+  const boardComments = commentsOf(f.ctx.board);
   const anchoring = new Set<string>();
   for (const t of touches) {
     const [id, key] = t.path;
@@ -64,8 +69,9 @@ function anchored(touches: RealTouch[], f: Facts, created: Set<string>, removed:
     const parentId = at('parentId');
     if (parentId === null || parentId === undefined) continue;
     if (typeof parentId !== 'string' || parentId === id) return refuse('schema', 'bad parent comment');
-    const parentAt = (key: string): unknown => valueAfter(touches, comments, created, parentId, key);
-    const parentExists = created.has(parentId) || comments.has(parentId);
+    const here = created.has(parentId) || comments.has(parentId);
+    const parentAt = (key: string): unknown => (here ? valueAfter(touches, comments, created, parentId, key) : boardComments.get(parentId)?.get(key));
+    const parentExists = here || boardComments.has(parentId);
     if (!parentExists || parentAt('itemId') !== itemId || parentAt('parentId') !== null) {
       return refuse('schema', 'a reply answers a top-level comment on the same item');
     }
@@ -79,6 +85,10 @@ export const commentsPolicy: RootPolicy = {
     for (const t of touches) {
       const v = touchShape(t);
       if (!v.ok) return v;
+      // Waiting for approval is a state of a participant's drafts only; approval moves the comment.
+      if (f.ctx.kind === 'board' && t.path[1] === 'pending' && t.op === 'insert' && t.content !== 'deleted') {
+        return refuse('schema', 'board comments are never pending');
+      }
     }
     const created = createdComments(touches);
     for (const id of created) {
@@ -100,6 +110,16 @@ export const commentsPolicy: RootPolicy = {
     const created = createdComments(touches);
     const { removed } = addedAndRemoved(touches, comments);
     const authorOf = (id: string): unknown => comments.get(id)?.get('authorId');
+    const moderated = f.session.premoderation;
+    const writes = (id: string, key: string): boolean => touches.some((t) => t.op === 'insert' && t.content === 'value' && t.path[0] === id && t.path[1] === key);
+    for (const id of created) {
+      if (f.ctx.kind === 'board' && moderated) return refuse('moderated', 'new comments wait for approval');
+      if (f.ctx.kind === 'drafts' && !(moderated && writes(id, 'pending'))) return refuse('moderated', 'submit the comment for approval');
+      // A comment written in a consultation must say so; in a meeting older clients may leave it out.
+      if (f.participation.kind === 'consultation' && !writes(id, 'origin')) {
+        return refuse('schema', 'a comment written in a consultation carries its window as origin');
+      }
+    }
     for (const t of touches) {
       const [id, key] = t.path as [string, string | undefined];
       if (key === undefined) {
@@ -115,10 +135,16 @@ export const commentsPolicy: RootPolicy = {
         if (key === 'authorId' && t.op === 'insert' && !(t.content === 'deleted' || (t.content === 'value' && t.values.every((v) => v === me)))) {
           return refuse('not-yours', 'comments are written as yourself');
         }
+        // Where it was written: the meeting, or the window open now.
+        if (key === 'origin' && t.op === 'insert' && !(t.content === 'deleted' || (t.content === 'value' && t.values.every((v) => v === f.origin)))) {
+          return refuse('schema', `a comment written now carries the origin "${f.origin}"`);
+        }
         continue;
       }
       // The text and its edit time: one's own comments only.
       if (!created.has(id) && authorOf(id) !== me) return refuse('not-yours', 'only your own comments can be edited');
+      // Approved text stays as approved: a change would reach everyone unreviewed.
+      if (f.ctx.kind === 'board' && moderated && !created.has(id)) return refuse('moderated', 'comment text is fixed under pre-moderation');
     }
     return OK;
   },

@@ -107,7 +107,7 @@ export function checkUpdate(touches: Touch[], actor: Actor, ctx: PolicyContext):
   if (session.locked) return refuse('locked', 'the board is locked');
   if (ctx.kind === 'drafts') {
     if (ctx.owner !== facts.me) return refuse('not-yours', 'not your drafts');
-    // Outside private writing a participant's drafts hold only notes submitted for approval.
+    // Outside private writing a participant's drafts hold only notes and comments submitted for approval.
     if (!facts.drafting && !session.premoderation) return refuse('phase', 'private writing is closed');
   }
   for (const root of roots.keys()) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_COMMENT_TEXT } from '../../../../shared/documentSchemas';
-import { addComment, commentsOf, deleteComment, editComment } from '../../../../shared/comments';
+import { addComment, addCommentMap, commentsOf, deleteComment, editComment } from '../../../../shared/comments';
 import { createNote } from '../../../../shared/notes';
-import { setLocked, setPhase } from '../../../../shared/session';
+import { setLocked, setPhase, setPremoderation, setPrivateWriting } from '../../../../shared/session';
 import { ada, bo, facilitator, observer, outcome, policyBoard } from '../../../helpers/policyBoard';
 
 const asAda = { id: ada.participantId!, name: 'Ada', sector: 'civil' as const };
@@ -88,5 +88,30 @@ describe('the comments policy', () => {
     expect(outcome(b.send(ada, (d) => raw(d, 'comment-0003', base)))).toBe('ok');
     expect(outcome(b.send(ada, (d) => raw(d, 'comment-0004', base)))).toBe('limit');
     expect(outcome(b.send(ada, (d) => commentsOf(d).get('comment-0003')!.set('text', 'x'.repeat(MAX_COMMENT_TEXT + 1))))).toBe('schema');
+  });
+
+  it('under pre-moderation sends new comments to the author’s drafts, pending, and keeps approved text as approved', () => {
+    const { b, note } = withNote();
+    let mine = '';
+    b.send(ada, (d) => (mine = addComment(d, { itemId: note, author: asAda, text: 'Prima' })!));
+    b.setup((d) => {
+      setPrivateWriting(d, false);
+      setPremoderation(d, true);
+    });
+    const drafts = b.drafts(ada.participantId!);
+    expect(outcome(b.send(ada, (d) => addComment(d, { itemId: note, author: asAda, text: 'Sulla lavagna' })))).toBe('moderated');
+    expect(outcome(drafts.send(ada, (d) => addComment(d, { itemId: note, author: asAda, text: 'In attesa', board: b.doc })))).toBe('ok');
+    // A reply waiting for approval answers a comment on the board.
+    expect(outcome(drafts.send(ada, (d) => addComment(d, { itemId: note, parentId: mine, author: asAda, text: 'Risposta', board: b.doc })))).toBe('ok');
+    // Not marked pending: it would be a draft nobody reviews.
+    const unsent = { id: 'c'.repeat(16), itemId: note, itemKind: 'note' as const, parentId: null, authorId: asAda.id, authorName: 'Ada', authorSector: 'civil' as const, byFacilitator: false, createdAt: 1, editedAt: null, text: 'Non inviato', origin: 'meeting' };
+    expect(outcome(drafts.send(ada, (d) => addCommentMap(d, unsent)))).toBe('moderated');
+    expect(outcome(b.send(ada, (d) => editComment(d, mine, 'Cambiato dopo')))).toBe('moderated');
+    expect(outcome(b.send(ada, (d) => deleteComment(d, mine)))).toBe('ok');
+    // Pending is a state of the drafts only, for the facilitator too.
+    expect(outcome(b.send(facilitator, (d) => addComment(d, { itemId: note, author: { id: facilitator.participantId!, name: 'F', sector: 'other' }, text: 'x', board: d })))).toBe('schema');
+    // With pre-moderation off, the drafts take no comments.
+    b.setup((d) => setPremoderation(d, false));
+    expect(outcome(drafts.send(ada, (d) => addComment(d, { itemId: note, author: asAda, text: 'Dopo', board: b.doc })))).toBe('phase');
   });
 });

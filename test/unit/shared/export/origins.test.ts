@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { addComment } from '../../../../shared/comments';
 import { closeWindow, openWindow } from '../../../../shared/consultation';
 import { BoardExport, exportBoard } from '../../../../shared/export/boardJson';
 import { boardMarkdown } from '../../../../shared/export/markdown';
@@ -34,5 +35,25 @@ describe('exports tell the meeting and consultations apart', () => {
     const file = exportBoard(boardWithConsultation().doc, OPENED + 2000);
     expect(boardMarkdown(file, 'en')).toContain('- Notes by origin: In the meeting 1 · In the consultation opened 20 November 2026 2');
     expect(boardMarkdown(file, 'it')).toContain('- Note per provenienza: In incontro 1 · Nella consultazione aperta il 20 novembre 2026 2');
+  });
+
+  it('keeps each comment’s origin in the JSON export, counts comments per origin, and marks consultation comments in the Markdown report', () => {
+    const { doc, windowId } = boardWithConsultation();
+    const note = [...doc.getMap('notes').keys()][0]!;
+    const author = { id: 'participant-bea', name: 'Bea', sector: 'public' as const };
+    addComment(doc, { itemId: note, author, text: 'detto in sala' });
+    addComment(doc, { itemId: note, author, text: 'scritto da casa', origin: windowId });
+    const file = exportBoard(doc, OPENED + 2000);
+    expect(file.board.comments.map((c) => [c.text, c.origin])).toEqual([
+      ['detto in sala', 'meeting'],
+      ['scritto da casa', windowId],
+    ]);
+    expect(file.board.commentsByOrigin).toEqual({ meeting: 1, [windowId]: 1 });
+    expect(BoardExport.safeParse(JSON.parse(JSON.stringify(file))).success).toBe(true);
+    const en = boardMarkdown(file, 'en');
+    expect(en).toContain('- Comments by origin: In the meeting 1 · In the consultation opened 20 November 2026 1');
+    expect(en).toMatch(/Comment — \*Bea, Public[^*]*\* \[consultation\]: scritto da casa/);
+    expect(en).not.toMatch(/\[consultation\]: detto in sala/);
+    expect(boardMarkdown(file, 'it')).toContain('- Commenti per provenienza: In incontro 1 · Nella consultazione aperta il 20 novembre 2026 1');
   });
 });
