@@ -9,6 +9,8 @@
  * under the room id so deleting the room deletes it.
  *
  * Held by the board's Room, loaded with it, like its client id bindings.
+ * The process that records an erasure tells the others serving the room
+ * (an `erasedAuthor` signal), which add it without reading the store.
  */
 import * as Y from 'yjs';
 import type { Store } from '../storage/store';
@@ -48,6 +50,11 @@ export class ErasedAuthors {
     const doc = new Y.Doc();
     doc.getMap(MAP).set(participantId, Date.now());
     await store.append(erasedDocId(roomId), Y.encodeStateAsUpdate(doc));
+    this.ids.add(participantId);
+  }
+
+  /** What another process recorded (its signal arrives after its append). */
+  learn(participantId: string): void {
     this.ids.add(participantId);
   }
 }

@@ -293,6 +293,9 @@ export class Room {
       case 'ready':
         if (readSession(this.doc).readyCheck?.id === signal.checkId) this.readiness.answer(signal.checkId, signal.participantId, signal.ready, signal.entry, false);
         break;
+      case 'erasedAuthor':
+        this.erasedAuthors.learn(signal.participantId);
+        break;
       case 'draftCount':
       case 'moderationPending':
       case 'moderationHidden':
