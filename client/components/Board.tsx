@@ -79,7 +79,7 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
   if (refusals !== seenRefusals) {
     setSeenRefusals(refusals);
     if (refusals > 0) {
-      const keys: Record<string, string | undefined> = { locked: 'refused.locked', phase: 'refused.phase', 'private-writing': 'refused.phase', limit: 'refused.limit', moderated: 'moderation.refused', closed: 'consultation.refused.closed' };
+      const keys: Record<string, string | undefined> = { locked: 'refused.locked', phase: 'refused.phase', 'private-writing': 'refused.phase', limit: 'refused.limit', moderated: 'moderation.refused', closed: 'consultation.refused.closed', erased: 'refused.erased' };
       const why = keys[reason] ?? 'refused.other';
       const undone = board.refused?.undo ?? false;
       setToast({ message: `${t(undone ? 'history.undoRefused' : 'refused.toast')} ${t(why)}`, n: refusals });

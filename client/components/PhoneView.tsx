@@ -36,6 +36,7 @@ import { AuthorBadge } from './SectorBadge';
 import { OriginBadge } from './OriginBadge';
 import { SessionBanners } from './SessionBanners';
 import { SiteFooter } from './SiteFooter';
+import { TouchUndoButtons } from './UndoButtons';
 import '../styles/PhoneView.css';
 
 /** Where phone notes land on the board: near the top-left, fanned out. */
@@ -178,7 +179,10 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
 
   const write = (text: string): void => {
     const spot = freeSpotNear(chrome.occupied, listScenarios(doc), PHONE_ORIGIN.x, PHONE_ORIGIN.y, { id: identity.id, rings: PHONE_SEED_RINGS });
+    // A note sent from the box is one undo step, however soon after the last change it comes.
+    chrome.history?.separate();
     writeNote?.(spot.x, spot.y, text);
+    chrome.history?.separate();
   };
 
   return (
@@ -194,6 +198,7 @@ export function PhoneView({ chrome, session, viewMode, onViewMode }: PhoneViewPr
           <LanguageSwitch />
           {role !== 'observer' && <IdentityChip onClick={chrome.editIdentity} />}
         </div>
+        {role !== 'observer' && chrome.history && <TouchUndoButtons history={chrome.history} />}
       </header>
       <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} compact />
       <SessionBanners session={session} />

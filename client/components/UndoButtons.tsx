@@ -1,4 +1,11 @@
-/** The toolbar's Undo and Redo (this person's own edits only), their keyboard shortcuts, and the facilitator's version history. */
+/**
+ * Undo and Redo (this person's own edits only), their keyboard shortcuts,
+ * and, on the toolbar, the facilitator's version history. The toolbar shows
+ * icons; the phone view shows touch-sized buttons with their names written
+ * out, since a phone has no tooltip and often no keyboard. Both drive the
+ * same undo manager (useUndo), and a refused undo is explained by the
+ * room's toast on either screen.
+ */
 import { useTranslation } from 'react-i18next';
 import type { BoardHistory } from '../lib/boardHistory';
 import { useUndo } from '../hooks/useUndo';
@@ -16,6 +23,22 @@ export function UndoButtons({ history, versionsOf }: { history: BoardHistory; ve
         ↷
       </button>
       {versionsOf && <VersionsButton roomId={versionsOf} history={history} />}
+    </div>
+  );
+}
+
+/** The phone's Undo and Redo: a row of two large buttons, named in words. */
+export function TouchUndoButtons({ history }: { history: BoardHistory }) {
+  const { t } = useTranslation();
+  const { canUndo, canRedo, undo, redo } = useUndo(history);
+  return (
+    <div className="touch-undo" role="group" aria-label={t('history.group')}>
+      <button type="button" className="btn btn-secondary touch-undo-btn" disabled={!canUndo} onClick={undo}>
+        <span aria-hidden="true">↶</span> {t('history.undo')}
+      </button>
+      <button type="button" className="btn btn-secondary touch-undo-btn" disabled={!canRedo} onClick={redo}>
+        <span aria-hidden="true">↷</span> {t('history.redo')}
+      </button>
     </div>
   );
 }

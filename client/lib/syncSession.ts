@@ -54,6 +54,9 @@ export interface SyncSessionEvents {
 /** Only this device's own edits (origin null, or the undo manager's) are journaled and undone. */
 const isLocal = (origin: unknown): boolean => origin === null || origin instanceof Y.UndoManager;
 
+/** Refusal reasons no later try can pass (server/auth/policy/erasedAuthors.ts). */
+const RETRY_NEVER_PASSES: ReadonlySet<string> = new Set(['erased']);
+
 /** Client docs keep deleted content: a rebuild needs it (rebase.ts), and tombstones of a board are small. */
 const newDoc = (): Y.Doc => new Y.Doc({ gc: false });
 
@@ -160,7 +163,8 @@ export class SyncSession {
     const { refused, keep } = splitPending(old.journal.notOn(server));
     const rebuilt = rebuildFromServer(old.doc, server);
     // The stacks move first, so the re-applied edits land on them as one step of their own.
-    this.history?.rebase(rebuilt, refused);
+    // An undo refused for good (it would bring back an erased participant's content) is not put back to be tried again.
+    this.history?.rebase(rebuilt, RETRY_NEVER_PASSES.has(reason) ? null : refused);
     this.teardown(old);
     this.open(rebuilt);
     reapply(old.doc, rebuilt, keep, null);

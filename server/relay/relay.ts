@@ -32,6 +32,8 @@ export type RoomSignal =
   | { t: 'moderationPending'; docId: string; items: ModeratedItem[] }
   /** The board's hidden notes changed: read them again. */
   | { t: 'moderationHidden' }
+  /** A participant erased their contributions (stored in `<roomId>~erased` already): refuse their content here too. */
+  | { t: 'erasedAuthor'; participantId: string }
   /** The workshop was deleted: drop it, and close its peers. */
   | { t: 'deleted' };
 

@@ -89,6 +89,9 @@ async function eraseHidden(registry: RoomRegistry, roomId: string, participantId
 export async function eraseParticipantData(registry: RoomRegistry, roomId: string, participantId: string, log: Logger): Promise<ErasureResult | null> {
   const voting = new SecretVoting(registry);
   return withBoard(registry, roomId, async (board) => {
+    // Recorded before anything is deleted: from now on no undo or replayed update brings their content back.
+    await board.erasedAuthors.record(participantId);
+    board.signalOthers({ t: 'erasedAuthor', participantId });
     // Drafts first: a reveal running meanwhile then copies none of them, or the board's erasure removes what it copied.
     const drafts =
       (await withDrafts(registry, roomId, participantId, async (d) => {

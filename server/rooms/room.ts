@@ -25,6 +25,7 @@ import { timePersist } from '../metrics';
 import { secretRoundOpen } from '../../shared/voting';
 import { inProcessRelay, type Bindings, type PeerFilter, type Relay, type RoomSignal } from '../relay/relay';
 import { RELAY_ORIGIN, RelayedDoc } from '../relay/relayedDoc';
+import { ErasedAuthors } from './erasedAuthors';
 import { Readiness, type ReadinessStore, type ReadyEntry } from './readiness';
 
 /** A room is either a board or one participant's private drafts, which
@@ -71,6 +72,8 @@ export class Room {
   readonly awareness = new Awareness(this.ydoc);
   /** Who owns each Yjs client id written or announced here (a board's are persisted by the registry). */
   readonly clientIds = new ClientIdBindings(this.ydoc.clientID);
+  /** Participants who erased their contributions: nothing of theirs is written back (a board's are loaded by the registry). */
+  readonly erasedAuthors = new ErasedAuthors();
   /**
    * The stored state, until it is applied to the Y.Doc. A cold room answers
    * its first joins straight from these bytes and applies them on the next
@@ -232,6 +235,7 @@ export class Room {
         limits: this.opts.limits,
         docBytes: this.docBytes,
         updateBytes: update.byteLength,
+        erasedAuthors: this.kind.kind === 'drafts' ? this.kind.board.erasedAuthors.all : this.erasedAuthors.all,
       });
     if (!verdict.ok) {
       this.log.info({ roomId: this.roomId, connId: peer.id, role: peer.actor.role, reason: verdict.reason, detail: verdict.detail }, 'update refused');
@@ -288,6 +292,9 @@ export class Room {
         break;
       case 'ready':
         if (readSession(this.doc).readyCheck?.id === signal.checkId) this.readiness.answer(signal.checkId, signal.participantId, signal.ready, signal.entry, false);
+        break;
+      case 'erasedAuthor':
+        this.erasedAuthors.learn(signal.participantId);
         break;
       case 'draftCount':
       case 'moderationPending':

@@ -221,6 +221,7 @@ export class RoomRegistry {
       throw new RoomLoadError(docId, err);
     }
     if (kind.kind === 'board') await room.clientIds.persistIn(this.store, docId, this.log);
+    if (kind.kind === 'board') await room.erasedAuthors.load(this.store, docId);
     if (kind.kind === 'board') room.onDeletedElsewhere = () => void this.deleteRoom(docId, { elsewhere: true }).catch(() => undefined);
     if (kind.kind === 'board') room.onPhaseChange = (ended) => this.versions.saveOnPhaseChange(docId, room.doc, ended);
     this.rooms.set(docId, room);

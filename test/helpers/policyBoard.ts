@@ -19,6 +19,8 @@ export interface PolicyBoard {
   /** The board as the server holds it. */
   doc: Y.Doc;
   limits: PolicyLimits;
+  /** Participants who erased their contributions (the room's ErasedAuthors); add to it to erase one. */
+  erased: Set<string>;
   /** Sends a change made on a fresh replica of the board; returns the verdict and applies it when accepted. */
   send(actor: Actor, change: (replica: Y.Doc) => void): Verdict;
   /** A change the facilitator makes, which must be accepted. */
@@ -27,7 +29,11 @@ export interface PolicyBoard {
   drafts(owner: string): { doc: Y.Doc; send(actor: Actor, change: (replica: Y.Doc) => void): Verdict };
 }
 
-function sendTo(doc: Y.Doc, board: Y.Doc, ctx: { kind: 'board' | 'drafts'; owner?: string; limits: PolicyLimits; docBytes?: () => number }) {
+function sendTo(
+  doc: Y.Doc,
+  board: Y.Doc,
+  ctx: { kind: 'board' | 'drafts'; owner?: string; limits: PolicyLimits; docBytes?: () => number; erasedAuthors?: ReadonlySet<string> },
+) {
   return (actor: Actor, change: (replica: Y.Doc) => void): Verdict => {
     const replica = new Y.Doc();
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
@@ -43,6 +49,7 @@ function sendTo(doc: Y.Doc, board: Y.Doc, ctx: { kind: 'board' | 'drafts'; owner
       limits: ctx.limits,
       docBytes: ctx.docBytes?.(),
       updateBytes: update.byteLength,
+      erasedAuthors: ctx.erasedAuthors,
     });
     if (verdict.ok) Y.applyUpdate(doc, update);
     return verdict;
@@ -54,10 +61,12 @@ export function policyBoard(limits: Partial<PolicyLimits> = {}): PolicyBoard {
   initSession(doc, { title: 'Contratto di fiume', now: 1 });
   const all = { ...DEFAULT_POLICY_LIMITS, ...limits };
   const docBytes = (): number => Y.encodeStateAsUpdate(doc).byteLength;
-  const send = sendTo(doc, doc, { kind: 'board', limits: all, docBytes });
+  const erased = new Set<string>();
+  const send = sendTo(doc, doc, { kind: 'board', limits: all, docBytes, erasedAuthors: erased });
   return {
     doc,
     limits: all,
+    erased,
     send,
     setup(change) {
       const v = send(facilitator, change);
@@ -65,7 +74,7 @@ export function policyBoard(limits: Partial<PolicyLimits> = {}): PolicyBoard {
     },
     drafts(owner) {
       const drafts = new Y.Doc();
-      return { doc: drafts, send: sendTo(drafts, doc, { kind: 'drafts', owner, limits: all }) };
+      return { doc: drafts, send: sendTo(drafts, doc, { kind: 'drafts', owner, limits: all, erasedAuthors: erased }) };
     },
   };
 }

@@ -189,11 +189,13 @@ describe("a participant's own data", () => {
     expect(rowsContaining(server.dataDir, text.boCommit)).not.toEqual([]);
     // Nor her random participant id, but in records linking it to nothing of hers: which Yjs client ids are hers
     // (the guard against impersonation), and the keys of her removed ballots and reactions (a reaction's key
-    // names item, person and kind; Yjs keeps a deleted key, not its value) in the ballots, the board and its versions.
+    // names item, person and kind; Yjs keeps a deleted key, not its value) in the ballots, the board and its versions;
+    // and that she erased (so nothing of hers is written back, server/rooms/erasedAuthors.ts).
     const idDocs = new Set(rowsContaining(server.dataDir, ada.creds.participantId!).flatMap((r) => (r.column === 'data' ? [r.docId] : [])));
-    const allowed = (docId: string | undefined): boolean => [room.roomId, `${room.roomId}~ballots`, `${room.roomId}~clients`].includes(docId ?? '') || (docId ?? '').startsWith(`${room.roomId}~version~`);
+    const allowed = (docId: string | undefined): boolean => [room.roomId, `${room.roomId}~ballots`, `${room.roomId}~clients`, `${room.roomId}~erased`].includes(docId ?? '') || (docId ?? '').startsWith(`${room.roomId}~version~`);
     expect([...idDocs].filter((d) => !allowed(d))).toEqual([]);
     expect(idDocs.has(`${room.roomId}~clients`)).toBe(true);
+    expect(idDocs.has(`${room.roomId}~erased`)).toBe(true);
 
     // Her download is now empty, and the round counts only Bo.
     const empty = MyContributions.parse(await (await myData(room, ada.creds.token, ada.creds.identityToken)).json());

@@ -6,7 +6,8 @@
  * the table does not know is refused, and a refused update is refused whole.
  *
  * Order: observers change nothing; then every touch must fit its root's
- * schema and leave the room within its limits, whoever sends it; then,
+ * schema and leave the room within its limits, and write back nothing of a
+ * participant who erased their contributions, whoever sends it; then,
  * for anyone but the facilitator: an identity, an unlocked board, their
  * own drafts only while private writing is on, and the per-root rights
  * (shared/phases.ts holds the per-phase rights the UI reads too).
@@ -24,6 +25,7 @@ import { resultsPolicy } from './results';
 import { scenariosPolicy } from './scenarios';
 import { sessionPolicy } from './session';
 import { votesPolicy } from './votes';
+import { restoresErasedContent } from './erasedAuthors';
 import { DEFAULT_POLICY_LIMITS, OK, refuse, type Actor, type Facts, type PolicyContext, type RealTouch, type RootPolicy, type Verdict } from './types';
 
 export { DEFAULT_POLICY_LIMITS, type Actor, type PolicyContext, type PolicyLimits, type RefusalReason, type Verdict } from './types';
@@ -101,6 +103,9 @@ export function checkUpdate(touches: Touch[], actor: Actor, ctx: PolicyContext):
     if (!v.ok) return v;
   }
   if (growsPastSize(real, ctx, limits.maxDocBytes)) return refuse('limit', `the document is full (${limits.maxDocBytes} bytes)`);
+  // The facilitator included: their undo stack is where an erased note most often survives.
+  const erased = restoresErasedContent(real, facts);
+  if (!erased.ok) return erased;
   if (facts.facilitator) return OK;
 
   if (!facts.me) return refuse('read-only', 'no identity');

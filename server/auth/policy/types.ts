@@ -28,7 +28,9 @@ export type RefusalReason =
   /** Structs under a Yjs client id another identity writes with (clientIdBinding.ts). */
   | 'not-your-client'
   /** Would leave Yjs structs or deletes pending (updateStructure.ts): the sender must resync. */
-  | 'out-of-sync';
+  | 'out-of-sync'
+  /** Would write back content of a participant who erased their contributions (./erasedAuthors.ts). */
+  | 'erased';
 export type Verdict = { ok: true } | { ok: false; reason: RefusalReason; detail: string };
 
 export const OK: Verdict = { ok: true };
@@ -77,6 +79,8 @@ export interface PolicyContext {
   /** The document's size so far and the update's, for `maxDocBytes`. */
   docBytes?: number;
   updateBytes?: number;
+  /** Participants who erased their contributions from the room (server/rooms/erasedAuthors.ts). */
+  erasedAuthors?: ReadonlySet<string>;
 }
 
 export type RealTouch = Exclude<Touch, { op: 'void' }>;
