@@ -5,7 +5,7 @@
  */
 import { allTargets, type Target } from './servers/targets';
 
-export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash', 'joinstorm', 'memory', 'suggest', 'multiprocess'] as const;
+export const SCENARIOS = ['fanout', 'cold', 'durable', 'crash', 'joinstorm', 'memory', 'suggest', 'multiprocess', 'render'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface FanoutCase {
@@ -43,6 +43,10 @@ export interface BenchOptions {
   multiProcess: FanoutCase;
   /** Rounds of the one- and three-process runs back to back (the SIGKILL run follows the last). */
   multiProcessRounds: number;
+  /** Client rendering: the board opened in headless Chromium, and fresh page loads measured. */
+  renderNotes: number;
+  renderScenarios: number;
+  renderRuns: number;
 }
 
 export interface JoinStormCase {
@@ -77,6 +81,9 @@ const FULL = {
   'memory-clients': '1000',
   'multi-process': '600x20',
   'multi-process-rounds': '2',
+  'render-notes': '2000',
+  'render-scenarios': '20',
+  'render-runs': '3',
 };
 
 const QUICK: typeof FULL = {
@@ -99,11 +106,20 @@ const QUICK: typeof FULL = {
   'memory-clients': '300',
   'multi-process': '60x20',
   'multi-process-rounds': '1',
+  'render-notes': '2000',
+  'render-scenarios': '20',
+  'render-runs': '1',
 };
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   const flags = new Map<string, string>();
+  const named: string[] = [];
   for (const arg of argv) {
+    // A bare scenario name runs just the scenarios named: `npm run bench -- render`.
+    if ((SCENARIOS as readonly string[]).includes(arg)) {
+      named.push(arg);
+      continue;
+    }
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!m) throw new Error(`unknown argument ${arg}; use --name=value`);
     flags.set(m[1]!, m[2] ?? '1');
@@ -125,7 +141,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     if (!t) throw new Error(`unknown target ${name}; known: ${allTargets.map((x) => x.name).join(', ')}`);
     return t;
   });
-  const scenarios = (raw('scenarios') ?? SCENARIOS.join(',')).split(',').map((s) => {
+  const scenarios = (raw('scenarios') ?? (named.length ? named.join(',') : SCENARIOS.join(','))).split(',').map((s) => {
     if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; known: ${SCENARIOS.join(', ')}`);
     return s as ScenarioName;
   });
@@ -167,5 +183,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     memoryClients: Math.max(1, int('memory-clients')),
     multiProcess: { clients: Number(multiProcess[1]), ratePerSec: Number(multiProcess[2]) },
     multiProcessRounds: Math.max(1, int('multi-process-rounds')),
+    renderNotes: Math.max(1, int('render-notes')),
+    renderScenarios: Math.max(1, int('render-scenarios')),
+    renderRuns: Math.max(1, int('render-runs')),
   };
 }

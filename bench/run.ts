@@ -14,6 +14,7 @@ import { runFanout, type FanoutResult } from './scenarios/fanout';
 import { runJoinStorm, type JoinStormResult } from './scenarios/joinstorm';
 import { runMemory, type MemoryResult } from './scenarios/memory';
 import { multiProcessMisses, multiProcessTable, runMultiProcess, type MultiProcessResult } from './scenarios/multiprocess';
+import { renderMisses, renderTable, runRender, type RenderResult } from './scenarios/render';
 import { runSuggest, suggestTable, type SuggestResult } from './scenarios/suggest';
 import { round } from './report/stats';
 import { toMarkdown, toText, type Table } from './report/table';
@@ -39,6 +40,7 @@ interface Results {
   memory: MemoryResult[];
   suggest: SuggestResult[];
   multiProcess?: MultiProcessResult;
+  render?: RenderResult;
   targetsMissed: string[];
 }
 
@@ -132,6 +134,11 @@ async function main(): Promise<void> {
     const r = runSuggest();
     results.suggest.push(r);
     say(`  groups F1 ${f(r.groups.f1, 2)}, duplicates P ${f(r.duplicates.precision, 2)} R ${f(r.duplicates.recall, 2)}, 2,000 notes p50 ${f(r.large.ms.p50, 0)} ms wall, ${f(r.large.cpuMs.p50, 0)} ms CPU`);
+  }
+
+  if (opts.scenarios.includes('render')) {
+    say(`client rendering: ${opts.renderNotes} notes in ${opts.renderScenarios} scenarios in headless Chromium, ${opts.renderRuns} page load(s)`);
+    results.render = await runRender(opts, say);
   }
 
   const tables = buildTables(results);
@@ -293,6 +300,10 @@ function buildTables(r: Results): Table[] {
   if (r.multiProcess) {
     tables.push(multiProcessTable(r.multiProcess, r.options));
     r.targetsMissed.push(...multiProcessMisses(r.multiProcess));
+  }
+  if (r.render) {
+    tables.push(renderTable(r.render));
+    r.targetsMissed.push(...renderMisses(r.render));
   }
   return tables;
 }
