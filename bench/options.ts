@@ -5,7 +5,7 @@
  */
 import { allTargets, type Target } from './servers/targets';
 
-export const SCENARIOS = ['fanout', 'saturation', 'rooms', 'cold', 'durable', 'crash', 'joinstorm', 'memory', 'suggest', 'multiprocess'] as const;
+export const SCENARIOS = ['fanout', 'saturation', 'rooms', 'cold', 'durable', 'crash', 'joinstorm', 'memory', 'suggest', 'multiprocess', 'render'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface FanoutCase {
@@ -47,6 +47,10 @@ export interface BenchOptions {
   multiProcess: FanoutCase;
   /** Rounds of the one- and three-process runs back to back (the SIGKILL run follows the last). */
   multiProcessRounds: number;
+  /** Client rendering: the board opened in headless Chromium, and fresh page loads measured. */
+  renderNotes: number;
+  renderScenarios: number;
+  renderRuns: number;
 }
 
 export interface SaturationCase {
@@ -100,6 +104,9 @@ const FULL = {
   'memory-clients': '1000',
   'multi-process': '600x20',
   'multi-process-rounds': '2',
+  'render-notes': '2000',
+  'render-scenarios': '20',
+  'render-runs': '3',
 };
 
 const QUICK: typeof FULL = {
@@ -128,6 +135,9 @@ const QUICK: typeof FULL = {
   'memory-clients': '300',
   'multi-process': '60x20',
   'multi-process-rounds': '1',
+  'render-notes': '2000',
+  'render-scenarios': '20',
+  'render-runs': '1',
 };
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -210,5 +220,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     manyRooms: { rooms: Number(manyRooms[1]), clientsPerRoom: Math.max(2, Number(manyRooms[2])), ratePerSec: int('many-rooms-rate') },
     multiProcess: { clients: Number(multiProcess[1]), ratePerSec: Number(multiProcess[2]) },
     multiProcessRounds: Math.max(1, int('multi-process-rounds')),
+    renderNotes: Math.max(1, int('render-notes')),
+    renderScenarios: Math.max(1, int('render-scenarios')),
+    renderRuns: Math.max(1, int('render-runs')),
   };
 }

@@ -15,6 +15,7 @@ import { runJoinStorm, type JoinStormResult } from './scenarios/joinstorm';
 import { runManyRooms, type ManyRoomsResult } from './scenarios/manyRooms';
 import { runMemory, type MemoryResult } from './scenarios/memory';
 import { multiProcessMisses, multiProcessTable, runMultiProcess, type MultiProcessResult } from './scenarios/multiprocess';
+import { renderMisses, renderTable, runRender, type RenderResult } from './scenarios/render';
 import { runSaturation, SATURATION_P99_MS, type SaturationResult } from './scenarios/saturation';
 import { runSuggest, suggestTable, WORKSHOP_NAMES, type SuggestResult } from './scenarios/suggest';
 import { fanoutTable, manyRoomsTable, saturationTable } from './report/loadTables';
@@ -45,6 +46,7 @@ interface Results {
   memory: MemoryResult[];
   suggest: SuggestResult[];
   multiProcess?: MultiProcessResult;
+  render?: RenderResult;
   targetsMissed: string[];
 }
 
@@ -164,6 +166,11 @@ async function main(): Promise<void> {
       say(`  groups P/R/F1 ${f(g.precision, 2)}/${f(g.recall, 2)}/${f(g.f1, 2)}; trigram baseline ${f(t.precision, 2)}/${f(t.recall, 2)}/${f(t.f1, 2)}; one group ${f(one.precision, 2)}/${f(one.recall, 2)}/${f(one.f1, 2)}`);
       say(`  duplicates P ${f(r.duplicates.precision, 2)} R ${f(r.duplicates.recall, 2)}; 2,000 notes p50 ${f(r.large.ms.p50, 0)} ms wall, ${f(r.large.cpuMs.p50, 0)} ms CPU`);
     }
+  }
+
+  if (opts.scenarios.includes('render')) {
+    say(`client rendering: ${opts.renderNotes} notes in ${opts.renderScenarios} scenarios in headless Chromium, ${opts.renderRuns} page load(s)`);
+    results.render = await runRender(opts, say);
   }
 
   const tables = buildTables(results);
@@ -301,6 +308,10 @@ function buildTables(r: Results): Table[] {
   if (r.multiProcess) {
     tables.push(multiProcessTable(r.multiProcess, r.options));
     r.targetsMissed.push(...multiProcessMisses(r.multiProcess));
+  }
+  if (r.render) {
+    tables.push(renderTable(r.render));
+    r.targetsMissed.push(...renderMisses(r.render));
   }
   return tables;
 }

@@ -1,12 +1,13 @@
 /**
  * One sticky note. It subscribes to its own Y.Map (useNote) and binds its
  * textarea to its own Y.Text (useYTextArea), so a change elsewhere on the
- * board never renders it. While dragged it moves by CSS transform only; the
- * position is written once, on drop, by the canvas. What it offers follows
- * the role, the phase and authorship (noteRights); a private draft says so.
+ * board never renders it. Dragging goes through NoteDragHandle: a drag
+ * anywhere on the board renders no other card, a pointer move renders none,
+ * and the position is written once, on drop, by the canvas. What it offers
+ * follows the role, the phase and authorship (noteRights); a private draft
+ * says so.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import { useDraggable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { MAX_NOTE_TEXT } from '../../shared/schema';
@@ -18,6 +19,7 @@ import { useYTextArea } from '../hooks/useYTextArea';
 import { DotControls } from './DotControls';
 import { DuplicateMarker } from './DuplicateMarker';
 import { ItemFeedback } from './ItemFeedback';
+import { NoteDragHandle } from './NoteDragHandle';
 import { NoteMenu } from './NoteMenu';
 import { NoteText } from './NoteText';
 import { AuthorBadge } from './SectorBadge';
@@ -45,16 +47,9 @@ function NoteCardImpl({ id }: NoteCardProps) {
   const pending = drafts && note?.pending === true;
   const kept = useKeptTyping(id, note?.ytext ?? null, may.edit);
   const text = useYTextArea(note?.ytext ?? null, MAX_NOTE_TEXT, kept.text);
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
-    id: drafts ? DRAFT_DRAG_PREFIX + id : id,
-    disabled: !may.move,
-  });
+  const [isDragging, setDragging] = useState(false);
 
   if (!note) return null;
-  // dnd-kit reports screen pixels; the note lives in world units.
-  const zoom = viewRef.current.zoom;
-  const dx = transform ? transform.x / zoom : 0;
-  const dy = transform ? transform.y / zoom : 0;
   const hasMenu = may.move || may.remove || (role === 'facilitator' && !drafts);
   const authorBadge = note.byFacilitator ? t('identity.facilitatorChip') : t(`sector.${note.authorSector}`);
   // The handle's name holds all its visible text (WCAG 2.5.3), the consultation badge included.
@@ -65,9 +60,8 @@ function NoteCardImpl({ id }: NoteCardProps) {
 
   return (
     <div
-      ref={setNodeRef}
       className={`note note-${note.color}${isDragging ? ' is-dragging' : ''}${menuOpen ? ' has-menu' : ''}${drafts ? ' is-draft' : ''}${pending ? ' is-pending' : ''}`}
-      style={{ transform: `translate(${note.x + dx}px, ${note.y + dy}px)` }}
+      style={{ transform: `translate(${note.x}px, ${note.y}px)` }}
       role="group"
       aria-label={pending ? t('moderation.waitingLabel') : drafts ? t('note.draftLabel') : t('note.label', { name: note.authorName })}
       data-note-id={id}
@@ -82,13 +76,19 @@ function NoteCardImpl({ id }: NoteCardProps) {
       {!drafts && <OriginBadge origin={note.origin} />}
       <div className="note-top">
         {may.move ? (
-          <div className="note-handle" data-drag-handle {...attributes} {...listeners} aria-label={handleName} title={t('note.move')}>
+          <NoteDragHandle
+            dragId={drafts ? DRAFT_DRAG_PREFIX + id : id}
+            viewRef={viewRef}
+            label={handleName}
+            title={t('note.move')}
+            onDragging={setDragging}
+          >
             <span className="note-grip" aria-hidden="true">
               ⋮⋮
             </span>
             <span className="note-author">{drafts ? privateLabel : note.authorName}</span>{' '}
             {!drafts && <AuthorBadge note={note} compact />}
-          </div>
+          </NoteDragHandle>
         ) : (
           <div className="note-handle is-static">
             <span className="note-author">{note.authorName}</span>{' '}
