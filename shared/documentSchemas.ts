@@ -298,7 +298,14 @@ export type ReactionKind = (typeof REACTION_KINDS)[number];
 /** `itemId:participantId:kind`: one entry per person, item and kind. */
 export const REACTION_KEY_PATTERN = /^([A-Za-z0-9_-]{8,64}):([A-Za-z0-9_-]{8,64}):(agree|important|question)$/;
 /** A reaction's value; `sector` null for a neutral facilitator (counted in no sector). */
-export const ReactionSchema = z.object({ sector: SectorSchema.nullable(), at: Finite }).strict();
+export const ReactionSchema = z
+  .object({
+    sector: SectorSchema.nullable(),
+    at: Finite,
+    /** 'meeting' or the consultation window it was given in; absent on reactions from before it was recorded (read as 'meeting'). */
+    origin: OriginSchema.optional(),
+  })
+  .strict();
 
 /** The value when it fits the schema, the reader's default otherwise. */
 export function readOr<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {

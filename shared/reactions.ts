@@ -7,6 +7,7 @@
  * per sector (null for a neutral facilitator, counted in no sector).
  */
 import * as Y from 'yjs';
+import type { z } from 'zod';
 import { SECTORS } from './schema';
 import { commentableKindOf } from './comments';
 import {
@@ -14,6 +15,7 @@ import {
   REACTION_KINDS,
   ROOT_REACTIONS,
   ReactionSchema,
+  ORIGIN_MEETING,
   type ReactionKind,
   type Sector,
 } from './documentSchemas';
@@ -23,7 +25,12 @@ export { REACTION_KINDS, ROOT_REACTIONS, type ReactionKind } from './documentSch
 export interface ReactionValue {
   sector: Sector | null;
   at: number;
+  /** 'meeting', or the consultation window it was given in (shared/consultation.ts `originAt`). */
+  origin: string;
 }
+
+/** What giving a reaction takes: whose, on what, of which kind, and where (the meeting by default). */
+export type NewReaction = ReactionKey & { sector: Sector | null; now?: number; origin?: string };
 
 export interface ReactionKey {
   itemId: string;
@@ -39,7 +46,17 @@ export interface ReactionCount {
 }
 export type ReactionSummary = Record<ReactionKind, ReactionCount>;
 
-export const reactionsOf = (doc: Y.Doc): Y.Map<ReactionValue> => doc.getMap<ReactionValue>(ROOT_REACTIONS);
+/** A reaction as stored: reactions from before origins were recorded have none. */
+export type StoredReaction = z.infer<typeof ReactionSchema>;
+
+export const reactionsOf = (doc: Y.Doc): Y.Map<StoredReaction> => doc.getMap<StoredReaction>(ROOT_REACTIONS);
+
+/** One stored entry as read: null when malformed, the meeting when it names no origin. */
+export function readReaction(key: string, raw: unknown): (ReactionKey & ReactionValue) | null {
+  const k = parseReactionKey(key);
+  const v = ReactionSchema.safeParse(raw);
+  return k && v.success ? { ...k, ...v.data, origin: v.data.origin ?? ORIGIN_MEETING } : null;
+}
 
 export const reactionKey = (k: ReactionKey): string => `${k.itemId}:${k.participantId}:${k.kind}`;
 
@@ -57,11 +74,11 @@ export function emptySummary(): ReactionSummary {
 }
 
 /** Gives a reaction as `who`; false when the item is not on this board. */
-export function addReaction(doc: Y.Doc, input: ReactionKey & { sector: Sector | null; now?: number }): boolean {
+export function addReaction(doc: Y.Doc, input: NewReaction): boolean {
   if (!commentableKindOf(doc, input.itemId)) return false;
   const key = reactionKey(input);
   if (reactionsOf(doc).has(key)) return true;
-  reactionsOf(doc).set(key, { sector: input.sector, at: input.now ?? Date.now() });
+  reactionsOf(doc).set(key, { sector: input.sector, at: input.now ?? Date.now(), origin: input.origin ?? ORIGIN_MEETING });
   return true;
 }
 
@@ -73,7 +90,7 @@ export function removeReaction(doc: Y.Doc, k: ReactionKey): boolean {
 }
 
 /** Adds the reaction if absent, removes it if present; returns whether it is now given. */
-export function toggleReaction(doc: Y.Doc, input: ReactionKey & { sector: Sector | null; now?: number }): boolean {
+export function toggleReaction(doc: Y.Doc, input: NewReaction): boolean {
   if (reactionsOf(doc).has(reactionKey(input))) {
     removeReaction(doc, input);
     return false;
@@ -85,15 +102,14 @@ export function toggleReaction(doc: Y.Doc, input: ReactionKey & { sector: Sector
 export function listReactions(doc: Y.Doc): (ReactionKey & ReactionValue)[] {
   const out: (ReactionKey & ReactionValue)[] = [];
   reactionsOf(doc).forEach((raw, key) => {
-    const k = parseReactionKey(key);
-    const v = ReactionSchema.safeParse(raw);
-    if (k && v.success) out.push({ ...k, ...v.data });
+    const r = readReaction(key, raw);
+    if (r) out.push(r);
   });
   return out;
 }
 
 /** Counts on one item, per kind and sector; `me` marks the kinds I gave. */
-export function summarizeReactions(reactions: readonly (ReactionKey & ReactionValue)[], me: string | null = null): ReactionSummary {
+export function summarizeReactions(reactions: readonly (ReactionKey & Pick<ReactionValue, 'sector'>)[], me: string | null = null): ReactionSummary {
   const out = emptySummary();
   for (const r of reactions) {
     const c = out[r.kind];

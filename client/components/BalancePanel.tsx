@@ -137,6 +137,11 @@ export function BalancePanel({ peers }: { peers: PeerUser[] }) {
           {t('consultation.origin.comments', { meeting: p.commentsByOrigin.meeting, consultation: p.commentsByOrigin.consultation })}
         </p>
       )}
+      {p.reactionsByOrigin.consultation > 0 && (
+        <p className="balance-origin" data-reactions-meeting={p.reactionsByOrigin.meeting} data-reactions-consultation={p.reactionsByOrigin.consultation}>
+          {t('consultation.origin.reactions', { meeting: p.reactionsByOrigin.meeting, consultation: p.reactionsByOrigin.consultation })}
+        </p>
+      )}
       {p.people.length > 0 && (
         <ul className="balance-people">
           {p.people.slice(0, PEOPLE_SHOWN).map((person) => (

@@ -7,8 +7,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { originAt } from '../../shared/consultation';
 import { REACTION_KINDS, toggleReaction, type ReactionCount, type ReactionKind } from '../../shared/reactions';
-import { SECTORS } from '../../shared/schema';
+import { readSession, SECTORS } from '../../shared/schema';
 import { useBoard } from '../hooks/useBoard';
 import { useReactions } from '../hooks/useReactions';
 import { Icon } from './icons';
@@ -25,7 +26,7 @@ export function reactionLabel(t: TFunction, kind: ReactionKind, c: ReactionCount
 
 export const ReactionBar = memo(function ReactionBar({ itemId, item }: { itemId: string; item: string }) {
   const { t } = useTranslation();
-  const { doc, identity, rights, role } = useBoard();
+  const { doc, identity, rights, role, serverNow } = useBoard();
   const summary = useReactions(doc, itemId, identity.id);
   const can = rights.discuss && role !== 'observer';
   return (
@@ -49,7 +50,17 @@ export const ReactionBar = memo(function ReactionBar({ itemId, item }: { itemId:
             title={label}
             data-reaction={kind}
             data-count={c.total}
-            onClick={() => toggleReaction(doc, { itemId, participantId: identity.id, kind, sector: identity.neutral ? null : identity.sector })}
+            onClick={() =>
+              toggleReaction(doc, {
+                itemId,
+                participantId: identity.id,
+                kind,
+                sector: identity.neutral ? null : identity.sector,
+                // Where it is given: the meeting, or the consultation window open now (the server checks it).
+                // Read at the click, so a bar does not re-render with every change of the session.
+                origin: originAt(readSession(doc), serverNow()),
+              })
+            }
           >
             {body}
           </button>

@@ -10,6 +10,7 @@ import { oncePerFrame } from '../lib/throttle';
 import type * as Y from 'yjs';
 import { commentsOf, listComments } from '../../shared/comments';
 import { isParticipantNote } from '../../shared/notes';
+import { listReactions, reactionsOf } from '../../shared/reactions';
 import { SECTORS, notesOf, readNote, votesOf, type Sector, type Where } from '../../shared/schema';
 import { dotTotal } from '../../shared/scoring';
 import { ORIGIN_MEETING } from '../../shared/documentSchemas';
@@ -32,6 +33,8 @@ export interface Participation {
   byOrigin: { meeting: number; consultation: number };
   /** Participants' comments, counted the same way. */
   commentsByOrigin: { meeting: number; consultation: number };
+  /** Participants' reactions, counted the same way. */
+  reactionsByOrigin: { meeting: number; consultation: number };
   people: PersonTally[];
   silent: PeerUser[];
 }
@@ -40,6 +43,7 @@ function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participati
   const people = new Map<string, PersonTally>();
   const byOrigin = { meeting: 0, consultation: 0 };
   const commentsByOrigin = { meeting: 0, consultation: 0 };
+  const reactionsByOrigin = { meeting: 0, consultation: 0 };
   const person = (id: string, name: string, sector: Sector, where: Where): PersonTally => {
     let p = people.get(id);
     if (!p) people.set(id, (p = { id, name, sector, where, notes: 0, dots: 0 }));
@@ -53,6 +57,8 @@ function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participati
     person(n.authorId, n.authorName, n.authorSector, n.where).notes++;
   });
   for (const c of listComments(doc)) if (!c.byFacilitator) commentsByOrigin[c.origin === ORIGIN_MEETING ? 'meeting' : 'consultation']++;
+  // A neutral facilitator's reactions carry no sector and count as no stakeholder's.
+  for (const r of listReactions(doc)) if (r.sector !== null) reactionsByOrigin[r.origin === ORIGIN_MEETING ? 'meeting' : 'consultation']++;
   const peerById = new Map(peers.map((p) => [p.id, p]));
   if (countDots)
     // Counted as the cards and the results count them (shared/scoring.ts `countedDots`).
@@ -72,7 +78,7 @@ function compute(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participati
   }
   for (const p of peers) if (p.role !== 'observer') byWhere[p.where]++;
   const silent = peers.filter((p) => p.role === 'participant' && !people.has(p.id));
-  return { bySector, byWhere, byOrigin, commentsByOrigin, people: [...people.values()].sort((a, b) => b.notes + b.dots - (a.notes + a.dots)), silent };
+  return { bySector, byWhere, byOrigin, commentsByOrigin, reactionsByOrigin, people: [...people.values()].sort((a, b) => b.notes + b.dots - (a.notes + a.dots)), silent };
 }
 
 export function useParticipation(doc: Y.Doc, peers: PeerUser[], countDots: boolean): Participation {
@@ -86,14 +92,17 @@ export function useParticipation(doc: Y.Doc, peers: PeerUser[], countDots: boole
       const notes = notesOf(doc);
       const votes = votesOf(doc);
       const comments = commentsOf(doc);
+      const reactions = reactionsOf(doc);
       notes.observe(schedule);
       votes.observe(schedule);
       comments.observe(schedule);
+      reactions.observe(schedule);
       return () => {
         schedule.cancel();
         notes.unobserve(schedule);
         votes.unobserve(schedule);
         comments.unobserve(schedule);
+        reactions.unobserve(schedule);
       };
     },
     [doc],

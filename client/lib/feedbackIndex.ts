@@ -8,8 +8,7 @@
  */
 import type * as Y from 'yjs';
 import { commentsOf, readComment, type CommentView } from '../../shared/comments';
-import { ReactionSchema } from '../../shared/documentSchemas';
-import { parseReactionKey, reactionsOf, type ReactionKey, type ReactionValue } from '../../shared/reactions';
+import { reactionsOf, readReaction, type ReactionKey, type ReactionValue } from '../../shared/reactions';
 
 export type ItemReaction = ReactionKey & ReactionValue;
 
@@ -17,11 +16,6 @@ const NONE: readonly never[] = Object.freeze([]);
 
 const byCreation = (a: CommentView, b: CommentView): number => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
 
-function readReaction(key: string, raw: unknown): ItemReaction | null {
-  const k = parseReactionKey(key);
-  const v = ReactionSchema.safeParse(raw);
-  return k && v.success ? { ...k, ...v.data } : null;
-}
 
 /**
  * Entries of one root by key, grouped by item. `update` re-reads the given

@@ -25,6 +25,7 @@ import {
   MAX_ACTION_TEXT,
   MAX_NOTE_TEXT,
   NoteFields,
+  ORIGIN_MEETING,
   REACTION_KINDS,
   RESULTS_STATUS_KEY,
   ReactionSchema,
@@ -154,6 +155,8 @@ export const ExportedBoard = z
     notesByOrigin: z.record(z.string().max(64), z.number().int().min(0)).optional(),
     /** Comments per origin, the same way; derived, ignored on import. */
     commentsByOrigin: z.record(z.string().max(64), z.number().int().min(0)).optional(),
+    /** Reactions per origin, the same way; derived, ignored on import. */
+    reactionsByOrigin: z.record(z.string().max(64), z.number().int().min(0)).optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -276,6 +279,7 @@ export function exportBoard(doc: Y.Doc, now = Date.now()): BoardExport {
       reactions,
       notesByOrigin: countByOrigin(notes),
       commentsByOrigin: countByOrigin(comments),
+      reactionsByOrigin: countByOrigin(reactions.map((r) => ({ origin: r.origin ?? ORIGIN_MEETING }))),
     },
   };
 }
@@ -326,7 +330,7 @@ export function seedBoard(doc: Y.Doc, board: ExportedBoard, limits: SeedLimits):
     if (board.results.status) results.set(RESULTS_STATUS_KEY, checked(VotingStatusSchema, board.results.status, 'voting status'));
     for (const r of board.results.rounds) results.set(roundKey(r.round), checked(RoundResultSchema, r, 'round result'));
     for (const c of board.comments) addCommentMap(doc, checked(ExportedComment, c, 'comment'));
-    for (const r of board.reactions) reactionsOf(doc).set(reactionKey(r), checked(ReactionSchema, { sector: r.sector, at: r.at }, 'reaction'));
+    for (const r of board.reactions) reactionsOf(doc).set(reactionKey(r), checked(ReactionSchema, { sector: r.sector, at: r.at, origin: r.origin ?? ORIGIN_MEETING }, 'reaction'));
   });
   const bytes = Y.encodeStateAsUpdate(doc).byteLength;
   if (bytes > limits.maxDocBytes) throw new BoardImportError(`the board takes ${bytes} bytes; a room holds at most ${limits.maxDocBytes}`);

@@ -51,13 +51,16 @@ function participantsSection(sum: BoardSummary, s: ExportStrings): string[] {
   const where = [`${s.where.room} ${p.byWhere.room}`, `${s.where.remote} ${p.byWhere.remote}`];
   if (p.byWhere.unknown > 0) where.push(`${s.whereUnknown} ${p.byWhere.unknown}`);
   const lines = [`## ${s.participants}`, '', `- ${s.contributors}: ${p.total}`, `- ${s.bySector}: ${sectors}`, `- ${s.byWhere}: ${where.join(' · ')}`];
-  // Only boards that had a consultation say where notes and comments came from.
+  // Only boards that had a consultation say where notes, comments and reactions came from.
   const place = (o: OriginCount): string => (o.origin === 'meeting' ? s.inMeeting : s.inConsultation(o.openedAt === null ? '?' : dateOf(o.openedAt, s)));
   if (sum.origins.some((o) => o.origin !== 'meeting' && o.notes > 0)) {
     lines.push(`- ${s.byOrigin}: ${sum.origins.map((o) => `${place(o)} ${o.notes}`).join(' · ')}`);
   }
   if (sum.origins.some((o) => o.origin !== 'meeting' && o.comments > 0)) {
     lines.push(`- ${s.commentsByOrigin}: ${sum.origins.map((o) => `${place(o)} ${o.comments}`).join(' · ')}`);
+  }
+  if (sum.origins.some((o) => o.origin !== 'meeting' && o.reactions > 0)) {
+    lines.push(`- ${s.reactionsByOrigin}: ${sum.origins.map((o) => `${place(o)} ${o.reactions}`).join(' · ')}`);
   }
   return [...lines, ''];
 }

@@ -29,6 +29,7 @@ export interface ExportStrings {
   /** Notes by where they were written: the meeting or a consultation window. */
   byOrigin: string;
   commentsByOrigin: string;
+  reactionsByOrigin: string;
   inMeeting: string;
   inConsultation: (opened: string) => string;
   priorities: string;
@@ -81,6 +82,7 @@ const en: ExportStrings = {
   facilitator: 'Facilitator',
   byOrigin: 'Notes by origin',
   commentsByOrigin: 'Comments by origin',
+  reactionsByOrigin: 'Reactions by origin',
   inMeeting: 'In the meeting',
   inConsultation: (opened) => `In the consultation opened ${opened}`,
   priorities: 'Priorities',
@@ -131,6 +133,7 @@ const it: ExportStrings = {
   facilitator: 'Facilitatore',
   byOrigin: 'Note per provenienza',
   commentsByOrigin: 'Commenti per provenienza',
+  reactionsByOrigin: 'Reazioni per provenienza',
   inMeeting: 'In incontro',
   inConsultation: (opened) => `Nella consultazione aperta il ${opened}`,
   priorities: 'Priorità',

@@ -28,18 +28,20 @@ export interface OriginCount {
   openedAt: number | null;
   notes: number;
   comments: number;
+  reactions: number;
 }
 
-/** Every note and comment counted where it was written (shared/consultation.ts). */
+/** Every note, comment and reaction counted where it was written (shared/consultation.ts). */
 export function countOrigins(board: ExportedBoard): OriginCount[] {
-  const counts = new Map<string, { notes: number; comments: number }>([['meeting', { notes: 0, comments: 0 }]]);
-  const at = (origin: string): { notes: number; comments: number } => {
+  const counts = new Map<string, { notes: number; comments: number; reactions: number }>([['meeting', { notes: 0, comments: 0, reactions: 0 }]]);
+  const at = (origin: string): { notes: number; comments: number; reactions: number } => {
     let c = counts.get(origin);
-    if (!c) counts.set(origin, (c = { notes: 0, comments: 0 }));
+    if (!c) counts.set(origin, (c = { notes: 0, comments: 0, reactions: 0 }));
     return c;
   };
   for (const n of board.notes) at(n.origin).notes++;
   for (const c of board.comments) at(c.origin).comments++;
+  for (const r of board.reactions) at(r.origin ?? 'meeting').reactions++;
   const opened = new Map((board.session.consultations ?? []).map((w) => [w.id, w.openedAt]));
   return [...counts]
     .map(([origin, c]) => ({ origin, ...c, openedAt: opened.get(origin) ?? null }))

@@ -3,7 +3,9 @@
  * so one person has at most one of each kind on an item by construction.
  * Anyone but an observer reacts in any phase while the board is unlocked,
  * on an item that is on the board, as themselves, and takes back only their
- * own reactions; a neutral facilitator's reaction carries no sector.
+ * own reactions; a neutral facilitator's reaction carries no sector. Each
+ * says where it was given: the meeting, or the consultation window open now
+ * (required during a window; older clients in a meeting may leave it out).
  */
 import { ReactionSchema } from '../../../shared/documentSchemas';
 import { commentableKindOf } from '../../../shared/comments';
@@ -40,8 +42,15 @@ export const reactionsPolicy: RootPolicy = {
       if (key.participantId !== f.me) {
         return refuse('not-yours', t.op === 'delete' ? 'only your own reactions can be taken back' : 'reactions are given as yourself');
       }
-      if (gives(t) && t.values.some((v) => (v as { sector: unknown }).sector === null)) {
+      if (!gives(t)) continue;
+      if (t.values.some((v) => (v as { sector: unknown }).sector === null)) {
         return refuse('not-yours', 'only the facilitator reacts without a sector');
+      }
+      for (const v of t.values) {
+        const origin = (v as { origin?: unknown }).origin;
+        if (origin === undefined ? f.participation.kind === 'consultation' : origin !== f.origin) {
+          return refuse('schema', `a reaction given now carries the origin "${f.origin}"`);
+        }
       }
     }
     return OK;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openWindow, type OpenWindow } from '../../../../shared/consultation';
 import { createNote, editNoteText } from '../../../../shared/notes';
 import { notesOf, readNote, readSession, sessionOf } from '../../../../shared/schema';
+import { addReaction, listReactions, reactionKey, reactionsOf } from '../../../../shared/reactions';
 import { setPhase } from '../../../../shared/session';
 import { setVoteSettings } from '../../../../shared/voting';
 import { votesOf } from '../../../../shared/schema';
@@ -51,6 +52,25 @@ describe('the write policy between meetings', () => {
     b.setup((d) => setVoteSettings(d, { mode: 'open' }));
     expect(outcome(b.send(ada, (d) => votesOf(d).set(ada.participantId!, { sector: 'civil', dots: {}, updatedAt: 1 })))).toBe('closed');
     expect(outcome(b.send(observer, (d) => createNote(d, { x: 0, y: 0, text: 'x', author: as(ada), origin: w.id })))).toBe('read-only');
+  });
+
+  it('records where a reaction was given: the open window, never the meeting or nothing during it, and no window in a meeting', () => {
+    const b = policyBoard();
+    let note = '';
+    b.setup((d) => (note = createNote(d, { x: 0, y: 0, text: 'idea', author: as(facilitator) })));
+    const mine = { itemId: note, participantId: ada.participantId!, kind: 'agree' as const, sector: 'civil' as const };
+    const key = reactionKey(mine);
+    // In the meeting: 'meeting', or no origin from an older client; a window that is not open is refused.
+    expect(outcome(b.send(ada, (d) => reactionsOf(d).set(key, { sector: 'civil', at: 1, origin: 'w-notopenyet1' })))).toBe('schema');
+    expect(outcome(b.send(ada, (d) => addReaction(d, mine)))).toBe('ok');
+    expect(listReactions(b.doc)[0]!.origin).toBe('meeting');
+    b.setup((d) => reactionsOf(d).delete(key));
+    b.setup((d) => sessionOf(d).set('meeting', 'closed'));
+    const w = openWindow(b.doc, window({ opens: { notes: false, comments: false, reactions: true, voting: false } }), Date.now());
+    expect(outcome(b.send(ada, (d) => addReaction(d, { ...mine, origin: 'meeting' })))).toBe('schema');
+    expect(outcome(b.send(ada, (d) => reactionsOf(d).set(key, { sector: 'civil', at: 1 })))).toBe('schema');
+    expect(outcome(b.send(ada, (d) => addReaction(d, { ...mine, origin: w.id })))).toBe('ok');
+    expect(listReactions(b.doc).map((r) => r.origin)).toEqual([w.id]);
   });
 
   it('refuses a write after the deadline even before the server has closed the window', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addComment } from '../../../../shared/comments';
+import { addReaction } from '../../../../shared/reactions';
 import { closeWindow, openWindow } from '../../../../shared/consultation';
 import { BoardExport, exportBoard } from '../../../../shared/export/boardJson';
 import { boardMarkdown } from '../../../../shared/export/markdown';
@@ -55,5 +56,24 @@ describe('exports tell the meeting and consultations apart', () => {
     expect(en).toMatch(/Comment — \*Bea, Public[^*]*\* \[consultation\]: scritto da casa/);
     expect(en).not.toMatch(/\[consultation\]: detto in sala/);
     expect(boardMarkdown(file, 'it')).toContain('- Commenti per provenienza: In incontro 1 · Nella consultazione aperta il 20 novembre 2026 1');
+  });
+});
+
+describe('reactions in the exports', () => {
+  it('keep their origin, are counted per origin in the JSON export and the Markdown report, and read back', () => {
+    const { doc, windowId } = boardWithConsultation();
+    const note = createNote(doc, { x: 0, y: 0, text: 'da votare', author: { id: 'participant-ada', name: 'Ada', sector: 'civil' } });
+    addReaction(doc, { itemId: note, participantId: 'participant-ada', kind: 'agree', sector: 'civil' });
+    addReaction(doc, { itemId: note, participantId: 'participant-bo1', kind: 'agree', sector: 'public', origin: windowId });
+    addReaction(doc, { itemId: note, participantId: 'participant-bo1', kind: 'important', sector: 'public', origin: windowId });
+    const file = exportBoard(doc, OPENED + 2000);
+    expect(file.board.reactionsByOrigin).toEqual({ meeting: 1, [windowId]: 2 });
+    expect(file.board.reactions.map((r) => r.origin).sort()).toEqual(['meeting', windowId, windowId].sort());
+    expect(boardMarkdown(file, 'en')).toContain('- Reactions by origin: In the meeting 1 · In the consultation opened 20 November 2026 2');
+    expect(boardMarkdown(file, 'it')).toContain('- Reazioni per provenienza: In incontro 1 · Nella consultazione aperta il 20 novembre 2026 2');
+    // A file from before origins were recorded reads as the meeting.
+    const old = JSON.parse(JSON.stringify(file)) as { board: { reactions: { origin?: string }[] } };
+    for (const r of old.board.reactions) delete r.origin;
+    expect(BoardExport.safeParse(old).success).toBe(true);
   });
 });
