@@ -64,8 +64,8 @@ describe('forged changes during an open consultation', () => {
     atk.sendUpdate(forge((d) => addReaction(d, { itemId: noteId, participantId: author.id, kind: 'agree', sector: 'public' })));
     expect((await atk.refusals(6))[5]).toMatchObject({ t: 'refused', reason: 'not-yours' });
 
-    // Her own reaction is open in this window and goes through to everyone.
-    atk.sendUpdate(forge((d) => addReaction(d, { itemId: noteId, participantId: me, kind: 'important', sector: 'civil' })));
+    // Her own reaction, given in this window (it says so), is open and goes through to everyone.
+    atk.sendUpdate(forge((d) => addReaction(d, { itemId: noteId, participantId: me, kind: 'important', sector: 'civil', origin: window.id })));
     await waitFor(() => listReactions(watcher.doc).some((r) => r.participantId === me), { message: 'the honest reaction relayed' });
     expect(listReactions(watcher.doc).map((r) => [r.participantId, r.kind])).toEqual([[me, 'important']]);
     expect(listComments(watcher.doc)).toEqual([]);
