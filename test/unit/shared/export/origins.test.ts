@@ -42,8 +42,9 @@ describe('exports tell the meeting and consultations apart', () => {
     const { doc, windowId } = boardWithConsultation();
     const note = [...doc.getMap('notes').keys()][0]!;
     const author = { id: 'participant-bea', name: 'Bea', sector: 'public' as const };
-    addComment(doc, { itemId: note, author, text: 'detto in sala' });
-    addComment(doc, { itemId: note, author, text: 'scritto da casa', origin: windowId });
+    // Distinct times: the export orders comments by time, then by (random) id.
+    addComment(doc, { itemId: note, author, text: 'detto in sala', now: OPENED + 10 });
+    addComment(doc, { itemId: note, author, text: 'scritto da casa', origin: windowId, now: OPENED + 20 });
     const file = exportBoard(doc, OPENED + 2000);
     expect(file.board.comments.map((c) => [c.text, c.origin])).toEqual([
       ['detto in sala', 'meeting'],
