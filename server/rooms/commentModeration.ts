@@ -16,6 +16,7 @@ import { addCommentMap, commentableKindOf, commentsOf, readComment, type Comment
 import type { ModeratedItem, ModerationAction } from '../../shared/moderation';
 import { profanitiesIn } from '../../shared/profanity';
 import type { ModerationTarget } from './moderation';
+import { moveItem, type ItemKind, type ModerationQueueAccess } from './moderationMoves';
 import type { Room } from './room';
 import type { RoomRegistry } from './roomRegistry';
 
@@ -44,12 +45,6 @@ function itemsOf(doc: Y.Doc, keep: (m: Y.Map<unknown>) => boolean = () => true):
   return out;
 }
 
-/** What the target needs of the queue it belongs to. */
-export interface ModerationQueueAccess {
-  pendingOwner(roomId: string, id: string): string | null;
-  setHidden(roomId: string, hidden: Room): void;
-}
-
 export class CommentModeration implements ModerationTarget {
   constructor(
     private readonly registry: RoomRegistry,
@@ -72,93 +67,29 @@ export class CommentModeration implements ModerationTarget {
     return itemsOf(board.doc).filter((i) => i.flags.length > 0);
   }
 
-  act(action: ModerationAction, board: Room, id: string): Promise<string | null> {
-    switch (action) {
-      case 'approve':
-      case 'reject':
-        return this.decide(board, id, action === 'approve');
-      case 'hide':
-        return this.hide(board, id);
-      case 'restore':
-        return this.restore(board, id);
-      default: {
-        const never: never = action;
-        return never;
-      }
-    }
-  }
-
-  private async decide(board: Room, id: string, approve: boolean): Promise<string | null> {
-    const owner = this.queue.pendingOwner(board.roomId, id);
-    if (!owner) return null;
-    const drafts = await this.registry.acquireDrafts(board.roomId, owner);
-    if (!drafts) return null;
-    try {
-      // Written through another process: act on what is stored.
-      await drafts.catchUp();
-      const src = commentsOf(drafts.doc).get(id);
-      const c = src && src.get('pending') === true ? readComment(id, src) : null;
-      if (!c) return null;
-      if (approve) {
-        const target = commentsOf(board.doc);
-        // The item it is about may have been deleted while it waited: nothing to approve it onto (reject removes it).
-        if (target.has(id) || target.size >= this.registry.limits.maxComments || commentableKindOf(board.doc, c.itemId) !== c.itemKind) return null;
-        // A reply whose parent has gone meanwhile stands as a comment of its own, as the board shows orphans.
-        const parentId = c.parentId !== null && target.has(c.parentId) ? c.parentId : null;
-        addCommentMap(board.doc, { ...c, authorId: owner, parentId });
-        // On the board for good before it leaves the drafts: a crash between leaves it in both, never in neither.
-        await board.whenStored();
-      }
-      drafts.doc.transact(() => commentsOf(drafts.doc).delete(id));
-      await drafts.whenStored();
-      return owner;
-    } finally {
-      this.registry.release(drafts);
-    }
-  }
-
-  private async hide(board: Room, id: string): Promise<string | null> {
-    if (!commentsOf(board.doc).has(id)) return null;
-    const hidden = await this.registry.acquireHidden(board.roomId);
-    if (!hidden) return null;
-    try {
-      await hidden.catchUp();
-      const c = readComment(id, commentsOf(board.doc).get(id));
-      if (!c) return null;
-      addCommentMap(hidden.doc, c);
-      await hidden.whenStored();
-      board.doc.transact(() => commentsOf(board.doc).delete(id));
-      // The stored log still holds the text until compacted; a cold load answers joins from it.
-      await board.whenStored();
-      await board.compact();
-      this.queue.setHidden(board.roomId, hidden);
-      board.signalOthers({ t: 'moderationHidden' });
-      return c.authorId;
-    } finally {
-      this.registry.release(hidden);
-    }
-  }
-
-  private async restore(board: Room, id: string): Promise<string | null> {
-    const hidden = await this.registry.acquireHidden(board.roomId);
-    if (!hidden) return null;
-    try {
-      await hidden.catchUp();
-      const c = readComment(id, commentsOf(hidden.doc).get(id));
-      const target = commentsOf(board.doc);
-      if (!c || target.has(id)) return null;
-      // Its parent may have gone meanwhile; its item too, and then it stays hidden rather than point at nothing.
-      if (commentableKindOf(board.doc, c.itemId) !== c.itemKind) return null;
+  /** Where comments live and how one goes back onto the board (server/rooms/moderationMoves.ts). */
+  private readonly kind: ItemKind = {
+    root: commentsOf,
+    authorOf: (id, src) => readComment(id, src)?.authorId ?? null,
+    place: (board, id, src, owner) => {
+      const c = readComment(id, src);
+      const target = commentsOf(board);
+      if (!c || (owner !== undefined && target.size >= this.registry.limits.maxComments)) return false;
+      // The item it is about may have gone meanwhile: then it has nowhere to go (reject removes a pending one, a hidden one stays hidden).
+      if (commentableKindOf(board, c.itemId) !== c.itemKind) return false;
+      // A reply whose parent has gone meanwhile stands as a comment of its own, as the board shows orphans.
       const parentId = c.parentId !== null && target.has(c.parentId) ? c.parentId : null;
-      addCommentMap(board.doc, { ...c, parentId });
-      await board.whenStored();
-      hidden.doc.transact(() => commentsOf(hidden.doc).delete(id));
-      await hidden.whenStored();
-      this.queue.setHidden(board.roomId, hidden);
-      board.signalOthers({ t: 'moderationHidden' });
-      return c.authorId;
-    } finally {
-      this.registry.release(hidden);
-    }
+      addCommentMap(board, { ...c, parentId, ...(owner !== undefined ? { authorId: owner } : {}) });
+      return true;
+    },
+    copyHidden: (hidden, id, src) => {
+      const c = readComment(id, src);
+      if (c) addCommentMap(hidden, c);
+      return c !== null;
+    },
+  };
+
+  act(action: ModerationAction, board: Room, id: string): Promise<string | null> {
+    return moveItem(this.kind, this.registry, this.queue, action, board, id);
   }
 }

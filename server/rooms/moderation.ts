@@ -28,6 +28,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH, notesOf, readNote, scenariosOf, type NoteMap }
 import type { Logger } from '../log';
 import { CommentModeration } from './commentModeration';
 import type { Peer } from './peer';
+import { moveItem, type ItemKind } from './moderationMoves';
 import type { Room } from './room';
 import { copyNote, draftsPrefix, type RoomRegistry } from './roomRegistry';
 
@@ -234,20 +235,33 @@ class NoteModeration implements ModerationTarget {
     private readonly queue: Moderation,
   ) {}
 
-  act(action: ModerationAction, board: Room, id: string): Promise<string | null> {
-    switch (action) {
-      case 'approve':
-      case 'reject':
-        return this.decide(board, id, action === 'approve');
-      case 'hide':
-        return this.hide(board, id);
-      case 'restore':
-        return this.restore(board, id);
-      default: {
-        const never: never = action;
-        return never;
+  /** Where notes live and how one goes back onto the board (server/rooms/moderationMoves.ts). */
+  private readonly kind: ItemKind = {
+    root: notesOf,
+    authorOf: (id, src) => readNote(id, src as NoteMap).authorId,
+    place: (board, id, src, owner) => {
+      const target = notesOf(board);
+      const n = readNote(id, src as NoteMap);
+      let scenarioId: string | null;
+      if (owner !== undefined) {
+        // Approved: into the frame it was written over.
+        if (target.size >= this.registry.limits.maxNotes) return false;
+        scenarioId = scenarioAt(board, n.x + NOTE_WIDTH / 2, n.y + NOTE_HEIGHT / 2);
+      } else {
+        // Restored: its frame may have gone meanwhile.
+        scenarioId = n.scenarioId !== null && scenariosOf(board).has(n.scenarioId) ? n.scenarioId : null;
       }
-    }
+      board.transact(() => target.set(id, copyNote(src as NoteMap, owner !== undefined ? { authorId: owner, scenarioId } : { scenarioId })));
+      return true;
+    },
+    copyHidden: (hidden, id, src) => {
+      hidden.transact(() => notesOf(hidden).set(id, copyNote(src as NoteMap)));
+      return true;
+    },
+  };
+
+  act(action: ModerationAction, board: Room, id: string): Promise<string | null> {
+    return moveItem(this.kind, this.registry, this.queue, action, board, id);
   }
 
   root(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -273,79 +287,5 @@ class NoteModeration implements ModerationTarget {
       if (text instanceof Y.Text && profanitiesIn(text.toString()).length > 0) out.push(noteItem(id, m));
     });
     return out;
-  }
-
-  private async decide(board: Room, id: string, approve: boolean): Promise<string | null> {
-    const owner = this.queue.pendingOwner(board.roomId, id);
-    if (!owner) return null;
-    const drafts = await this.registry.acquireDrafts(board.roomId, owner);
-    if (!drafts) return null;
-    try {
-      // Written through another process: act on what is stored.
-      await drafts.catchUp();
-      const src = notesOf(drafts.doc).get(id);
-      if (!src || src.get('pending') !== true) return null;
-      if (approve) {
-        const target = notesOf(board.doc);
-        if (target.has(id) || target.size >= this.registry.limits.maxNotes) return null;
-        const n = readNote(id, src);
-        const scenarioId = scenarioAt(board.doc, n.x + NOTE_WIDTH / 2, n.y + NOTE_HEIGHT / 2);
-        board.doc.transact(() => target.set(id, copyNote(src, { authorId: owner, scenarioId })));
-        // On the board for good before it leaves the drafts: a crash between leaves it in both, never in neither.
-        await board.whenStored();
-      }
-      drafts.doc.transact(() => notesOf(drafts.doc).delete(id));
-      await drafts.whenStored();
-      return owner;
-    } finally {
-      this.registry.release(drafts);
-    }
-  }
-
-  private async hide(board: Room, id: string): Promise<string | null> {
-    const src = notesOf(board.doc).get(id);
-    if (!src) return null;
-    const hidden = await this.registry.acquireHidden(board.roomId);
-    if (!hidden) return null;
-    try {
-      await hidden.catchUp();
-      const note = notesOf(board.doc).get(id);
-      if (!note) return null;
-      const author = readNote(id, note).authorId;
-      hidden.doc.transact(() => notesOf(hidden.doc).set(id, copyNote(note)));
-      await hidden.whenStored();
-      board.doc.transact(() => notesOf(board.doc).delete(id));
-      // The stored log still holds the text until compacted; a cold load answers joins from it.
-      await board.whenStored();
-      await board.compact();
-      this.queue.setHidden(board.roomId, hidden);
-      board.signalOthers({ t: 'moderationHidden' });
-      return author;
-    } finally {
-      this.registry.release(hidden);
-    }
-  }
-
-  private async restore(board: Room, id: string): Promise<string | null> {
-    const hidden = await this.registry.acquireHidden(board.roomId);
-    if (!hidden) return null;
-    try {
-      await hidden.catchUp();
-      const src = notesOf(hidden.doc).get(id);
-      const target = notesOf(board.doc);
-      if (!src || target.has(id)) return null;
-      const n = readNote(id, src);
-      // Its frame may have gone meanwhile.
-      const scenarioId = n.scenarioId !== null && scenariosOf(board.doc).has(n.scenarioId) ? n.scenarioId : null;
-      board.doc.transact(() => target.set(id, copyNote(src, { scenarioId })));
-      await board.whenStored();
-      hidden.doc.transact(() => notesOf(hidden.doc).delete(id));
-      await hidden.whenStored();
-      this.queue.setHidden(board.roomId, hidden);
-      board.signalOthers({ t: 'moderationHidden' });
-      return n.authorId;
-    } finally {
-      this.registry.release(hidden);
-    }
   }
 }
