@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/helpers/globalSetup.ts'],
     // A browser test drives up to seven contexts; on two loaded cores a whole workflow may take a minute.
     testTimeout: 60_000,
     hookTimeout: 60_000,

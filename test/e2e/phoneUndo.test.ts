@@ -48,7 +48,19 @@ describe('undo on the phone', () => {
     await addNote(bruno, 'Bruno writes that');
     await writeOnPhone(phone, 'First from the phone');
     await writeOnPhone(phone, 'Second from the phone');
-    await waitForNoteText(bruno, 'Second from the phone', SLOW);
+    // The phone puts its notes near the board's origin, a few cells out by the
+    // writer's seed, so they may lie off the laptops' screens, where cards are
+    // culled: each laptop fits the board to content once both notes are there.
+    for (const laptop of [bruno, facilitator]) {
+      await waitUntil(
+        async () => {
+          await laptop.getByRole('button', { name: 'Fit to content' }).click();
+          return (await countNotesWithText(laptop, 'Second from the phone')) === 1 && (await countNotesWithText(laptop, 'First from the phone')) === 1;
+        },
+        'both phone notes on a laptop’s screen',
+        SLOW,
+      );
+    }
     await waitUntil(async () => (await phoneRows(phone, 'Bruno writes that')) === 1, 'Bruno’s note on the phone', SLOW);
     expect(await undo.isDisabled()).toBe(false);
 
