@@ -86,6 +86,7 @@ export async function createTavoloServer(config: Config, log: Logger = rootLog, 
         maxReactions: config.MAX_REACTIONS_PER_ROOM,
         maxDocBytes: config.MAX_ROOM_BYTES,
       },
+      maxClientIdsPerIdentity: config.CLIENT_IDS_PER_IDENTITY,
     },
   });
 

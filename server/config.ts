@@ -57,6 +57,8 @@ export const ConfigSchema = z.object({
   AWARENESS_RATE_LIMIT: int(60),
   /** Open sockets from one client address (a workshop room shares one NAT address). */
   MAX_CONNECTIONS_PER_ADDRESS: int(300),
+  /** Yjs client ids one identity may write under in a room (a device takes a new one per page load). */
+  CLIENT_IDS_PER_IDENTITY: int(1000),
   /** Open sockets on one room, its drafts included. */
   MAX_CONNECTIONS_PER_ROOM: int(500),
   /** Outgoing bytes queued over all sockets; past it the slowest readers are dropped. */

@@ -1,6 +1,8 @@
 /**
- * Entry point: `npm start` (scripts/start.mjs) imports this after making sure
- * the client is built; `node --import tsx server/main.ts` runs it directly.
+ * Entry point: `npm start` (scripts/start.mjs) bundles this into
+ * build/server/main.mjs (scripts/build-server.mjs) after making sure the
+ * client is built, and runs the bundle; in development
+ * `node --import tsx server/main.ts` runs the sources directly.
  * Everything it says goes through the one JSON logger on stdout.
  */
 import { loadConfig } from './config';

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { WorkerPool } from '../load/workerPool';
 import type { ReceiveMode } from '../load/workerProtocol';
+import { SERVER_FLAGS } from '../servers/spawnServer';
 import type { RunningTarget, Target } from '../servers/targets';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -42,6 +43,7 @@ export async function connectClients(
 
 export async function cleanup(pool: WorkerPool | null, running: RunningTarget): Promise<void> {
   await pool?.close();
-  await running.server.kill();
+  // A profiled server (BENCH_SERVER_FLAGS) must exit cleanly to write its profile.
+  await (SERVER_FLAGS.length > 0 ? running.server.stop() : running.server.kill());
   if (running.dataDir) fs.rmSync(running.dataDir, { recursive: true, force: true });
 }

@@ -1,11 +1,16 @@
 /**
  * Runs one server under test as its own process on 127.0.0.1 and a free port,
  * the way test/helpers/server.ts starts Tavolo, but also exposes the pid so
- * the bench can read the server's CPU time and RSS from /proc.
+ * the bench can read the server's CPU time and RSS from /proc. Each server's
+ * TypeScript entry is bundled first (scripts/build-server.mjs) and run as
+ * plain JavaScript, as `npm start` runs Tavolo and as the y-websocket server
+ * and Hocuspocus run in production: no server pays for a TypeScript loader.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_ENTRIES, bundleServer } from '../../scripts/build-server.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -35,8 +40,33 @@ process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
+/**
+ * Extra node flags for every server under test, for profiling a scenario:
+ * `BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`. Servers are then
+ * stopped with SIGTERM instead of SIGKILL at the end, so the profile is written.
+ */
+export const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+
+const bundles = new Map<string, Promise<string>>();
+
+/** The bundled module for a TypeScript entry under `cwd`, built once per bench run. */
+function bundled(script: string, cwd: string): Promise<string> {
+  const key = `${cwd}\0${script}`;
+  let out = bundles.get(key);
+  if (!out) {
+    // Tavolo's server goes with its suggestions worker (where the revision has one), as build/server.
+    const isTavolo = script === 'server/main.ts';
+    const entries = isTavolo ? SERVER_ENTRIES.filter((e) => fs.existsSync(path.join(cwd, e))) : [script];
+    out = bundleServer({ root: cwd, outdir: isTavolo ? 'build/server' : 'build/bench', entries }).then((dir) =>
+      path.join(dir, `${path.basename(script, '.ts')}.mjs`),
+    );
+    bundles.set(key, out);
+  }
+  return out;
+}
+
 export async function spawnServer(script: string, env: Record<string, string> = {}, cwd = repoRoot): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...SERVER_FLAGS, '--enable-source-maps', await bundled(script, cwd)], {
     cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

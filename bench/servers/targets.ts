@@ -80,6 +80,10 @@ export const tavolo: Target = {
       // refuse the 1,000-client cases before they start.
       MAX_CONNECTIONS_PER_ADDRESS: '10000',
       MAX_CONNECTIONS_PER_ROOM: '10000',
+      // …and all of them write as one identity, each under its own client id
+      // (the seed client writes every note's first version, so every id is
+      // bound to that one identity).
+      CLIENT_IDS_PER_IDENTITY: '100000',
       // The many-rooms scenario creates hundreds of workshops from that one address.
       ROOM_CREATE_LIMIT: '10000',
       ...opts.env,

@@ -45,7 +45,10 @@ export class ClientIdBindings {
   private persisted: { doc: Y.Doc; map: Y.Map<string> } | null = null;
 
   /** The server's own client id: bound to no participant, ever. */
-  constructor(serverClientId: number) {
+  constructor(
+    serverClientId: number,
+    private readonly maxPerOwner = MAX_CLIENT_IDS_PER_OWNER,
+  ) {
     this.owners.set(serverClientId, SERVER);
   }
 
@@ -57,7 +60,7 @@ export class ClientIdBindings {
       if (current === undefined) fresh++;
       else if (current !== owner) return `client id ${id} is someone else's`;
     }
-    return (this.counts.get(owner) ?? 0) + fresh > MAX_CLIENT_IDS_PER_OWNER ? 'too many client ids' : null;
+    return (this.counts.get(owner) ?? 0) + fresh > this.maxPerOwner ? 'too many client ids' : null;
   }
 
   ownerOf(clientId: number): string | undefined {

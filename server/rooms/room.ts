@@ -49,6 +49,8 @@ export interface RoomOptions {
   compactDelayMs: number;
   /** Caps on the state the policy lets updates leave behind. */
   limits?: PolicyLimits;
+  /** Yjs client ids one identity may write under (default MAX_CLIENT_IDS_PER_OWNER). */
+  maxClientIdsPerIdentity?: number;
   /** Other processes serving the same documents (none by default). */
   relay?: Relay;
   /** Where ready-check answers outlive this process (none by default: memory only). */
@@ -71,7 +73,7 @@ export class Room {
   private readonly ydoc = new Y.Doc();
   readonly awareness = new Awareness(this.ydoc);
   /** Who owns each Yjs client id written or announced here (a board's are persisted by the registry). */
-  readonly clientIds = new ClientIdBindings(this.ydoc.clientID);
+  readonly clientIds: ClientIdBindings;
   /** Participants who erased their contributions: nothing of theirs is written back (a board's are loaded by the registry). */
   readonly erasedAuthors = new ErasedAuthors();
   /**
@@ -139,6 +141,7 @@ export class Room {
     private readonly opts: RoomOptions = defaultRoomOptions,
     readonly kind: RoomKind = { kind: 'board' },
   ) {
+    this.clientIds = new ClientIdBindings(this.ydoc.clientID, opts.maxClientIdsPerIdentity);
     this.lastSeq = stored.lastSeq;
     this.logBytes = stored.logBytes;
     this.logBatches = stored.updates.length;

@@ -1,10 +1,9 @@
 /**
- * Once per test run: bundles the server (scripts/build-server.mjs), so every
- * test that starts one runs the code as it is now, and starts it in a third
- * of the CPU time that loading each TypeScript module through tsx takes.
+ * Once per test run: bundles the server into build/server (as `npm start`
+ * does), so every test that starts one runs the code as it is now.
  */
-import { execFileSync } from 'node:child_process';
+import { bundleServer } from '../../scripts/build-server.mjs';
 
-export default function setup(): void {
-  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+export default async function setup(): Promise<void> {
+  await bundleServer();
 }

@@ -2,8 +2,7 @@
  * Starts the real server as a child process on a free port with a temporary
  * DATA_DIR, so tests can also SIGKILL it and restart on the same data. The
  * process runs the bundle of server/main.ts that the test run's global setup
- * built (scripts/build-server.mjs): the same code `npm start` runs through
- * tsx, started in a third of the CPU time.
+ * built (scripts/build-server.mjs), as `npm start` does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import type { Role } from '../../shared/phases';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SERVER_BUNDLE = path.join(root, 'node_modules/.cache/tavolo-server/main.mjs');
+/** How a process manager runs the server (README, "Running and stopping"): the bundle global setup built. */
+export const SERVER_ARGS = ['--enable-source-maps', path.join(root, 'build/server/main.mjs')];
 
 export interface RunningServer {
   url: string;
@@ -42,7 +42,7 @@ export interface StartOptions {
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-test-'));
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
+  const child: ChildProcess = spawn(process.execPath, SERVER_ARGS, {
     cwd: root,
     env: {
       // SQLite unless the test asks for PostgreSQL and Redis, whatever the runner's environment says.

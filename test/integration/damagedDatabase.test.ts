@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNote } from '../../shared/notes';
-import { createRoom, startServer, type RunningServer } from '../helpers/server';
+import { createRoom, SERVER_ARGS, startServer, type RunningServer } from '../helpers/server';
 import { connectClient, joinRoom } from '../helpers/yclient';
 import { identify } from '../helpers/server';
 import { waitFor } from '../helpers/waitFor';
@@ -21,7 +21,7 @@ const dbFile = (dir: string): string => path.join(dir, 'tavolo.sqlite');
 
 /** Runs the server on `dataDir` until it exits on its own; its exit code and output. */
 function runUntilExit(dataDir: string): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNote } from '../../shared/notes';
 import { createSqliteStore } from '../../server/storage/sqliteStore';
-import { createRoom, type RunningServer } from '../helpers/server';
+import { createRoom, SERVER_ARGS, type RunningServer } from '../helpers/server';
 import { failWrites } from '../helpers/faults';
 import { joinRoom } from '../helpers/yclient';
 import { waitFor } from '../helpers/waitFor';
@@ -55,7 +55,8 @@ async function spawnTavolo(command: string, args: string[], env: Record<string, 
   return { child, server, exited };
 }
 
-const serverArgs = ['--import', 'tsx', 'server/main.ts'];
+/** As a process manager runs it (README, "Running and stopping"). */
+const serverArgs = SERVER_ARGS;
 const author = (id: string) => ({ id, name: 'Ada', sector: 'public' as const });
 
 describe('shutdown', () => {

@@ -53,6 +53,13 @@ describe('ClientIdBindings', () => {
     expect(b.refusal('ugo-000000001', [5, 6])).toBeNull();
   });
 
+  it('takes the cap from the configuration (CLIENT_IDS_PER_IDENTITY)', () => {
+    const b = new ClientIdBindings(SERVER_ID, 2);
+    b.bind('pia-000000001', [10, 11]);
+    expect(b.refusal('pia-000000001', [12])).toBe('too many client ids');
+    expect(b.refusal('pia-000000001', [10, 11])).toBeNull();
+  });
+
   it('compacts a long binding log when it loads', async () => {
     const store = tempStore();
     const b = new ClientIdBindings(SERVER_ID);

@@ -84,10 +84,12 @@ describe('SuggestPool', () => {
     expect(pool.pending).toBe(0);
   });
 
-  // `npm start` registers tsx through its API (scripts/start.mjs); dev and the tests start node with --import tsx.
+  // From the TypeScript sources: development starts node with --import tsx,
+  // scripts register tsx through its API. (`npm start` and the integration
+  // tests run the bundle, build/server, whose worker is bundled beside it.)
   it.each([
-    ['node --import tsx (dev, tests)', ['--import', 'tsx']],
-    ["tsx's register() (npm start)", []],
+    ['node --import tsx (development)', ['--import', 'tsx']],
+    ["tsx's register() (scripts)", []],
   ])('loads its worker when the server runs under %s', async (_how, nodeFlags) => {
     // CommonJS with import(), not --input-type=module: a worker inherits the process's flags, and that one would stop it.
     const program = `(async () => {
