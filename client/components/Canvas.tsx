@@ -27,9 +27,11 @@ import type { Viewport } from '../hooks/useViewport';
 import { describeDraggedNote, noteDragAnnouncements } from '../lib/dragAnnouncements';
 import { takePendingFocus } from '../lib/focusRequest';
 import { throttle } from '../lib/throttle';
-import { intersects, visibleWorld } from '../lib/viewport';
+import { intersects, visibleWorld, zoomAt } from '../lib/viewport';
 import { Cursors } from './Cursors';
 import { DRAFT_DRAG_PREFIX, NoteCard } from './NoteCard';
+import { NoteChip, SIMPLE_BELOW_ZOOM, TEXTLESS_BELOW_ZOOM } from './NoteChip';
+import { CHIP_DRAG_ID, ChipDragProvider, type ChipDragData } from './ChipDrag';
 import { ScenarioFrame } from './ScenarioFrame';
 import '../styles/Canvas.css';
 
@@ -51,13 +53,17 @@ function useStableArray<T>(next: T[]): T[] {
 }
 
 /** Memoised on the culled id list: panning costs nothing here until a note
- * enters or leaves the screen. */
-const NotesLayer = memo(function NotesLayer({ ids }: { ids: string[] }) {
+ * enters or leaves the screen. Zoomed out below SIMPLE_BELOW_ZOOM, notes are
+ * chips (NoteChip): the whole board on screen paints a block and a text per
+ * note, and only the block further out. */
+type Detail = 'card' | 'chip' | 'block';
+
+const detailAt = (zoom: number): Detail => (zoom >= SIMPLE_BELOW_ZOOM ? 'card' : zoom >= TEXTLESS_BELOW_ZOOM ? 'chip' : 'block');
+
+const NotesLayer = memo(function NotesLayer({ ids, detail }: { ids: string[]; detail: Detail }) {
   return (
     <div className="layer-notes">
-      {ids.map((id) => (
-        <NoteCard key={id} id={id} />
-      ))}
+      {ids.map((id) => (detail === 'card' ? <NoteCard key={id} id={id} /> : <NoteChip key={id} id={id} showText={detail === 'chip'} />))}
     </div>
   );
 });
@@ -142,6 +148,13 @@ export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt, drafts, 
 
   const onDragEnd = useCallback(
     ({ active, delta }: DragEndEvent) => {
+      if (active.id === CHIP_DRAG_ID) {
+        const id = (active.data.current as ChipDragData | undefined)?.noteId ?? '';
+        const note = getNote(doc, id);
+        const zoom = viewRef.current.zoom;
+        if (note) dropNote(doc, id, note.x + delta.x / zoom, note.y + delta.y / zoom);
+        return;
+      }
       const raw = String(active.id);
       const isDraft = raw.startsWith(DRAFT_DRAG_PREFIX);
       const target = isDraft ? drafts?.doc : doc;
@@ -185,6 +198,12 @@ export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt, drafts, 
       }}
       onPointerLeave={() => sharesCursor && sendCursor(null, 0)}
       onDoubleClick={(e) => {
+        // A note seen from far away opens where it is: the board zooms to 100 % around the pointer.
+        if ((e.target as Element).closest('.note-chip')) {
+          const box = e.currentTarget.getBoundingClientRect();
+          viewport.setView(zoomAt(viewRef.current, 1, e.clientX - box.left, e.clientY - box.top));
+          return;
+        }
         if (!onAddNoteAt) return;
         if ((e.target as Element).closest('.note, .frame-header, button, input, textarea, select')) return;
         const p = toWorld(e.clientX, e.clientY);
@@ -196,12 +215,14 @@ export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt, drafts, 
         <style>{`[data-note-id="${CSS.escape(spotlightId)}"]:not([data-draft]), [data-scenario-frame="${CSS.escape(spotlightId)}"] { outline: 6px solid var(--spotlight); outline-offset: 4px; }`}</style>
       )}
       <DndContext sensors={sensors} onDragEnd={onDragEnd} autoScroll={false} accessibility={accessibility}>
-        <div ref={worldRef} className="world">
-          <FramesLayer frames={visibleFrames} counts={counts} />
-          <NotesLayer ids={visible} />
-          {drafts && <DraftsLayer drafts={drafts} />}
-          <Cursors zoom={view.zoom} facilitatorOnly={facilitatorCursorOnly} />
-        </div>
+        <ChipDragProvider viewRef={viewRef}>
+          <div ref={worldRef} className="world">
+            <FramesLayer frames={visibleFrames} counts={counts} />
+            <NotesLayer ids={visible} detail={detailAt(view.zoom)} />
+            {drafts && <DraftsLayer drafts={drafts} />}
+            <Cursors zoom={view.zoom} facilitatorOnly={facilitatorCursorOnly} />
+          </div>
+        </ChipDragProvider>
       </DndContext>
     </div>
   );

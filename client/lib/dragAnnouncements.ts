@@ -4,7 +4,7 @@
  * (or none). dnd-kit calls the canvas's onDragEnd, which writes the drop,
  * before it asks for the announcement, so the note already says where it is.
  */
-import type { Announcements } from '@dnd-kit/core';
+import type { Active, Announcements } from '@dnd-kit/core';
 import type * as Y from 'yjs';
 import { getNote } from '../../shared/notes';
 import { itemLabel, type EmptyLabels } from './itemLabel';
@@ -20,19 +20,25 @@ export interface DraggedNote {
 
 type Translate = (key: string, values?: Record<string, string>) => string;
 
+/** The drag id to describe: a chip's drag (one draggable for all chips, components/ChipDrag) names its note in its data. */
+function dragIdOf(active: Active): string {
+  const data = active.data?.current as { noteId?: unknown } | undefined;
+  return typeof data?.noteId === 'string' ? data.noteId : String(active.id);
+}
+
 export function noteDragAnnouncements(t: Translate, describe: (dragId: string) => DraggedNote | null): Announcements {
-  const about = (id: string | number): DraggedNote => describe(String(id)) ?? { note: '', scenario: null, draft: false };
+  const about = (active: Active): DraggedNote => describe(dragIdOf(active)) ?? { note: '', scenario: null, draft: false };
   return {
-    onDragStart: ({ active }) => t('a11y.drag.picked', { note: about(active.id).note }),
+    onDragStart: ({ active }) => t('a11y.drag.picked', { note: about(active).note }),
     // Moves are not narrated step by step: a note has no position worth reading out.
     onDragOver: () => undefined,
     onDragMove: () => undefined,
     onDragEnd: ({ active }) => {
-      const d = about(active.id);
+      const d = about(active);
       if (d.draft) return t('a11y.drag.droppedDraft', { note: d.note });
       return d.scenario === null ? t('a11y.drag.droppedOut', { note: d.note }) : t('a11y.drag.droppedIn', { note: d.note, scenario: d.scenario });
     },
-    onDragCancel: ({ active }) => t('a11y.drag.cancelled', { note: about(active.id).note }),
+    onDragCancel: ({ active }) => t('a11y.drag.cancelled', { note: about(active).note }),
   };
 }
 

@@ -61,6 +61,13 @@ describe('drag announcements', () => {
     expect(say.onDragCancel({ active: active(note), over: null })).toBe('Move of the note “Plant trees along the river” cancelled.');
   });
 
+  it('name the note of a chip drag (zoomed out, one draggable for every chip) from its data', () => {
+    const { doc, drafts, note } = board();
+    const say = noteDragAnnouncements(translator('en'), (id) => describeDraggedNote(doc, drafts, id, DRAFT, EMPTY));
+    const chip = { ...active('chip'), data: { current: { noteId: note } } } as unknown as ReturnType<typeof active>;
+    expect(say.onDragStart({ active: chip })).toBe('Picked up the note “Plant trees along the river”.');
+  });
+
   it('read a long note short and an empty one by what it is', () => {
     expect(shortLabel('', EMPTY.note)).toBe('(empty note)');
     const long = shortLabel('word '.repeat(40), EMPTY.note);
