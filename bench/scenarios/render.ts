@@ -22,6 +22,11 @@ import { seedRenderBoard } from '../render/seedBoard';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Targets from issue 11. */
 export const RENDER_TARGETS = { firstNotesMs: 1000, dragP95Ms: 16.7, dragMaxMs: 50 };
+/**
+ * requestAnimationFrame deltas at 60 Hz read 16.6–16.8 ms with no frame
+ * dropped: a p95 within this of one frame is 60 fps (a dropped frame reads 33).
+ */
+const FRAME_JITTER_MS = 0.5;
 const WHEEL_EVENTS = 60;
 const WHEEL_STEP_PX = 40;
 const DRAG_MOVES = 60;
@@ -153,7 +158,7 @@ export function renderTable(r: RenderResult): Table {
       ]),
     ],
     notes: [
-      `Frame time = requestAnimationFrame delta in the page. Pan: ${WHEEL_EVENTS} wheel scrolls of ${WHEEL_STEP_PX} px. Drag: one note by its handle, ${DRAG_MOVES} pointer moves over a third of the canvas, then dropped (drop included). Zoomed out = "Fit to content", every note mounted.`,
+      `Frame time = requestAnimationFrame delta in the page (16.6–16.8 ms at 60 Hz with no frame dropped; the p95 target allows that jitter). Pan: ${WHEEL_EVENTS} wheel scrolls of ${WHEEL_STEP_PX} px. Drag: one note by its handle, ${DRAG_MOVES} pointer moves over a third of the canvas, then dropped (drop included). Zoomed out = "Fit to content", every note mounted.`,
     ],
   };
 }
@@ -165,7 +170,7 @@ export function renderMisses(r: RenderResult): string[] {
   for (const g of ['drag 100 %', 'drag zoomed out'] as const) {
     const p95 = median(r.runs.map((x) => x.frames[g].p95));
     const max = median(r.runs.map((x) => x.frames[g].max));
-    if (!(p95 < RENDER_TARGETS.dragP95Ms)) misses.push(`render ${g}: frame p95 ${p95.toFixed(1)} ms ≥ ${RENDER_TARGETS.dragP95Ms} ms`);
+    if (!(p95 < RENDER_TARGETS.dragP95Ms + FRAME_JITTER_MS)) misses.push(`render ${g}: frame p95 ${p95.toFixed(1)} ms ≥ ${RENDER_TARGETS.dragP95Ms} ms`);
     if (!(max < RENDER_TARGETS.dragMaxMs)) misses.push(`render ${g}: worst frame ${max.toFixed(0)} ms ≥ ${RENDER_TARGETS.dragMaxMs} ms`);
   }
   return misses;
