@@ -36,8 +36,12 @@ async function advanceTo(page: Page, phase: (typeof PHASES)[number]): Promise<vo
 
 /** The id of the note whose text is `text`, as the board shows it. */
 async function noteIdByText(page: Page, text: string): Promise<string> {
+  // A card's textarea, or a chip's paragraph when the board is zoomed out.
   const id = await page.evaluate(
-    (t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].find((a) => a.value === t)?.closest<HTMLElement>('[data-note-id]')?.dataset.noteId,
+    (t) =>
+      [...document.querySelectorAll<HTMLElement>('.note[data-note-id]')].find(
+        (el) => (el.querySelector('textarea')?.value ?? el.querySelector('[data-note-text]')?.textContent) === t,
+      )?.dataset.noteId,
     text,
   );
   if (!id) throw new Error(`no note reads "${text}"`);

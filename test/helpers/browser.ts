@@ -175,15 +175,18 @@ export async function addNote(page: Page, text: string): Promise<string> {
   return (await focused.getAttribute('data-note-id')) ?? '';
 }
 
-/** Resolves once some note textarea on `page` shows `text`. */
+/**
+ * Each mounted note card's text on `page`: its textarea's, or on a chip (the
+ * board zoomed out) its paragraph's. A page script as a string: tsx's
+ * function-name helpers do not exist in the page.
+ */
+const NOTE_TEXTS = `[...document.querySelectorAll('.note[data-note-id]')].map((el) => el.querySelector('textarea')?.value ?? el.querySelector('[data-note-text]')?.textContent ?? null)`;
+
+/** Resolves once some note card on `page` shows `text`. */
 export async function waitForNoteText(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
-  await page.waitForFunction(
-    (t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].some((a) => a.value === t),
-    text,
-    { timeout: timeoutMs },
-  );
+  await page.waitForFunction(`${NOTE_TEXTS}.includes(${JSON.stringify(text)})`, null, { timeout: timeoutMs });
 }
 
-/** How many note textareas on `page` show exactly `text`. */
+/** How many note cards on `page` show exactly `text`. */
 export const countNotesWithText = (page: Page, text: string): Promise<number> =>
-  page.evaluate((t) => [...document.querySelectorAll<HTMLTextAreaElement>('[data-note-id] textarea')].filter((a) => a.value === t).length, text);
+  page.evaluate(`${NOTE_TEXTS}.filter((t) => t === ${JSON.stringify(text)}).length`);
