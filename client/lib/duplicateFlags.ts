@@ -15,6 +15,8 @@ import { notesOf } from '../../shared/schema';
 
 /** Typing pauses this long before a changed note is checked again. */
 export const DUPLICATE_CHECK_DELAY_MS = 600;
+/** Notes analysed per task (about 8 ms for 100): a whole board is checked without a long frame. */
+const CHECK_CHUNK = 100;
 
 export interface DuplicateFlags {
   /** The earlier note this one likely repeats, or null. */
@@ -32,7 +34,11 @@ class BoardDuplicates implements DuplicateFlags {
 
   constructor(private readonly doc: Y.Doc) {
     notesOf(doc).forEach((_, id) => this.pending.add(id));
-    this.check();
+    // The first card to ask creates this while the board renders for the
+    // first time: analysing every note then (160 ms for 2,000) would hold
+    // the first notes back, so the whole board is checked a moment later,
+    // a chunk per task.
+    this.timer = setTimeout(() => this.check(), DUPLICATE_CHECK_DELAY_MS);
     notesOf(doc).observeDeep((events) => {
       for (const e of events) {
         if (e.target === notesOf(doc)) for (const key of (e as Y.YMapEvent<unknown>).keysChanged) this.pending.add(key);
@@ -69,8 +75,15 @@ class BoardDuplicates implements DuplicateFlags {
   private check(): void {
     const notes = notesOf(this.doc);
     const touched = new Set<string>();
-    const changed = [...this.pending];
-    this.pending.clear();
+    // Pairs are found whichever of two notes comes later: each is compared
+    // with every note indexed before it, so chunks add up to a whole check.
+    const changed: string[] = [];
+    for (const id of this.pending) {
+      if (changed.length === CHECK_CHUNK) break;
+      changed.push(id);
+    }
+    for (const id of changed) this.pending.delete(id);
+    if (this.pending.size > 0) this.timer = setTimeout(() => this.check(), 0);
     for (const id of changed) {
       for (const other of this.alike.get(id) ?? []) {
         this.alike.get(other)?.delete(id);
