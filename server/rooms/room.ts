@@ -27,6 +27,7 @@ import { inProcessRelay, type Bindings, type PeerFilter, type Relay, type RoomSi
 import { RELAY_ORIGIN, RelayedDoc } from '../relay/relayedDoc';
 import { ErasedAuthors } from './erasedAuthors';
 import { Readiness, type ReadinessStore, type ReadyEntry } from './readiness';
+import { InboxBatch, UpdateInbox, type InboxEntry } from './updateInbox';
 
 /** A room is either a board or one participant's private drafts, which
  * follow the phase and lock of their board. */
@@ -67,6 +68,8 @@ export const defaultRoomOptions: RoomOptions = {
 const LOAD_ORIGIN = Symbol('load');
 const RETRY_BASE_MS = 100;
 const HYDRATE_AFTER_MS = 250;
+/** Closes a connection that sent a malformed update (as a malformed frame does). */
+const CLOSE_PROTOCOL_ERROR = 1002;
 const RETRY_MAX_MS = 10_000;
 
 export class Room {
@@ -94,6 +97,8 @@ export class Room {
   /** Each peer with the awareness client ids it speaks for. */
   private readonly peers = new Map<Peer, Set<number>>();
 
+  /** Peers' updates not yet checked and applied: they are, together, at the end of the turn or at the next read of the doc. */
+  private readonly inbox = new UpdateInbox();
   private pendingUpdates: Uint8Array[] = [];
   /** Peers whose changes are in the batch; null marks a server-side change. */
   private pendingOrigins = new Set<Peer | null>();
@@ -178,9 +183,10 @@ export class Room {
     });
   }
 
-  /** The room's document, with its stored state applied. */
+  /** The room's document, with its stored state and every update received so far applied. */
   get doc(): Y.Doc {
     this.hydrate();
+    this.drainInbox();
     return this.ydoc;
   }
 
@@ -218,31 +224,76 @@ export class Room {
   }
 
   /**
-   * Applies a peer's update if its role allows every part of it and it
-   * integrates whole, under client ids the peer owns; otherwise drops it
-   * whole and tells the sender why (it then resyncs). Throws RejectedUpdate
-   * for a malformed one (the connection is then closed).
+   * Takes a peer's update: it is checked and applied at the end of this
+   * event-loop turn, with the others of the turn, in one transaction (see
+   * updateInbox.ts), or sooner if anything reads the doc meanwhile. Throws
+   * RejectedUpdate at once for one that does not decode (the connection is
+   * then closed).
    */
-  receiveUpdate(peer: Peer, update: Uint8Array): Verdict {
-    const decoded = decodeUpdateStrictly(update);
+  receiveUpdate(peer: Peer, update: Uint8Array): void {
     if (this.kind.kind === 'ballots' || this.kind.kind === 'hidden') throw new RejectedUpdate(`${this.kind.kind} are written by the server only`);
-    const doc = this.doc;
+    this.inbox.push({ peer, update, decoded: decodeUpdateStrictly(update) });
+    this.scheduleFlush();
+  }
+
+  /**
+   * Applies every queued update its sender's role allows whole and that
+   * integrates whole under client ids the sender owns, in arrival order and
+   * in one transaction; drops each other one whole and tells its sender why
+   * (it then resyncs). A sender of an update the checks cannot even read is
+   * disconnected, and nothing more of its batch is applied.
+   */
+  private drainInbox(): void {
+    if (this.inbox.size === 0 || this.destroyed) return;
+    this.hydrate();
+    const entries = this.inbox.take();
+    const batch = new InboxBatch();
+    const cutOff = new Set<Peer>();
+    try {
+      this.ydoc.transact(() => {
+        for (const entry of entries) {
+          if (cutOff.has(entry.peer)) continue;
+          try {
+            if (this.admit(entry, batch).ok) {
+              batch.writers.add(entry.peer);
+              batch.bytes += entry.update.byteLength;
+            }
+          } catch (err) {
+            cutOff.add(entry.peer);
+            const reason = err instanceof RejectedUpdate ? err.message : `invalid update: ${(err as Error).message}`;
+            this.log.warn({ roomId: this.roomId, connId: entry.peer.id, reason }, 'closing connection');
+            entry.peer.close(CLOSE_PROTOCOL_ERROR, reason.slice(0, 120));
+          }
+        }
+      }, batch);
+    } catch (err) {
+      // An observer threw after everything was applied: the batch stands.
+      this.log.error({ err, roomId: this.roomId }, 'observer of an applied batch failed');
+    }
+  }
+
+  /** Checks one update against the doc as the batch has left it so far, and applies it if allowed. */
+  private admit({ peer, update, decoded }: InboxEntry, batch: InboxBatch): Verdict {
+    const kind = this.kind.kind;
+    if (kind === 'ballots' || kind === 'hidden') throw new RejectedUpdate(`${kind} are written by the server only`);
+    const doc = this.ydoc;
     const integration = checkIntegration(doc, decoded);
     const verdict =
       this.checkWriters(peer.actor, integration) ??
       checkUpdate(inspectUpdate(doc, decoded), peer.actor, {
         doc,
         board: this.kind.kind === 'drafts' ? this.kind.board.doc : doc,
-        kind: this.kind.kind,
+        kind,
         owner: this.kind.kind === 'drafts' ? this.kind.owner : undefined,
         limits: this.opts.limits,
-        docBytes: this.docBytes,
+        docBytes: this.docBytes + batch.bytes,
         updateBytes: update.byteLength,
         erasedAuthors: this.kind.kind === 'drafts' ? this.kind.board.erasedAuthors.all : this.erasedAuthors.all,
       });
     if (!verdict.ok) {
       this.log.info({ roomId: this.roomId, connId: peer.id, role: peer.actor.role, reason: verdict.reason, detail: verdict.detail }, 'update refused');
       peer.send(encodeControl({ t: 'refused', reason: verdict.reason, detail: verdict.detail }));
+      peer.updateRefused?.(verdict.reason);
       return verdict;
     }
     if (integration.writers.size > 0) {
@@ -250,7 +301,7 @@ export class Room {
       if (fresh.length > 0) this.pendingBindings.push([peer.actor.participantId!, fresh]);
       this.clientIds.bind(peer.actor.participantId!, integration.writers);
     }
-    Y.applyUpdate(doc, update, peer);
+    Y.applyUpdate(doc, update, batch);
     // Everything integrated is exactly what was checked; anything left pending would break that later.
     if (dropPending(doc)) this.log.error({ roomId: this.roomId, connId: peer.id }, 'update left Yjs state pending; dropped');
     return verdict;
@@ -391,11 +442,12 @@ export class Room {
     this.docBytes += update.byteLength;
     // Stored by another process already: only our peers need it.
     if (origin === RELAY_ORIGIN) return this.broadcast(encodeUpdate(update), new Set());
-    const peer = this.peers.has(origin as Peer) ? (origin as Peer) : null;
+    // Peers' updates come as a batch; anything else is the server's own change.
+    const writers: (Peer | null)[] = origin instanceof InboxBatch ? [...origin.writers] : [null];
     this.pendingUpdates.push(update);
-    this.pendingOrigins.add(peer);
+    for (const w of writers) this.pendingOrigins.add(w);
     // Storage is failing: say so now rather than after the next retry.
-    if (this.retryDelay > 0 && peer) this.tellUnsaved([peer]);
+    if (this.retryDelay > 0) this.tellUnsaved(writers);
     this.scheduleFlush();
   };
 
@@ -441,6 +493,7 @@ export class Room {
   /** Flushes whatever is queued; resolves once it is persisted and relayed. */
   flushNow(): Promise<void> {
     this.flushScheduled = false;
+    this.drainInbox();
     this.relayAwareness();
     this.flushChain = this.flushChain.then(() => this.persistAndRelay());
     return this.flushChain;
@@ -460,7 +513,7 @@ export class Room {
 
   /** True while changes are held in memory only (an append failed, or the turn's flush has not run yet). */
   get hasUnstored(): boolean {
-    return this.pendingUpdates.length > 0;
+    return this.pendingUpdates.length > 0 || this.inbox.size > 0;
   }
 
   /** Resolves once nothing is held unstored: at once when storage is healthy, after a successful retry when not. */
@@ -597,6 +650,7 @@ export class Room {
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = null;
     this.pendingUpdates = [];
+    this.inbox.clear();
     this.toldUnsaved.clear();
     this.settleStored();
     this.awareness.destroy();

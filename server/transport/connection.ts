@@ -20,7 +20,7 @@ import type { Logger } from '../log';
 import type { Peer } from '../rooms/peer';
 import type { Room } from '../rooms/room';
 import { RejectedUpdate } from '../auth/updateInspector';
-import type { Actor } from '../auth/updatePolicy';
+import type { Actor, RefusalReason } from '../auth/updatePolicy';
 import { ClientControl, encodeControl, messageControl } from '../../shared/control';
 import { messageAwareness, messageSync, messageYjsUpdate } from '../../shared/protocol';
 import type { Metrics } from '../metrics';
@@ -151,6 +151,10 @@ export class Connection implements Peer {
     } else if (type === messageAwareness) this.ctx.metrics.traffic.awarenessOut += 1;
   }
 
+  updateRefused(reason: RefusalReason): void {
+    this.ctx.metrics.refusedUpdates.inc({ reason });
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
@@ -203,8 +207,7 @@ export class Connection implements Peer {
           }
           this.ctx.metrics.traffic.updatesIn += 1;
           this.ctx.metrics.traffic.updateBytesIn += msg.update.byteLength;
-          const verdict = room.receiveUpdate(this, msg.update);
-          if (!verdict.ok) this.ctx.metrics.refusedUpdates.inc({ reason: verdict.reason });
+          room.receiveUpdate(this, msg.update);
           return;
         }
         case 'awareness':

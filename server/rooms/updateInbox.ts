@@ -1,0 +1,52 @@
+/**
+ * Peers' updates waiting for the room to check and apply them.
+ *
+ * A Yjs transaction costs time in proportion to the number of client ids the
+ * document has ever seen (it builds the whole state vector before and after,
+ * and again to encode its update): about 0.9 ms on a board written from 2,000
+ * devices, which at a plenary's 200 edits a second was a fifth of the server's
+ * core. So the updates of one event-loop turn are queued here and applied, one
+ * by one and each checked against the state the previous ones left, inside
+ * one transaction (about 0.2 ms an update in batches of four).
+ */
+import type { DecodedUpdate } from '../auth/updateStructure';
+import type { Peer } from './peer';
+
+export interface InboxEntry {
+  peer: Peer;
+  update: Uint8Array;
+  decoded: DecodedUpdate;
+}
+
+/**
+ * The origin of a drained batch's transaction: which peers' updates it
+ * applied (they need not be echoed their own change) and their bytes so far
+ * (the size limit counts them before the transaction ends).
+ */
+export class InboxBatch {
+  readonly writers = new Set<Peer>();
+  bytes = 0;
+}
+
+export class UpdateInbox {
+  private entries: InboxEntry[] = [];
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  push(entry: InboxEntry): void {
+    this.entries.push(entry);
+  }
+
+  /** Everything queued, in arrival order, leaving the inbox empty. */
+  take(): InboxEntry[] {
+    const taken = this.entries;
+    this.entries = [];
+    return taken;
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * A turn's updates from many peers are checked one by one and applied in one
+ * Yjs transaction (server/rooms/updateInbox.ts): what a batch must not change
+ * is what each sender is allowed, told and shown.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Room, defaultRoomOptions } from '../../../server/rooms/room';
+import type { Peer } from '../../../server/rooms/peer';
+import type { Actor, RefusalReason } from '../../../server/auth/updatePolicy';
+import { DEFAULT_POLICY_LIMITS } from '../../../server/auth/updatePolicy';
+import { createSqliteStore } from '../../../server/storage/sqliteStore';
+import { log } from '../../../server/log';
+import { RejectedUpdate } from '../../../server/auth/updateInspector';
+import { decodeMessage } from '../../../shared/protocol';
+import { newRoomId } from '../../../shared/ids';
+import { createNote, editNoteText, listNotes } from '../../../shared/notes';
+import { setPhase } from '../../../shared/session';
+
+interface TestPeer extends Peer {
+  frames: Uint8Array[];
+  refusals: RefusalReason[];
+  /** This peer's own replica, which makes the updates it sends. */
+  doc: Y.Doc;
+}
+
+const participant = (id: string): Actor => ({ role: 'participant', participantId: `${id}-00000001` });
+
+function testPeer(id: string, actor: Actor): TestPeer {
+  return {
+    id,
+    actor,
+    frames: [],
+    refusals: [],
+    doc: new Y.Doc(),
+    send(frame) {
+      this.frames.push(frame);
+    },
+    close() {},
+    updateRefused(reason) {
+      this.refusals.push(reason);
+    },
+  };
+}
+
+/** What `p` changes in its replica, as the bytes it would send. */
+function change(p: TestPeer, f: (doc: Y.Doc) => void): Uint8Array {
+  const before = Y.encodeStateVector(p.doc);
+  f(p.doc);
+  return Y.encodeStateAsUpdate(p.doc, before);
+}
+
+const refusedFrames = (p: TestPeer): string[] =>
+  p.frames.flatMap((f) => {
+    const m = decodeMessage(f);
+    return m.kind === 'control' && (m.payload as { t?: string }).t === 'refused' ? [(m.payload as { reason: string }).reason] : [];
+  });
+
+async function openRoom(maxDocBytes = DEFAULT_POLICY_LIMITS.maxDocBytes): Promise<Room> {
+  const store = createSqliteStore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-inbox-')) });
+  const roomId = newRoomId();
+  const tokenHashes = { facilitator: 'a'.repeat(64), participant: 'b'.repeat(64), observer: 'c'.repeat(64) };
+  await store.createRoom({ roomId, title: 'T', createdAt: 0, tokenHashes }, Y.encodeStateAsUpdate(new Y.Doc()));
+  const room = new Room(roomId, store, await store.load(roomId), log, { ...defaultRoomOptions, limits: { ...DEFAULT_POLICY_LIMITS, maxDocBytes } });
+  // Past listening, where participants write on the board itself.
+  setPhase(room.doc, 'discussion');
+  await room.flushNow();
+  return room;
+}
+
+const author = (p: TestPeer) => ({ id: p.actor.participantId!, name: p.id, sector: 'civil' as const });
+
+describe('updates of one turn', () => {
+  it('are applied in one transaction, each checked against the ones before it', async () => {
+    const room = await openRoom();
+    const doc = room.doc;
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    const peers = ['ada', 'bea', 'cleo'].map((id) => testPeer(id, participant(id)));
+    for (const p of peers) room.join(p);
+    // Each writes a note and, in the same turn, edits it: the edit only
+    // integrates on top of the note, so it must be checked after the note is in.
+    for (const p of peers) {
+      let id = '';
+      room.receiveUpdate(p, change(p, (d) => (id = createNote(d, { x: 0, y: 0, text: 'first', author: author(p) }))));
+      room.receiveUpdate(p, change(p, (d) => editNoteText(d, id, `${p.id}, revised`)));
+    }
+    await room.flushNow();
+    expect(transactions).toBe(1);
+    expect(listNotes(doc).map((n) => n.text).sort()).toEqual(['ada, revised', 'bea, revised', 'cleo, revised']);
+    for (const p of peers) expect(refusedFrames(p)).toEqual([]);
+  });
+
+  it('refuse one sender without touching the others, and tell only that sender', async () => {
+    const room = await openRoom();
+    const ada = testPeer('ada', participant('ada'));
+    const bea = testPeer('bea', participant('bea'));
+    const watcher = testPeer('watcher', { role: 'observer', participantId: null });
+    for (const p of [ada, bea, watcher]) room.join(p);
+    let adaNote = '';
+    room.receiveUpdate(ada, change(ada, (d) => (adaNote = createNote(d, { x: 0, y: 0, text: "Ada's", author: author(ada) }))));
+    await room.flushNow();
+    Y.applyUpdate(bea.doc, Y.encodeStateAsUpdate(room.doc));
+
+    // In one turn: Bea rewrites Ada's note (refused), writes her own, and an observer tries to write.
+    room.receiveUpdate(bea, change(bea, (d) => editNoteText(d, adaNote, 'rewritten by Bea')));
+    room.receiveUpdate(watcher, change(watcher, (d) => createNote(d, { x: 1, y: 1, text: 'from an observer', author: author(ada) })));
+    room.receiveUpdate(ada, change(ada, (d) => editNoteText(d, adaNote, "Ada's, revised")));
+    await room.flushNow();
+
+    expect(listNotes(room.doc).map((n) => n.text)).toEqual(["Ada's, revised"]);
+    expect(refusedFrames(bea)).toHaveLength(1);
+    expect(bea.refusals).toHaveLength(1);
+    expect(refusedFrames(watcher)).toEqual(['read-only']);
+    expect(watcher.refusals).toEqual(['read-only']);
+    expect(refusedFrames(ada)).toEqual([]);
+  });
+
+  it('count the size of the updates before them in the same batch against the document limit', async () => {
+    const room = await openRoom(6_000);
+    const ada = testPeer('ada', participant('ada'));
+    const bea = testPeer('bea', participant('bea'));
+    for (const p of [ada, bea]) room.join(p);
+    const long = 'x'.repeat(2_500);
+    const first = change(ada, (d) => createNote(d, { x: 0, y: 0, text: long, author: author(ada) }));
+    const second = change(bea, (d) => createNote(d, { x: 0, y: 0, text: long, author: author(bea) }));
+    const third = change(ada, (d) => createNote(d, { x: 0, y: 0, text: long, author: author(ada) }));
+    expect(first.byteLength + second.byteLength).toBeLessThan(6_000);
+    expect(first.byteLength + second.byteLength + third.byteLength).toBeGreaterThan(6_000);
+    for (const [p, u] of [[ada, first], [bea, second], [ada, third]] as const) room.receiveUpdate(p, u);
+    await room.flushNow();
+    expect(listNotes(room.doc)).toHaveLength(2);
+    expect(ada.refusals).toEqual(['limit']);
+    expect(bea.refusals).toEqual([]);
+  });
+
+  it('refuse an undecodable one at once, before any batch, and keep the batch around it', async () => {
+    const room = await openRoom();
+    const ada = testPeer('ada', participant('ada'));
+    const mallory = testPeer('mallory', participant('mallory'));
+    for (const p of [ada, mallory]) room.join(p);
+    room.receiveUpdate(ada, change(ada, (d) => createNote(d, { x: 0, y: 0, text: 'before', author: author(ada) })));
+    const valid = change(mallory, (d) => createNote(d, { x: 0, y: 0, text: 'cut short', author: author(mallory) }));
+    // The connection closes the socket on this throw (test/integration covers that end).
+    expect(() => room.receiveUpdate(mallory, valid.slice(0, valid.length - 3))).toThrow(RejectedUpdate);
+    room.receiveUpdate(ada, change(ada, (d) => createNote(d, { x: 0, y: 0, text: 'after', author: author(ada) })));
+    await room.flushNow();
+    expect(listNotes(room.doc).map((n) => n.text).sort()).toEqual(['after', 'before']);
+  });
+
+  it('are applied before anything reads the document in the same turn', async () => {
+    const room = await openRoom();
+    const ada = testPeer('ada', participant('ada'));
+    room.join(ada);
+    room.receiveUpdate(ada, change(ada, (d) => createNote(d, { x: 0, y: 0, text: 'read me', author: author(ada) })));
+    expect(listNotes(room.doc).map((n) => n.text)).toEqual(['read me']);
+  });
+});
