@@ -28,6 +28,7 @@ import { RELAY_ORIGIN, RelayedDoc } from '../relay/relayedDoc';
 import { ErasedAuthors } from './erasedAuthors';
 import { Readiness, type ReadinessStore, type ReadyEntry } from './readiness';
 import { InboxBatch, UpdateInbox, type InboxEntry } from './updateInbox';
+import { FullStateCache } from './fullStateCache';
 
 /** A room is either a board or one participant's private drafts, which
  * follow the phase and lock of their board. */
@@ -85,13 +86,8 @@ export class Room {
    * turn, so the join does not wait for a full decode of the board.
    */
   private stored: Uint8Array | null = null;
-  /**
-   * The sync step 2 frame carrying the whole hydrated document, built by the
-   * first empty client to join after a change and sent as is to every other
-   * one until the next change: a join storm encodes the board once, not once
-   * per join. Dropped on every document update.
-   */
-  private fullStateFrame: Uint8Array | null = null;
+  /** What an empty client is sent on joining, encoded once for a whole join storm. */
+  private readonly fullState = new FullStateCache();
   /** Peers still owed our sync step 1 (it needs the applied state vector). */
   private owedStep1: Peer[] = [];
   /** Each peer with the awareness client ids it speaks for. */
@@ -246,29 +242,30 @@ export class Room {
   private drainInbox(): void {
     if (this.inbox.size === 0 || this.destroyed) return;
     this.hydrate();
-    const entries = this.inbox.take();
-    const batch = new InboxBatch();
     const cutOff = new Set<Peer>();
-    try {
-      this.ydoc.transact(() => {
-        for (const entry of entries) {
-          if (cutOff.has(entry.peer)) continue;
-          try {
-            if (this.admit(entry, batch).ok) {
-              batch.writers.add(entry.peer);
-              batch.bytes += entry.update.byteLength;
+    for (const run of this.inbox.takeRuns()) {
+      const batch = new InboxBatch();
+      try {
+        this.ydoc.transact(() => {
+          for (const entry of run) {
+            if (cutOff.has(entry.peer)) continue;
+            try {
+              if (this.admit(entry, batch).ok) {
+                batch.writers.add(entry.peer);
+                batch.bytes += entry.update.byteLength;
+              }
+            } catch (err) {
+              cutOff.add(entry.peer);
+              const reason = err instanceof RejectedUpdate ? err.message : `invalid update: ${(err as Error).message}`;
+              this.log.warn({ roomId: this.roomId, connId: entry.peer.id, reason }, 'closing connection');
+              entry.peer.close(CLOSE_PROTOCOL_ERROR, reason.slice(0, 120));
             }
-          } catch (err) {
-            cutOff.add(entry.peer);
-            const reason = err instanceof RejectedUpdate ? err.message : `invalid update: ${(err as Error).message}`;
-            this.log.warn({ roomId: this.roomId, connId: entry.peer.id, reason }, 'closing connection');
-            entry.peer.close(CLOSE_PROTOCOL_ERROR, reason.slice(0, 120));
           }
-        }
-      }, batch);
-    } catch (err) {
-      // An observer threw after everything was applied: the batch stands.
-      this.log.error({ err, roomId: this.roomId }, 'observer of an applied batch failed');
+        }, batch);
+      } catch (err) {
+        // An observer threw after everything was applied: the batch stands.
+        this.log.error({ err, roomId: this.roomId }, 'observer of an applied batch failed');
+      }
     }
   }
 
@@ -424,7 +421,7 @@ export class Room {
       // An empty client needs everything: the stored bytes as they are.
       peer.send(encodeSyncStep2(empty ? this.stored : Y.diffUpdate(this.stored, stateVector)));
     } else if (empty) {
-      peer.send((this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc))));
+      for (const frame of this.fullState.framesFor(this.ydoc)) peer.send(frame);
     } else {
       peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc, stateVector)));
     }
@@ -437,8 +434,8 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.fullStateFrame = null;
-    if (origin === LOAD_ORIGIN) return;
+    if (origin === LOAD_ORIGIN) return this.fullState.reset();
+    this.fullState.changed(update);
     this.docBytes += update.byteLength;
     // Stored by another process already: only our peers need it.
     if (origin === RELAY_ORIGIN) return this.broadcast(encodeUpdate(update), new Set());

@@ -17,7 +17,7 @@ import { log } from '../../../server/log';
 import { RejectedUpdate } from '../../../server/auth/updateInspector';
 import { decodeMessage } from '../../../shared/protocol';
 import { newRoomId } from '../../../shared/ids';
-import { createNote, editNoteText, listNotes } from '../../../shared/notes';
+import { createNote, editNoteText, listNotes, moveNote } from '../../../shared/notes';
 import { setPhase } from '../../../shared/session';
 
 interface TestPeer extends Peer {
@@ -81,17 +81,36 @@ describe('updates of one turn', () => {
     doc.on('afterTransaction', () => transactions++);
     const peers = ['ada', 'bea', 'cleo'].map((id) => testPeer(id, participant(id)));
     for (const p of peers) room.join(p);
-    // Each writes a note and, in the same turn, edits it: the edit only
+    // Each writes a note; Ada then moves hers in the same turn, which only
     // integrates on top of the note, so it must be checked after the note is in.
-    for (const p of peers) {
+    const ids = peers.map((p) => {
       let id = '';
-      room.receiveUpdate(p, change(p, (d) => (id = createNote(d, { x: 0, y: 0, text: 'first', author: author(p) }))));
-      room.receiveUpdate(p, change(p, (d) => editNoteText(d, id, `${p.id}, revised`)));
-    }
+      room.receiveUpdate(p, change(p, (d) => (id = createNote(d, { x: 0, y: 0, text: p.id, author: author(p) }))));
+      return id;
+    });
+    room.receiveUpdate(peers[0]!, change(peers[0]!, (d) => moveNote(d, ids[0]!, 40, 40)));
     await room.flushNow();
-    expect(transactions).toBe(1);
-    expect(listNotes(doc).map((n) => n.text).sort()).toEqual(['ada, revised', 'bea, revised', 'cleo, revised']);
+    // The second of Ada's updates starts a second transaction (see the next test).
+    expect(transactions).toBe(2);
+    expect(listNotes(doc).map((n) => [n.text, n.x]).sort()).toEqual([['ada', 40], ['bea', 0], ['cleo', 0]]);
     for (const p of peers) expect(refusedFrames(p)).toEqual([]);
+  });
+
+  it("relay a value its sender overwrote within the same turn as it was sent, not as deleted content", async () => {
+    const room = await openRoom();
+    const ada = testPeer('ada', participant('ada'));
+    const watcher = testPeer('watcher', { role: 'observer', participantId: null });
+    for (const p of [ada, watcher]) room.join(p);
+    let id = '';
+    room.receiveUpdate(ada, change(ada, (d) => (id = createNote(d, { x: 0, y: 0, text: 'dragged', author: author(ada) }))));
+    await room.flushNow();
+    room.receiveUpdate(ada, change(ada, (d) => moveNote(d, id, 10, 10)));
+    room.receiveUpdate(ada, change(ada, (d) => moveNote(d, id, 20, 20)));
+    await room.flushNow();
+    const relayed = watcher.frames.map((f) => decodeMessage(f)).flatMap((m) => (m.kind === 'update' ? [m.update] : []));
+    const contents = relayed.flatMap((u) => Y.decodeUpdate(u).structs.flatMap((s) => (s instanceof Y.Item ? [s.content] : [])));
+    const numbers = contents.flatMap((c) => (c instanceof Y.ContentAny ? c.arr : []));
+    expect(numbers.filter((n) => n === 10 || n === 20)).toEqual([10, 10, 20, 20]);
   });
 
   it('refuse one sender without touching the others, and tell only that sender', async () => {
