@@ -45,6 +45,8 @@ export class BenchClient {
   private ws!: WebSocket;
   private readonly writer: FrameWriter;
   private isSynced = false;
+  /** Bytes of the first sync step 2 this client got: the board as the server had it then. */
+  syncBytes = 0;
   private closing = false;
   private markSynced!: () => void;
   private failSync!: (err: Error) => void;
@@ -89,6 +91,7 @@ export class BenchClient {
         case 'sync-step2':
           if (!socketSynced) {
             socketSynced = true;
+            this.syncBytes ||= frame.update.byteLength;
             this.isSynced = true;
             this.markSynced();
           }

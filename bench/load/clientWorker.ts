@@ -95,7 +95,8 @@ async function connect(req: Extract<WorkerRequest, { type: 'connect' }>): Promis
     observer ??= batch[0] ?? null;
     await Promise.all(batch.map((c) => c.synced));
   }
-  reply({ type: 'connected', count: clients.length, ms: performance.now() - started });
+  const minSyncBytes = clients.slice(clients.length - req.clients.length).reduce((min, c) => Math.min(min, c.syncBytes), Infinity);
+  reply({ type: 'connected', count: clients.length, ms: performance.now() - started, minSyncBytes });
 }
 
 async function fanout(req: Extract<WorkerRequest, { type: 'fanout' }>): Promise<void> {

@@ -28,7 +28,8 @@ export type WorkerRequest =
   | { type: 'close' };
 
 export type WorkerReply =
-  | { type: 'connected'; count: number; ms: number }
+  /** `minSyncBytes`: the smallest sync step 2 a client of this request got (the board as the server had it). */
+  | { type: 'connected'; count: number; ms: number; minSyncBytes: number }
   | { type: 'fanout-done'; sentWarmup: number; sentMeasured: number }
   | { type: 'flood-done'; sent: number; clientIds: number[] }
   | {

@@ -43,7 +43,10 @@ export async function runJoinStorm(target: Target, opts: BenchOptions): Promise<
   try {
     const roomId = await running.createRoom('bench join storm');
     const mine = makeNoteUpdates(c.inRoom, { text: (i) => `Nota ${i}` });
-    const board = makeNoteUpdates(c.boardNotes, { text: TEXT, authors: 40, firstId: 1_000_000 });
+    // The room holds `boardNotes` in all, the people in it included: the
+    // default cap is 2,000 notes a room, and a seed past it is refused whole.
+    const board = makeNoteUpdates(c.boardNotes - c.inRoom, { text: TEXT, authors: 40, firstId: 1_000_000 });
+    const boardBytes = Y.mergeUpdates(board).byteLength;
     await connectClients(inRoomPool, running, target, roomId, mine, Y.mergeUpdates([...mine, ...board]), 'stamps', opts.connectBatch);
 
     const measureMs = c.windowMs;
@@ -63,6 +66,9 @@ export async function runJoinStorm(target: Target, opts: BenchOptions): Promise<
       STORM_TIMEOUT_MS,
     );
     const lastSyncedMs = performance.now() - stormStarted;
+    // A joiner must have been sent the board, or this measured an empty room.
+    const minSyncBytes = Math.min(...joined.map((r) => r.minSyncBytes));
+    if (minSyncBytes < boardBytes * 0.9) throw new Error(`a joiner's sync step 2 held ${minSyncBytes} bytes, less than the ${boardBytes}-byte board: the seed did not land`);
     const sent = await edits;
     const server = serverWatch.stop();
 

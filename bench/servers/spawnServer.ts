@@ -45,6 +45,8 @@ process.once('exit', () => {
  * `BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`. Servers are then
  * stopped with SIGTERM instead of SIGKILL at the end, so the profile is written.
  */
+/** `BENCH_SERVER_LOG_DIR=dir` keeps each server's output in `dir/<name>-<pid>.log`. */
+const SERVER_LOG_DIR = process.env.BENCH_SERVER_LOG_DIR ?? '';
 export const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 
 const bundles = new Map<string, Promise<string>>();
@@ -74,6 +76,12 @@ export async function spawnServer(script: string, env: Record<string, string> = 
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  if (SERVER_LOG_DIR) {
+    // Everything the server printed (refusals, closed connections), for a run that lost something.
+    const file = fs.createWriteStream(path.join(SERVER_LOG_DIR, `${path.basename(script, '.ts')}-${child.pid}.log`));
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+  }
   live.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => live.delete(child));
