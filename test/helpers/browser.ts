@@ -176,17 +176,22 @@ export async function addNote(page: Page, text: string): Promise<string> {
 }
 
 /**
- * Each mounted note card's text on `page`: its textarea's, or on a chip (the
- * board zoomed out) its paragraph's. A page script as a string: tsx's
- * function-name helpers do not exist in the page.
+ * How many mounted note cards on the page show exactly `text`: a card's
+ * textarea, or on a chip (the board zoomed out) its paragraph. Runs in the
+ * page, so it is a function rather than a string: waitForFunction evaluates a
+ * string again at every poll, which the app's CSP (no 'unsafe-eval') refuses
+ * once the first, synchronous check has failed. No named functions inside:
+ * the test transform's name helper does not exist in the page.
  */
-const NOTE_TEXTS = `[...document.querySelectorAll('.note[data-note-id]')].map((el) => el.querySelector('textarea')?.value ?? el.querySelector('[data-note-text]')?.textContent ?? null)`;
+const notesShowing = (text: string): number =>
+  [...document.querySelectorAll('.note[data-note-id]')].filter(
+    (el) => (el.querySelector('textarea')?.value ?? el.querySelector('[data-note-text]')?.textContent ?? null) === text,
+  ).length;
 
 /** Resolves once some note card on `page` shows `text`. */
 export async function waitForNoteText(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
-  await page.waitForFunction(`${NOTE_TEXTS}.includes(${JSON.stringify(text)})`, null, { timeout: timeoutMs });
+  await page.waitForFunction(notesShowing, text, { timeout: timeoutMs });
 }
 
 /** How many note cards on `page` show exactly `text`. */
-export const countNotesWithText = (page: Page, text: string): Promise<number> =>
-  page.evaluate(`${NOTE_TEXTS}.filter((t) => t === ${JSON.stringify(text)}).length`);
+export const countNotesWithText = (page: Page, text: string): Promise<number> => page.evaluate(notesShowing, text);
