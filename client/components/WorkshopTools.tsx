@@ -3,11 +3,14 @@
  * (bulk import) and keep this board's structure as a template file that
  * "New workshop" starts from.
  */
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { templateFromBoard } from '../../shared/templates';
 import { useBoard } from '../hooks/useBoard';
-import { ImportDialog } from './ImportDialog';
+import { lazyNamed } from '../lib/lazyChunk';
+
+// The CSV parser is the biggest part of import: a chunk of its own, loaded with the panel, here by the time it is opened.
+const ImportDialog = lazyNamed(() => import('./ImportDialog'), 'ImportDialog');
 import '../styles/Templates.css';
 
 /** A file name from the board's title: letters and digits kept, the rest dashes. */
@@ -53,7 +56,9 @@ export function WorkshopTools({ roomId }: { roomId: string }) {
           {t('templates.save')}
         </button>
       </div>
-      <ImportDialog open={importing} roomId={roomId} onClose={() => setImporting(false)} />
+      <Suspense fallback={null}>
+        <ImportDialog open={importing} roomId={roomId} onClose={() => setImporting(false)} />
+      </Suspense>
     </section>
   );
 }
