@@ -1,4 +1,5 @@
 import './lib/zodConfig';
+import './startIdentityRequest';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/base.css';

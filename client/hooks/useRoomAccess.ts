@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Role } from '../../shared/phases';
-import { accessScope, adoptFragment, clearFragment, loadAccess, readFragment, requestIdentity, saveAccess, type RoomAccess } from '../lib/access';
+import { accessScope, adoptFragment, borrowedObserver, clearFragment, hasIdentity, readFragment, saveAccess, type RoomAccess } from '../lib/access';
+import { identityFor } from '../lib/identityPrefetch';
 
 export type AccessState =
   | { kind: 'loading' }
@@ -23,15 +24,6 @@ export interface RoomAccessResult {
   confirm: (role: Role, participantId: string | null) => void;
 }
 
-const isComplete = (a: RoomAccess): boolean => a.role === 'observer' || a.identityToken !== null;
-
-/** Without a link of its own, a projector opened on the facilitator's device borrows their observer token. */
-function borrowedObserver(roomId: string): RoomAccess | null {
-  const board = loadAccess(roomId);
-  if (!board?.tokens) return null;
-  return { token: board.tokens.observer, role: null, participantId: null, identityToken: null, links: board.links, tokens: null };
-}
-
 export function useRoomAccess(roomId: string, present: boolean): RoomAccessResult {
   const [fragment] = useState(() => readFragment(window.location.hash));
   const [state, setState] = useState<AccessState>({ kind: 'loading' });
@@ -44,12 +36,13 @@ export function useRoomAccess(roomId: string, present: boolean): RoomAccessResul
       setState({ kind: 'no-link' });
       return;
     }
-    if (isComplete(access)) {
+    if (hasIdentity(access)) {
       setState({ kind: 'ready', access });
       return;
     }
     let cancelled = false;
-    requestIdentity(roomId, access.token).then(
+    // Usually already asked for while the app started (lib/identityPrefetch.ts).
+    identityFor(roomId, access.token).then(
       (r) => {
         if (cancelled) return;
         if (!r.ok) {

@@ -97,12 +97,11 @@ export function clearFragment(): void {
   window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
 }
 
-/** Adopts the link in the address bar, if any, for this room (and view). */
-export function adoptFragment(scope: string, fragment: LinkFragment): RoomAccess | null {
-  const stored = loadAccess(scope);
+/** What the link in the address bar, if any, makes of what the device stored; nothing is saved. */
+export function accessFromFragment(stored: RoomAccess | null, fragment: LinkFragment): RoomAccess | null {
   if (!fragment.token) return stored;
   const sameToken = stored?.token === fragment.token;
-  const next: RoomAccess = {
+  return {
     token: fragment.token,
     // A new link may mean a new role: ask the server again unless an identity came with it.
     role: sameToken && !fragment.identity ? (stored?.role ?? null) : null,
@@ -111,9 +110,24 @@ export function adoptFragment(scope: string, fragment: LinkFragment): RoomAccess
     links: stored?.links ?? null,
     tokens: stored?.tokens ?? null,
   };
-  saveAccess(scope, next);
+}
+
+/** Adopts the link in the address bar, if any, for this room (and view). */
+export function adoptFragment(scope: string, fragment: LinkFragment): RoomAccess | null {
+  const next = accessFromFragment(loadAccess(scope), fragment);
+  if (fragment.token && next) saveAccess(scope, next);
   return next;
 }
+
+/** Without a link of its own, a projector opened on the facilitator's device borrows their observer token. */
+export function borrowedObserver(roomId: string): RoomAccess | null {
+  const board = loadAccess(roomId);
+  if (!board?.tokens) return null;
+  return { token: board.tokens.observer, role: null, participantId: null, identityToken: null, links: board.links, tokens: null };
+}
+
+/** An observer needs no identity; everyone else needs the server's before the board opens. */
+export const hasIdentity = (a: RoomAccess): boolean => a.role === 'observer' || a.identityToken !== null;
 
 export type IdentityResult = { ok: true; identity: IdentityResponse } | { ok: false; invalid: boolean; notFound: boolean };
 
