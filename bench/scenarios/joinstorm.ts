@@ -29,6 +29,8 @@ export interface JoinStormResult {
   fanoutMs: LatencySummary;
   lost: number;
   server: ProcWindow;
+  /** The server's own event-loop delay over the window, p99 and max ms (Tavolo's /metrics; null for the others). */
+  serverLoopDelayMs: { p99: number; max: number } | null;
 }
 
 const WARMUP_MS = 1500;
@@ -53,6 +55,8 @@ export async function runJoinStorm(target: Target, opts: BenchOptions): Promise<
     const edits = inRoomPool.all('fanout-done', () => ({ type: 'fanout', ratePerSec: c.ratePerSec, warmupMs: WARMUP_MS, measureMs }), WARMUP_MS + measureMs + 60_000);
     await sleep(WARMUP_MS);
     const serverWatch = watchProcess(running.server.pid);
+    // Reading the delay histogram resets it: what the next read shows is the window's.
+    await serverLoopDelay(running.server.httpUrl);
     const empty = Y.encodeStateAsUpdate(new Y.Doc());
     const base = { type: 'connect' as const, url: running.roomUrl(roomId), dialect: target.dialect, docName: roomId, receive: 'observe' as const };
     const stormStarted = performance.now();
@@ -71,6 +75,7 @@ export async function runJoinStorm(target: Target, opts: BenchOptions): Promise<
     if (minSyncBytes < boardBytes * 0.9) throw new Error(`a joiner's sync step 2 held ${minSyncBytes} bytes, less than the ${boardBytes}-byte board: the seed did not land`);
     const sent = await edits;
     const server = serverWatch.stop();
+    const serverLoopDelayMs = await serverLoopDelay(running.server.httpUrl);
 
     const editsMeasured = sent.reduce((n, s) => n + s.sentMeasured, 0);
     const expected = editsMeasured * (c.inRoom - 1);
@@ -95,9 +100,32 @@ export async function runJoinStorm(target: Target, opts: BenchOptions): Promise<
       fanoutMs: summarize(concat(parts)),
       lost: Math.max(0, expected - received),
       server,
+      serverLoopDelayMs,
     };
   } finally {
     await joinPool.close();
     await cleanup(inRoomPool, running);
+  }
+}
+
+/**
+ * The event-loop delay prom-client has seen since it was last read (Tavolo's
+ * /metrics, open to this machine): tells the server's own stalls from the
+ * load generator's, which shares the machine.
+ */
+async function serverLoopDelay(httpUrl: string): Promise<{ p99: number; max: number } | null> {
+  try {
+    const res = await fetch(`${httpUrl}/metrics`);
+    if (!res.ok) return null;
+    const text = await res.text();
+    const read = (name: string): number | null => {
+      const m = new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text);
+      return m ? Number(m[1]) * 1000 : null;
+    };
+    const p99 = read('nodejs_eventloop_lag_p99_seconds');
+    const max = read('nodejs_eventloop_lag_max_seconds');
+    return p99 === null || max === null ? null : { p99, max };
+  } catch {
+    return null;
   }
 }
