@@ -10,7 +10,12 @@
  * every change re-encoded it for nearly every joiner and stalled the edits
  * of the people already in the room. The changes since are merged once per
  * change, and the whole frame is encoded again only when they grow past a
- * share of it.
+ * share of it — or when anything is deleted: the kept bytes still hold what
+ * was deleted (a note the facilitator hid, a participant's erased words, a
+ * sentence typed and taken back), and a joiner must never be sent it. A
+ * freshly encoded board holds none of it (the server's doc collects deleted
+ * content). So this helps while people write and add notes, not while they
+ * move them (a move deletes the old position).
  */
 import * as Y from 'yjs';
 import { encodeSyncStep2, encodeUpdate } from '../../shared/protocol';
@@ -39,9 +44,10 @@ export class FullStateCache {
     return [this.full, this.sinceFrame];
   }
 
-  /** An update was applied to the document. */
-  changed(update: Uint8Array): void {
+  /** A transaction applied `update` to the document. */
+  changed(update: Uint8Array, tr: Y.Transaction): void {
     if (!this.full) return;
+    if (deletesEarlierContent(tr)) return this.reset();
     this.sinceBytes += update.byteLength;
     if (this.sinceBytes > Math.max(MIN_SINCE_BYTES, this.full.byteLength * MAX_SINCE_SHARE)) return this.reset();
     this.since.push(update);
@@ -55,4 +61,17 @@ export class FullStateCache {
     this.sinceBytes = 0;
     this.sinceFrame = null;
   }
+}
+
+/**
+ * Whether a transaction deleted anything that existed before it (and so may
+ * be in the kept bytes). What it created and deleted itself is collected
+ * before its update is encoded.
+ */
+export function deletesEarlierContent(tr: Y.Transaction): boolean {
+  for (const [client, ranges] of tr.deleteSet.clients) {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (ranges.some((r) => r.clock < before)) return true;
+  }
+  return false;
 }

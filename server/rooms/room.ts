@@ -433,9 +433,9 @@ export class Room {
     if (ids.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
     if (origin === LOAD_ORIGIN) return this.fullState.reset();
-    this.fullState.changed(update);
+    this.fullState.changed(update, tr);
     this.docBytes += update.byteLength;
     // Stored by another process already: only our peers need it.
     if (origin === RELAY_ORIGIN) return this.broadcast(encodeUpdate(update), new Set());

@@ -6,7 +6,7 @@ import { decodeMessage } from '../../../shared/protocol';
 /** A doc whose updates the cache hears, as the room wires it. */
 function watchedDoc(cache: FullStateCache): Y.Doc {
   const doc = new Y.Doc();
-  doc.on('update', (u: Uint8Array) => cache.changed(u));
+  doc.on('update', (u: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => cache.changed(u, tr));
   return doc;
 }
 
@@ -46,6 +46,21 @@ describe('FullStateCache', () => {
     expect(next).toHaveLength(1);
     expect(next[0]).not.toBe(first[0]);
     expect(replay(next).getMap('m').get('big')).toHaveLength(70 * 1024);
+  });
+
+  it('never sends a later joiner what was deleted since it was encoded', () => {
+    const cache = new FullStateCache();
+    const doc = watchedDoc(cache);
+    const text = doc.getText('t');
+    text.insert(0, 'kept ');
+    cache.framesFor(doc);
+    text.insert(5, 'secret');
+    cache.framesFor(doc);
+    text.delete(5, 6);
+    const frames = cache.framesFor(doc);
+    expect(replay(frames).getText('t').toString()).toBe('kept ');
+    const sent = Buffer.concat(frames).toString('latin1');
+    expect(sent).not.toContain('secret');
   });
 
   it('keeps nothing across a reset', () => {
