@@ -28,7 +28,6 @@ import { RELAY_ORIGIN, RelayedDoc } from '../relay/relayedDoc';
 import { ErasedAuthors } from './erasedAuthors';
 import { Readiness, type ReadinessStore, type ReadyEntry } from './readiness';
 import { InboxBatch, UpdateInbox, type InboxEntry } from './updateInbox';
-import { FullStateCache } from './fullStateCache';
 
 /** A room is either a board or one participant's private drafts, which
  * follow the phase and lock of their board. */
@@ -86,8 +85,15 @@ export class Room {
    * turn, so the join does not wait for a full decode of the board.
    */
   private stored: Uint8Array | null = null;
-  /** What an empty client is sent on joining, encoded once for a whole join storm. */
-  private readonly fullState = new FullStateCache();
+  /**
+   * The sync step 2 frame carrying the whole hydrated document, built by the
+   * first empty client to join after a change and sent as is to every other
+   * one until the next change: a join storm encodes the board once, not once
+   * per join. Dropped on every document update: frames kept across changes
+   * would go on carrying what was deleted since (a hidden note, erased words),
+   * and our client reads its sync step 2 as the server's whole state.
+   */
+  private fullStateFrame: Uint8Array | null = null;
   /** Peers still owed our sync step 1 (it needs the applied state vector). */
   private owedStep1: Peer[] = [];
   /** Each peer with the awareness client ids it speaks for. */
@@ -421,7 +427,7 @@ export class Room {
       // An empty client needs everything: the stored bytes as they are.
       peer.send(encodeSyncStep2(empty ? this.stored : Y.diffUpdate(this.stored, stateVector)));
     } else if (empty) {
-      for (const frame of this.fullState.framesFor(this.ydoc)) peer.send(frame);
+      peer.send((this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc))));
     } else {
       peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc, stateVector)));
     }
@@ -433,9 +439,9 @@ export class Room {
     if (ids.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
-    if (origin === LOAD_ORIGIN) return this.fullState.reset();
-    this.fullState.changed(update, tr);
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullStateFrame = null;
+    if (origin === LOAD_ORIGIN) return;
     this.docBytes += update.byteLength;
     // Stored by another process already: only our peers need it.
     if (origin === RELAY_ORIGIN) return this.broadcast(encodeUpdate(update), new Set());
