@@ -8,7 +8,7 @@
  * keeps the guid the room screen is keyed on), with its viewport, undo
  * stack and unsynced edits.
  */
-import { startTransition, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { connectionStatusOf, type ConnectionStatus, type SocketState } from '../lib/connectionStatus';
 import type { ServerClock } from '../lib/controlChannel';
 import { SyncSession, type SyncedDoc } from '../lib/syncSession';
@@ -51,19 +51,10 @@ export function useSyncedDoc({ name, storeName, token, identity, clock, enabled 
   useEffect(() => {
     if (!enabled) return;
     const params: Record<string, string> = identity ? { token, identity } : { token };
-    let shown = false;
     const session = new SyncSession(
       { url: syncUrl(), name, storeName, params, clock, undo },
       {
-        room: (next) => {
-          // The first room mounts the whole screen (100–200 ms of rendering):
-          // as a transition it yields every few ms, so the socket opened just
-          // now gets its handshake and sync request answered meanwhile, not after.
-          // A rebuilt room (after a refusal) replaces a destroyed doc at once.
-          if (shown) setRoom(next);
-          else startTransition(() => setRoom(next));
-          shown = true;
-        },
+        room: setRoom,
         socket: setSocket,
         synced: setSynced,
         failure: setFailure,
