@@ -148,17 +148,14 @@ export function Canvas({ viewport, containerRef, worldRef, onAddNoteAt, drafts, 
 
   const onDragEnd = useCallback(
     ({ active, delta }: DragEndEvent) => {
-      if (active.id === CHIP_DRAG_ID) {
-        const id = (active.data.current as ChipDragData | undefined)?.noteId ?? '';
-        const note = getNote(doc, id);
-        const zoom = viewRef.current.zoom;
-        if (note) dropNote(doc, id, note.x + delta.x / zoom, note.y + delta.y / zoom);
-        return;
-      }
+      // One draggable carries every chip (its note in its data); a card's id names its note, a draft's with a prefix.
       const raw = String(active.id);
-      const isDraft = raw.startsWith(DRAFT_DRAG_PREFIX);
-      const target = isDraft ? drafts?.doc : doc;
-      const id = isDraft ? raw.slice(DRAFT_DRAG_PREFIX.length) : raw;
+      const [target, id] =
+        active.id === CHIP_DRAG_ID
+          ? [doc, (active.data.current as ChipDragData | undefined)?.noteId ?? '']
+          : raw.startsWith(DRAFT_DRAG_PREFIX)
+            ? [drafts?.doc, raw.slice(DRAFT_DRAG_PREFIX.length)]
+            : [doc, raw];
       const note = target ? getNote(target, id) : null;
       if (!target || !note) return;
       const zoom = viewRef.current.zoom;
