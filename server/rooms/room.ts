@@ -192,6 +192,13 @@ export class Room {
     return this.ydoc;
   }
 
+  /** The document with the updates that arrived before arrival `seq` applied, and none after (see updateInbox.ts). */
+  docAsOf(seq: number): Y.Doc {
+    this.hydrate();
+    this.drainInbox(seq);
+    return this.ydoc;
+  }
+
   private hydrate(): void {
     const stored = this.stored;
     if (!stored) return;
@@ -245,11 +252,11 @@ export class Room {
    * (it then resyncs). A sender of an update the checks cannot even read is
    * disconnected, and nothing more of its batch is applied.
    */
-  private drainInbox(): void {
+  private drainInbox(before = Infinity): void {
     if (this.inbox.size === 0 || this.destroyed) return;
     this.hydrate();
     const cutOff = new Set<Peer>();
-    for (const run of this.inbox.takeRuns()) {
+    for (const run of this.inbox.takeRuns(before)) {
       const batch = new InboxBatch();
       try {
         this.ydoc.transact(() => {
@@ -276,7 +283,7 @@ export class Room {
   }
 
   /** Checks one update against the doc as the batch has left it so far, and applies it if allowed. */
-  private admit({ peer, update, decoded }: InboxEntry, batch: InboxBatch): Verdict {
+  private admit({ peer, update, decoded, seq }: InboxEntry, batch: InboxBatch): Verdict {
     const kind = this.kind.kind;
     if (kind === 'ballots' || kind === 'hidden') throw new RejectedUpdate(`${kind} are written by the server only`);
     const doc = this.ydoc;
@@ -285,7 +292,7 @@ export class Room {
       this.checkWriters(peer.actor, integration) ??
       checkUpdate(inspectUpdate(doc, decoded), peer.actor, {
         doc,
-        board: this.kind.kind === 'drafts' ? this.kind.board.doc : doc,
+        board: this.kind.kind === 'drafts' ? this.kind.board.docAsOf(seq) : doc,
         kind,
         owner: this.kind.kind === 'drafts' ? this.kind.owner : undefined,
         limits: this.opts.limits,

@@ -17,7 +17,16 @@ export interface InboxEntry {
   peer: Peer;
   update: Uint8Array;
   decoded: DecodedUpdate;
+  /** Arrival order across every room of this process (see UpdateInbox.push). */
+  seq: number;
 }
+
+/**
+ * Counts arrivals in every room alike: a participant's drafts are checked
+ * against their board's phase and lock as they stood when the draft
+ * arrived, so the board applies what came before it, and only that, first.
+ */
+let arrivals = 0;
 
 /**
  * The origin of a drained batch's transaction: which peers' updates it
@@ -36,12 +45,16 @@ export class UpdateInbox {
     return this.entries.length;
   }
 
-  push(entry: InboxEntry): void {
-    this.entries.push(entry);
+  /** Queues an update; returns its place in the process's arrival order. */
+  push(entry: Omit<InboxEntry, 'seq'>): number {
+    const seq = ++arrivals;
+    this.entries.push({ ...entry, seq });
+    return seq;
   }
 
   /**
-   * Everything queued, in arrival order, leaving the inbox empty, cut into
+   * Everything queued before arrival `before` (all by default), in arrival
+   * order, taken out of the inbox and cut into
    * runs in which no peer sends twice: each run is one transaction. A peer's
    * second update may overwrite what its first one wrote (a note dragged on),
    * and inside one transaction Yjs would encode the overwritten value as
@@ -49,11 +62,14 @@ export class UpdateInbox {
    * what it said. Other peers cannot touch an item before they were sent it,
    * so runs across peers relay every update as its sender made it.
    */
-  takeRuns(): InboxEntry[][] {
+  takeRuns(before = Infinity): InboxEntry[][] {
     const runs: InboxEntry[][] = [];
     let run: InboxEntry[] = [];
     const inRun = new Set<Peer>();
+    let taken = 0;
     for (const entry of this.entries) {
+      if (entry.seq >= before) break;
+      taken++;
       if (inRun.has(entry.peer)) {
         runs.push(run);
         run = [];
@@ -63,7 +79,7 @@ export class UpdateInbox {
       run.push(entry);
     }
     if (run.length > 0) runs.push(run);
-    this.entries = [];
+    this.entries = taken === this.entries.length ? [] : this.entries.slice(taken);
     return runs;
   }
 

@@ -178,3 +178,40 @@ describe('updates of one turn', () => {
     expect(listNotes(room.doc).map((n) => n.text)).toEqual(['read me']);
   });
 });
+
+describe('updates to a board and to its drafts in the same turn', () => {
+  async function boardWithDrafts(owner: Actor) {
+    const store = createSqliteStore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-inbox-')) });
+    const roomId = newRoomId();
+    const tokenHashes = { facilitator: 'a'.repeat(64), participant: 'b'.repeat(64), observer: 'c'.repeat(64) };
+    await store.createRoom({ roomId, title: 'T', createdAt: 0, tokenHashes }, Y.encodeStateAsUpdate(new Y.Doc()));
+    const board = new Room(roomId, store, await store.load(roomId), log);
+    const draftsId = `${roomId}~drafts~${owner.participantId!}`;
+    const drafts = new Room(draftsId, store, await store.load(draftsId), log, defaultRoomOptions, { kind: 'drafts', owner: owner.participantId!, board });
+    return { board, drafts };
+  }
+
+  it('check each draft against the board as it stood when the draft arrived', async () => {
+    for (const draftFirst of [true, false]) {
+      const ada = testPeer('ada', participant('ada'));
+      const fac = testPeer('fac', { role: 'facilitator', participantId: 'fac-00000001' });
+      const { board, drafts } = await boardWithDrafts(ada.actor);
+      board.join(fac);
+      drafts.join(ada);
+      // Private writing in listening, closed by the move to discussion.
+      const draft = change(ada, (d) => createNote(d, { x: 0, y: 0, text: 'in private', author: author(ada) }));
+      const close = change(fac, (d) => setPhase(d, 'discussion'));
+      if (draftFirst) {
+        drafts.receiveUpdate(ada, draft);
+        board.receiveUpdate(fac, close);
+      } else {
+        board.receiveUpdate(fac, close);
+        drafts.receiveUpdate(ada, draft);
+      }
+      // The drafts room drains first, as it would when its update came first.
+      expect(listNotes(drafts.doc)).toHaveLength(draftFirst ? 1 : 0);
+      expect(ada.refusals).toEqual(draftFirst ? [] : ['phase']);
+      await Promise.all([drafts.flushNow(), board.flushNow()]);
+    }
+  });
+});
