@@ -7,23 +7,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  // One stylesheet, as before code splitting: a lazily loaded chunk's CSS would
-  // arrive later and change the cascade, and some panels share class names.
-  build: {
-    outDir: '../dist',
-    emptyOutDir: true,
-    sourcemap: true,
-    chunkSizeWarningLimit: 1500,
-    cssCodeSplit: false,
-    rolldownOptions: {
-      output: {
-        // zod and the set-up that turns off its eval probe (lib/zodConfig.ts, CSP)
-        // share one chunk: in separate chunks, a chunk of schemas evaluated
-        // before the entry's own code would build schemas before the set-up.
-        codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|client[\\/]lib[\\/]zodConfig\.ts$/ }] },
-      },
-    },
-  },
+  build: { outDir: '../dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: {
     proxy: {
       '/api': 'http://localhost:8080',

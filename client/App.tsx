@@ -1,27 +1,14 @@
 /** Routes: `/` is Home, `/r/:roomId` a board, `/r/:roomId/present` its projector, `/r/:roomId/report` its printable report, `/j/:code` a short join link, `/accessibility` the accessibility statement, `/privacy` what is stored about participants, anything else not found. */
-import { Suspense } from 'react';
+import { AccessibilityStatement } from './components/AccessibilityStatement';
 import { Board } from './components/Board';
-import { Loading } from './components/Loading';
+import { Home } from './components/Home';
 import { NotFound } from './components/NotFound';
+import { PrivacyStatement } from './components/PrivacyStatement';
+import { JoinByCode } from './components/JoinByCode';
+import { ReportPage } from './components/ReportPage';
 import { useRoute } from './hooks/useRoute';
-import { lazyNamed } from './lib/lazyChunk';
-
-// The board is the page that must show fast; every other page is a chunk of its own.
-const Home = lazyNamed(() => import('./components/Home'), 'Home');
-const ReportPage = lazyNamed(() => import('./components/ReportPage'), 'ReportPage');
-const AccessibilityStatement = lazyNamed(() => import('./components/AccessibilityStatement'), 'AccessibilityStatement');
-const PrivacyStatement = lazyNamed(() => import('./components/PrivacyStatement'), 'PrivacyStatement');
-const JoinByCode = lazyNamed(() => import('./components/JoinByCode'), 'JoinByCode');
 
 export function App() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <Page />
-    </Suspense>
-  );
-}
-
-function Page() {
   const { route, link } = useRoute();
   switch (route.kind) {
     case 'home':

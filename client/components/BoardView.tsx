@@ -5,7 +5,7 @@
  * actions that need the view (add a note at the centre, fit, follow the
  * spotlight).
  */
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newItemId } from '../../shared/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH, SCENARIO_COLORS, type SessionView } from '../../shared/schema';
@@ -20,22 +20,18 @@ import type { ViewMode } from '../hooks/useViewMode';
 import { useViewport } from '../hooks/useViewport';
 import { requestFocus } from '../lib/focusRequest';
 import { BOARD_SEED_RINGS, freeFrameSpot, freeSpotNear, viewShowing } from '../lib/placement';
-import { lazyNamed } from '../lib/lazyChunk';
 import { ZOOM_STEP, unionRect, type Rect } from '../lib/viewport';
+import { ActionPlanPanel } from './ActionPlan';
 import { BoardHeader } from './BoardHeader';
 import { Canvas } from './Canvas';
+import { FacilitatorPanel } from './FacilitatorPanel';
 import { LiveAnnouncer } from './LiveAnnouncer';
-import { Loading } from './Loading';
 import { PhaseBar } from './PhaseBar';
+import { ResultsPanel } from './ResultsPanel';
 import type { RoomChrome } from './RoomScreen';
 import { SessionBanners } from './SessionBanners';
+import { SettingsDialog } from './SettingsDialog';
 import { Toolbar } from './Toolbar';
-
-// Side panels and settings are chunks of their own: the first notes do not wait for their code.
-const ActionPlanPanel = lazyNamed(() => import('./ActionPlan'), 'ActionPlanPanel');
-const FacilitatorPanel = lazyNamed(() => import('./FacilitatorPanel'), 'FacilitatorPanel');
-const ResultsPanel = lazyNamed(() => import('./ResultsPanel'), 'ResultsPanel');
-const SettingsDialog = lazyNamed(() => import('./SettingsDialog'), 'SettingsDialog');
 
 const isTyping = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -156,11 +152,7 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
       <PhaseBar doc={doc} session={session} role={role} serverNow={serverNow} />
       <SessionBanners session={session} />
       <main className="board-main">
-        {planOpen && (
-          <Suspense fallback={<Loading className="action-plan-panel loading" />}>
-            <ActionPlanPanel onClose={() => panels.close('plan')} />
-          </Suspense>
-        )}
+        {planOpen && <ActionPlanPanel onClose={() => panels.close('plan')} />}
         <div className="board-stage" data-following={followed ?? ''}>
           {/* The tools come first in tab order, before the notes (the toolbar floats over the canvas). */}
           <Toolbar
@@ -195,24 +187,11 @@ export function BoardView({ chrome, session, viewMode, onViewMode }: BoardViewPr
             </button>
           )}
         </div>
-        {resultsOpen && (
-          <Suspense fallback={<Loading className="results loading" />}>
-            <ResultsPanel onClose={closeResults} />
-          </Suspense>
-        )}
-        {panelOpen && (
-          <Suspense fallback={<Loading className="facilitator-panel loading" />}>
-            <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => panels.close('facilitate')} roomId={chrome.roomId} />
-          </Suspense>
-        )}
+        {resultsOpen && <ResultsPanel onClose={closeResults} />}
+        {panelOpen && <FacilitatorPanel session={session} peers={chrome.peers} crowd={chrome.crowd} onClose={() => panels.close('facilitate')} roomId={chrome.roomId} />}
       </main>
       <LiveAnnouncer synced={chrome.synced} besideBoard />
-      {facilitator && (
-        // Loads with the board, so it is here by the time it is opened.
-        <Suspense fallback={null}>
-          <SettingsDialog open={settingsOpen} roomId={chrome.roomId} onClose={() => setSettingsOpen(false)} />
-        </Suspense>
-      )}
+      {facilitator && <SettingsDialog open={settingsOpen} roomId={chrome.roomId} onClose={() => setSettingsOpen(false)} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * (rights, where notes go) from useRoomContexts. Picks the view from a
  * table: the projector, the simple (phone) view or the full board.
  */
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Role } from '../../shared/phases';
 import { notesOf, readNote, type SessionView } from '../../shared/schema';
 import type { SyncedDoc, ConnectionStatus } from '../hooks/useSyncedDoc';
@@ -21,20 +21,16 @@ import { personColor } from '../lib/colors';
 import type { ServerClock } from '../lib/controlChannel';
 import { identityOf, profileComplete, type Identity } from '../lib/identity';
 import { NotePositions } from '../lib/notePositions';
-import { lazyNamed, preloadLazyChunks } from '../lib/lazyChunk';
 import { INITIAL_VIEW, type View } from '../lib/viewport';
 import { VoteTotals } from '../lib/voteTotals';
 import { BoardView } from './BoardView';
 import { JoinDialog } from './JoinDialog';
-import { Loading } from './Loading';
-
-// The full board is what a 2,000-note board waits for; the other views and the dialogs are chunks of their own.
-const ProjectorView = lazyNamed(() => import('./ProjectorView'), 'ProjectorView');
-const PhoneView = lazyNamed(() => import('./PhoneView'), 'PhoneView');
-const OutlineView = lazyNamed(() => import('./OutlineView'), 'OutlineView');
-const MyData = lazyNamed(() => import('./MyData'), 'MyData');
-const LinksDialog = lazyNamed(() => import('./LinksDialog'), 'LinksDialog');
-const CatchUpDialog = lazyNamed(() => import('./CatchUpDialog'), 'CatchUpDialog');
+import { MyData } from './MyData';
+import { LinksDialog } from './LinksDialog';
+import { OutlineView } from './OutlineView';
+import { PhoneView } from './PhoneView';
+import { CatchUpDialog } from './CatchUpDialog';
+import { ProjectorView } from './ProjectorView';
 
 export type { WriteNote };
 
@@ -162,16 +158,10 @@ export function RoomScreen(props: RoomScreenProps) {
     history: room.history,
   };
   const renderView = VIEWS[present ? 'projector' : viewMode];
-  // Once the board is here, the code of every other view and dialog is fetched too.
-  useEffect(() => {
-    if (synced) preloadLazyChunks();
-  }, [synced]);
 
   return (
     <BoardContext.Provider value={contexts.board}>
-      <CommentDraftsContext.Provider value={contexts.drafts?.doc ?? null}>
-        <Suspense fallback={<Loading />}>{renderView({ chrome, session, access, joinToken, viewMode, onViewMode: chooseMode })}</Suspense>
-      </CommentDraftsContext.Provider>
+      <CommentDraftsContext.Provider value={contexts.drafts?.doc ?? null}>{renderView({ chrome, session, access, joinToken, viewMode, onViewMode: chooseMode })}</CommentDraftsContext.Provider>
       {role !== 'observer' && (
         <JoinDialog
           // Remounted on each opening, so it always starts from the saved profile.
@@ -186,18 +176,13 @@ export function RoomScreen(props: RoomScreenProps) {
           onCancel={joined ? () => setEditingProfile(false) : undefined}
           onOutline={() => chooseMode('outline')}
         >
-          <Suspense fallback={<Loading className="muted small" />}>
-            <MyData roomId={roomId} ownNoteIds={ownNoteIds} forgetDevice={forgetDevice} />
-          </Suspense>
+          <MyData roomId={roomId} ownNoteIds={ownNoteIds} forgetDevice={forgetDevice} />
         </JoinDialog>
       )}
-      {/* Dialogs whose chunk loads with the screen: by the time one opens, it is here. */}
-      <Suspense fallback={null}>
-        {role === 'participant' && !present && (
-          <CatchUpDialog doc={doc} roomId={roomId} session={session} ready={joined && synced && !editingProfile} serverNow={clock.now} />
-        )}
-        <LinksDialog open={linksOpen} roomId={roomId} access={access} onClose={() => setLinksOpen(false)} />
-      </Suspense>
+      {role === 'participant' && !present && (
+        <CatchUpDialog doc={doc} roomId={roomId} session={session} ready={joined && synced && !editingProfile} serverNow={clock.now} />
+      )}
+      <LinksDialog open={linksOpen} roomId={roomId} access={access} onClose={() => setLinksOpen(false)} />
     </BoardContext.Provider>
   );
 }

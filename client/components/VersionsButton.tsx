@@ -1,12 +1,9 @@
 /** The facilitator's "Versions" tool: opens the version history, and says when a restore is done. */
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import type { BoardHistory } from '../lib/boardHistory';
 import { useTranslation } from 'react-i18next';
-import { lazyNamed } from '../lib/lazyChunk';
 import { Toast } from './Toast';
-
-// Loads with the toolbar, a chunk of its own, so it is here by the time it is opened.
-const VersionsDialog = lazyNamed(() => import('./VersionsDialog'), 'VersionsDialog');
+import { VersionsDialog } from './VersionsDialog';
 
 export function VersionsButton({ roomId, history }: { roomId: string; history: BoardHistory }) {
   const { t } = useTranslation();
@@ -17,9 +14,7 @@ export function VersionsButton({ roomId, history }: { roomId: string; history: B
       <button type="button" className="icon-btn tool" aria-label={t('history.versions.open')} title={t('history.versions.title')} onClick={() => setOpen(true)}>
         <span aria-hidden="true">⟲</span>
       </button>
-      <Suspense fallback={null}>
-        <VersionsDialog open={open} roomId={roomId} history={history} onClose={() => setOpen(false)} onRestored={(name) => setRestored({ name })} />
-      </Suspense>
+      <VersionsDialog open={open} roomId={roomId} history={history} onClose={() => setOpen(false)} onRestored={(name) => setRestored({ name })} />
       <Toast message={restored ? t('history.versions.restored', { name: restored.name }) : null} event={restored} />
     </>
   );

@@ -3,14 +3,11 @@
  * (bulk import) and keep this board's structure as a template file that
  * "New workshop" starts from.
  */
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { templateFromBoard } from '../../shared/templates';
 import { useBoard } from '../hooks/useBoard';
-import { lazyNamed } from '../lib/lazyChunk';
-
-// The CSV parser is the biggest part of import: a chunk of its own, loaded with the panel, here by the time it is opened.
-const ImportDialog = lazyNamed(() => import('./ImportDialog'), 'ImportDialog');
+import { ImportDialog } from './ImportDialog';
 import '../styles/Templates.css';
 
 /** A file name from the board's title: letters and digits kept, the rest dashes. */
@@ -56,9 +53,7 @@ export function WorkshopTools({ roomId }: { roomId: string }) {
           {t('templates.save')}
         </button>
       </div>
-      <Suspense fallback={null}>
-        <ImportDialog open={importing} roomId={roomId} onClose={() => setImporting(false)} />
-      </Suspense>
+      <ImportDialog open={importing} roomId={roomId} onClose={() => setImporting(false)} />
     </section>
   );
 }
