@@ -170,6 +170,36 @@ describe('updates of one turn', () => {
     expect(listNotes(room.doc).map((n) => n.text).sort()).toEqual(['after', 'before']);
   });
 
+  it("refuse a hand-built delete of another participant's note that lands in the same turn as the note", async () => {
+    for (const attackerFirst of [false, true]) {
+      const room = await openRoom();
+      const ada = testPeer('ada', participant('ada'));
+      const mallory = testPeer('mallory', participant('mallory'));
+      const watcher = testPeer('watcher', { role: 'observer', participantId: null });
+      for (const p of [ada, mallory, watcher]) room.join(p);
+      let id = '';
+      const note = change(ada, (d) => (id = createNote(d, { x: 0, y: 0, text: "Ada's", author: author(ada) })));
+      // Mallory builds her delete set over Ada's clocks from a copy of the very update
+      // (as if read off the wire), hoping to slip it into the batch right behind it.
+      Y.applyUpdate(mallory.doc, note);
+      const forged = change(mallory, (d) => d.getMap('notes').delete(id));
+      expect(Y.decodeUpdate(forged).ds.clients.has(ada.doc.clientID)).toBe(true);
+      const order: [TestPeer, Uint8Array][] = attackerFirst ? [[mallory, forged], [ada, note]] : [[ada, note], [mallory, forged]];
+      for (const [p, u] of order) room.receiveUpdate(p, u);
+      await room.flushNow();
+      expect(listNotes(room.doc).map((n) => n.text)).toEqual(["Ada's"]);
+      expect(mallory.refusals).toEqual([attackerFirst ? 'out-of-sync' : 'not-yours']);
+      expect(ada.refusals).toEqual([]);
+      // What the others were relayed holds the note and no delete of it.
+      const replica = new Y.Doc();
+      for (const f of watcher.frames) {
+        const m = decodeMessage(f);
+        if (m.kind === 'update') Y.applyUpdate(replica, m.update);
+      }
+      expect(listNotes(replica).map((n) => n.text)).toEqual(["Ada's"]);
+    }
+  });
+
   it('are applied before anything reads the document in the same turn', async () => {
     const room = await openRoom();
     const ada = testPeer('ada', participant('ada'));
