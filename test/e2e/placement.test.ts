@@ -26,6 +26,32 @@ const fit = (page: Page): Promise<void> => page.getByRole('button', { name: 'Fit
 
 const SECTORS = ['public', 'private', 'civil'] as const;
 
+/**
+ * A point of the board where a double-click adds a note on every page: the
+ * board itself is under it on each (no card, no toolbar), with room around
+ * it for the new card. Tries the lower left first, then the whole canvas.
+ */
+async function emptySpot(pages: Page[]): Promise<{ x: number; y: number }> {
+  const box = (await pages[0]!.locator('.canvas').boundingBox())!;
+  const candidates: { x: number; y: number }[] = [{ x: box.x + 120, y: box.y + box.height - 200 }];
+  for (let y = box.y + 100; y < box.y + box.height - 100; y += 40) for (let x = box.x + 100; x < box.x + box.width - 100; x += 40) candidates.push({ x, y });
+  const freeOn = await Promise.all(
+    pages.map((page) =>
+      page.evaluate((points) => {
+        const clear = (x: number, y: number): boolean => {
+          const el = document.elementFromPoint(x, y);
+          return el !== null && el.closest('.canvas') !== null && el.closest('.note, [data-note-id], .frame-header, button, input, textarea, select') === null;
+        };
+        // The point and a margin of a card's half size around it.
+        return points.map((p) => [-90, 0, 90].every((dx) => [-70, 0, 70].every((dy) => clear(p.x + dx, p.y + dy))));
+      }, candidates),
+    ),
+  );
+  const i = candidates.findIndex((_, i) => freeOn.every((free) => free[i]));
+  if (i < 0) throw new Error('no empty spot on the laptops\' boards');
+  return candidates[i]!;
+}
+
 describe('placing notes and scenarios with several people at once', () => {
   it('reveals three phones\' private notes as three separate cards in a grid, on every screen', async () => {
     const room = await createRoom(env.server, 'Rivelazione');
@@ -111,11 +137,21 @@ describe('placing notes and scenarios with several people at once', () => {
     // same moment: a sure collision, which the later authors' devices resolve.
     // "The same moment" is made certain by a network blip: none of them can
     // see the others' notes while it writes its own.
-    const canvas = (await laptops[0]!.locator('.canvas').boundingBox())!;
-    const spot = { x: canvas.x + 120, y: canvas.y + canvas.height - 200 };
+    for (const p of laptops) await waitUntil(async () => (await boardCards(p)).length === 6, 'six notes on every laptop');
+    const spot = await emptySpot(laptops);
     await Promise.all(laptopContexts.map((c) => c.setOffline(true)));
     await Promise.all(laptops.map((p) => p.mouse.dblclick(spot.x, spot.y)));
-    for (const p of laptops) await p.locator('[data-note-id]:has(textarea:focus)').waitFor();
+    // A new note, focused: not one of the six (a double-click on a card would only focus it).
+    const sixIds = (await boardCards(facilitator)).map((c) => c.id);
+    for (const p of laptops) {
+      await waitUntil(
+        async () => p.evaluate((six) => {
+          const id = document.querySelector<HTMLElement>('[data-note-id]:has(textarea:focus)')?.dataset.noteId;
+          return id !== undefined && !six.includes(id);
+        }, sixIds),
+        'a new note, focused, on each laptop',
+      );
+    }
     await Promise.all(laptopContexts.map((c) => c.setOffline(false)));
 
     // Off-screen notes are culled: fit the board to count them all.
