@@ -26,6 +26,7 @@ import { messageAwareness, messageSync, messageYjsUpdate } from '../../shared/pr
 import type { Metrics } from '../metrics';
 import type { BufferBudget } from './bufferBudget';
 import { TokenBucket } from './tokenBucket';
+import type { PacedSends, PacedSink } from './pacedSends';
 
 export type ControlHandler = (conn: Connection, room: Room, msg: ClientControl) => void;
 
@@ -44,10 +45,11 @@ export interface ConnectionLimits {
   awarenessRateLimit: number;
 }
 
-/** What a connection shares with every other: metrics and the server-wide send budget. */
+/** What a connection shares with every other: metrics, the server-wide send budget and the pacing of large frames. */
 export interface ConnectionContext {
   metrics: Metrics;
   budget: BufferBudget;
+  paced: PacedSends;
 }
 
 export const CLOSE_PROTOCOL_ERROR = 1002;
@@ -65,7 +67,7 @@ export const CLOSE_RATE_LIMITED = 4529;
 /** After closing a reader dropped for memory, how long its close frame may take before the socket is cut. */
 const DROP_GRACE_MS = 1000;
 
-export class Connection implements Peer {
+export class Connection implements Peer, PacedSink {
   readonly id = randomId(10);
   private room: Room | null = null;
   private queue: Uint8Array[] | null = [];
@@ -136,8 +138,14 @@ export class Connection implements Peer {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (frame[0] === messageControl && !this.wantsControl) return;
+    this.ctx.paced.send(this, frame);
+  }
+
+  /** Writes to the socket now: through `send`, which paces large frames. */
+  write(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     const type = frame[0];
-    if (type === messageControl && !this.wantsControl) return;
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.ctx.metrics.limits.inc({ limit: 'buffered-bytes' });
       this.dropSlowReader('connection too slow; reconnect');
@@ -159,6 +167,7 @@ export class Connection implements Peer {
     if (this.closed) return;
     this.closed = true;
     this.ctx.budget.remove(this);
+    this.ctx.paced.forget(this);
     this.ws.close(code, reason);
   }
 
@@ -166,6 +175,7 @@ export class Connection implements Peer {
   onSocketClosed(): void {
     this.closed = true;
     this.ctx.budget.remove(this);
+    this.ctx.paced.forget(this);
   }
 
   private onFrame(data: WebSocket.RawData, isBinary: boolean): void {

@@ -22,6 +22,8 @@ import type { Room } from '../rooms/room';
 import { RoomLoadError, type RoomRegistry } from '../rooms/roomRegistry';
 import { roleOfToken, verifyIdentity } from '../auth/tokens';
 import type { Actor } from '../auth/updatePolicy';
+import { PacedSends } from './pacedSends';
+import { PerTurnQueue } from './perTurnQueue';
 import { BufferBudget } from './bufferBudget';
 import { clientAddress, type TrustFn } from './clientAddress';
 import { CLOSE_INTERNAL_ERROR, CLOSE_TRY_AGAIN_LATER, Connection, type ConnectionLimits } from './connection';
@@ -70,24 +72,49 @@ const countDown = (m: Map<string, number>, k: string): void => {
   else m.delete(k);
 };
 
+/** Large frames written per event-loop turn (see pacedSends.ts): about 5 ms of socket writes here. */
+const PACED_BYTES_PER_TURN = 2 * 1024 * 1024;
+
+/** Websocket upgrades handled per event-loop turn (see `upgrades` below)… */
+const UPGRADES_PER_TURN = 8;
+/** …and waiting at most: past that, one is refused at once rather than queued without bound. */
+const MAX_WAITING_UPGRADES = 5000;
+
 export function attachSyncSocket(server: Server, registry: RoomRegistry, log: Logger, opts: SyncSocketOptions): SyncSocket {
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false });
   const onControl = createControlHandler(registry, log);
   const budget = new BufferBudget(opts.maxTotalBufferedBytes);
-  const ctx = { metrics: opts.metrics, budget };
+  const ctx = { metrics: opts.metrics, budget, paced: new PacedSends(PACED_BYTES_PER_TURN) };
   /** Sockets per client address and per room (drafts count with their board), from upgrade to close. */
   const perAddress = new Map<string, number>();
   const perRoom = new Map<string, number>();
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // node removes its own error listener before 'upgrade': a reset here must not crash the process.
-    socket.on('error', () => socket.destroy());
+  /**
+   * A plenary opening, or a restarted process getting its clients back,
+   * brings hundreds of upgrades in one read of the sockets; each costs about
+   * half a millisecond here (the handshake, the token checks, joining the
+   * room and its first frames), and handled together they held the event
+   * loop for 180 ms while the people already in the room waited for their
+   * edits. They wait their turn here instead, a few per event-loop turn.
+   */
+  const upgrades = new PerTurnQueue<[IncomingMessage, Duplex, Buffer]>(UPGRADES_PER_TURN, ([req, socket, head]) => {
+    if (socket.destroyed) return;
     try {
       onUpgrade(req, socket, head);
     } catch (err) {
       log.error({ err }, 'upgrade failed');
       rejectUpgrade(socket, 500, 'internal', 'Internal error');
     }
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // node removes its own error listener before 'upgrade': a reset here must not crash the process.
+    socket.on('error', () => socket.destroy());
+    if (upgrades.size >= MAX_WAITING_UPGRADES) {
+      opts.metrics.limits.inc({ limit: 'waiting-upgrades' });
+      return rejectUpgrade(socket, 503, 'busy', 'Too many connections opening at once; try again');
+    }
+    upgrades.push([req, socket, head]);
   });
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
