@@ -210,8 +210,57 @@ export function readScenario(id: string, m: ScenarioMap): ScenarioView {
   };
 }
 
-export function readSession(doc: Y.Doc): SessionView {
-  const s = sessionOf(doc);
+/**
+ * The session as read from the document's session map. The server reads it
+ * for every update it checks (phase, lock, voting), and parsing it anew with
+ * zod each time was a tenth of its CPU under a flood of edits; so the view is
+ * kept per document and read again only when an entry of the map changed:
+ * a key set anew (a new Yjs item) or deleted. Entries hold plain values, so
+ * nothing inside one changes without its item changing. Read inside a
+ * transaction too (observers would fire only at its end). The view is
+ * frozen: it is shared by every reader until the session changes.
+ */
+export function readSession(doc: Y.Doc): Readonly<SessionView> {
+  const map = sessionOf(doc);
+  const kept = sessionViews.get(doc);
+  if (kept && sameEntries(kept.entries, map)) return kept.view;
+  const view = freezeView(parseSession(map));
+  sessionViews.set(doc, { entries: entriesOf(map), view });
+  return view;
+}
+
+interface KeptSession {
+  /** Each key's item and whether it was deleted, when the view was read. */
+  entries: Map<string, [Y.Item, boolean]>;
+  view: Readonly<SessionView>;
+}
+
+const sessionViews = new WeakMap<Y.Doc, KeptSession>();
+
+const entriesOf = (map: Y.Map<unknown>): Map<string, [Y.Item, boolean]> => new Map([...map._map].map(([k, item]) => [k, [item, item.deleted]]));
+
+function sameEntries(kept: Map<string, [Y.Item, boolean]>, map: Y.Map<unknown>): boolean {
+  if (kept.size !== map._map.size) return false;
+  for (const [key, item] of map._map) {
+    const was = kept.get(key);
+    if (!was || was[0] !== item || was[1] !== item.deleted) return false;
+  }
+  return true;
+}
+
+/** Freezes the view and every object and array in it (all plain, fresh from parsing). */
+function freezeView<T>(value: T): Readonly<T> {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) freezeView(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const NullableSpotlight = SpotlightSchema.nullable();
+const NullableReadyCheck = ReadyCheckSchema.nullable();
+
+function parseSession(s: Y.Map<unknown>): SessionView {
   const f = SessionFields;
   return {
     title: readOr(f.title, s.get('title'), ''),
@@ -223,8 +272,8 @@ export function readSession(doc: Y.Doc): SessionView {
     privateWriting: readOr(f.privateWriting, s.get('privateWriting'), true),
     premoderation: readOr(f.premoderation, s.get('premoderation'), false),
     timer: readTimer(s.get('timer')),
-    spotlight: readOr(SpotlightSchema.nullable(), s.get('spotlight'), null),
-    readyCheck: readOr(ReadyCheckSchema.nullable(), s.get('readyCheck'), null),
+    spotlight: readOr(NullableSpotlight, s.get('spotlight'), null),
+    readyCheck: readOr(NullableReadyCheck, s.get('readyCheck'), null),
     crowdThreshold: readOr(f.crowdThreshold, s.get('crowdThreshold'), DEFAULT_CROWD_THRESHOLD),
     meeting: readOr(f.meeting, s.get('meeting'), 'live'),
     consultation: readOr(f.consultation, s.get('consultation'), null),
