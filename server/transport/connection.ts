@@ -26,7 +26,6 @@ import { messageAwareness, messageSync, messageYjsUpdate } from '../../shared/pr
 import type { Metrics } from '../metrics';
 import type { BufferBudget } from './bufferBudget';
 import { TokenBucket } from './tokenBucket';
-import type { PacedSends, PacedSink } from './pacedSends';
 
 export type ControlHandler = (conn: Connection, room: Room, msg: ClientControl) => void;
 
@@ -45,11 +44,10 @@ export interface ConnectionLimits {
   awarenessRateLimit: number;
 }
 
-/** What a connection shares with every other: metrics, the server-wide send budget and the pacing of large frames. */
+/** What a connection shares with every other: metrics and the server-wide send budget. */
 export interface ConnectionContext {
   metrics: Metrics;
   budget: BufferBudget;
-  paced: PacedSends;
 }
 
 export const CLOSE_PROTOCOL_ERROR = 1002;
@@ -67,7 +65,7 @@ export const CLOSE_RATE_LIMITED = 4529;
 /** After closing a reader dropped for memory, how long its close frame may take before the socket is cut. */
 const DROP_GRACE_MS = 1000;
 
-export class Connection implements Peer, PacedSink {
+export class Connection implements Peer {
   readonly id = randomId(10);
   private room: Room | null = null;
   private queue: Uint8Array[] | null = [];
@@ -138,14 +136,8 @@ export class Connection implements Peer, PacedSink {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (frame[0] === messageControl && !this.wantsControl) return;
-    this.ctx.paced.send(this, frame);
-  }
-
-  /** Writes to the socket now: through `send`, which paces large frames. */
-  write(frame: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     const type = frame[0];
+    if (type === messageControl && !this.wantsControl) return;
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.ctx.metrics.limits.inc({ limit: 'buffered-bytes' });
       this.dropSlowReader('connection too slow; reconnect');
@@ -167,7 +159,6 @@ export class Connection implements Peer, PacedSink {
     if (this.closed) return;
     this.closed = true;
     this.ctx.budget.remove(this);
-    this.ctx.paced.forget(this);
     this.ws.close(code, reason);
   }
 
@@ -175,7 +166,6 @@ export class Connection implements Peer, PacedSink {
   onSocketClosed(): void {
     this.closed = true;
     this.ctx.budget.remove(this);
-    this.ctx.paced.forget(this);
   }
 
   private onFrame(data: WebSocket.RawData, isBinary: boolean): void {

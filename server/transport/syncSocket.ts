@@ -22,7 +22,6 @@ import type { Room } from '../rooms/room';
 import { RoomLoadError, type RoomRegistry } from '../rooms/roomRegistry';
 import { roleOfToken, verifyIdentity } from '../auth/tokens';
 import type { Actor } from '../auth/updatePolicy';
-import { PacedSends } from './pacedSends';
 import { PerTurnQueue } from './perTurnQueue';
 import { BufferBudget } from './bufferBudget';
 import { clientAddress, type TrustFn } from './clientAddress';
@@ -72,9 +71,6 @@ const countDown = (m: Map<string, number>, k: string): void => {
   else m.delete(k);
 };
 
-/** Large frames written per event-loop turn (see pacedSends.ts): about 5 ms of socket writes here. */
-const PACED_BYTES_PER_TURN = 2 * 1024 * 1024;
-
 /** Websocket upgrades handled per event-loop turn (see `upgrades` below)… */
 const UPGRADES_PER_TURN = 8;
 /** …and waiting at most: past that, one is refused at once rather than queued without bound. */
@@ -84,7 +80,7 @@ export function attachSyncSocket(server: Server, registry: RoomRegistry, log: Lo
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false });
   const onControl = createControlHandler(registry, log);
   const budget = new BufferBudget(opts.maxTotalBufferedBytes);
-  const ctx = { metrics: opts.metrics, budget, paced: new PacedSends(PACED_BYTES_PER_TURN) };
+  const ctx = { metrics: opts.metrics, budget };
   /** Sockets per client address and per room (drafts count with their board), from upgrade to close. */
   const perAddress = new Map<string, number>();
   const perRoom = new Map<string, number>();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Room } from '../../../server/rooms/room';
+import { Room, defaultRoomOptions } from '../../../server/rooms/room';
 import { RELAY_ORIGIN } from '../../../server/relay/relayedDoc';
 import { setPhase } from '../../../shared/session';
 import type { Peer } from '../../../server/rooms/peer';
@@ -38,6 +38,17 @@ const updatesIn = (p: RecordingPeer): Uint8Array[] =>
     const m = decodeMessage(f);
     return m.kind === 'update' ? [m.update] : [];
   });
+
+const isStep2 = (f: Uint8Array): boolean => decodeMessage(f).kind === 'sync-step2';
+
+/** The sync step 2 a peer was sent, once it was. */
+const step2Frame = (p: RecordingPeer): Promise<Uint8Array> => waitFor(() => p.frames.find(isStep2), { message: `sync step 2 to ${p.id}` });
+
+const boardIn = (frame: Uint8Array): Uint8Array => {
+  const m = decodeMessage(frame);
+  if (m.kind !== 'sync-step2') throw new Error('not a sync step 2');
+  return m.update;
+};
 
 async function openRoom(wrap?: (s: Store) => Store): Promise<{ room: Room; store: Store; roomId: string }> {
   const base = createSqliteStore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-room-')) });
@@ -180,7 +191,7 @@ describe('Room', () => {
       room.join(j);
       await room.answerSyncStep1(j, empty);
     }
-    const answers = joiners.map((j) => j.frames.at(-1)!);
+    const answers = await Promise.all(joiners.map(step2Frame));
     // The very same frame object: encoded once, sent three times.
     expect(answers[1]).toBe(answers[0]);
     expect(answers[2]).toBe(answers[0]);
@@ -189,12 +200,57 @@ describe('Room', () => {
     const late = peer('late');
     room.join(late);
     await room.answerSyncStep1(late, empty);
-    const step2 = decodeMessage(late.frames.at(-1)!);
-    expect(step2.kind).toBe('sync-step2');
     const replica = new Y.Doc();
-    if (step2.kind === 'sync-step2') Y.applyUpdate(replica, step2.update);
+    Y.applyUpdate(replica, boardIn(await step2Frame(late)));
     expect(replica.getMap('notes').size).toBe(2);
   });
+
+  it('sends the board to a storm of joiners a budget per turn, each the board as it is when its turn comes', async () => {
+    const { room, store, roomId } = await openRoom();
+    // A budget of one board a turn.
+    const paced = new Room(roomId, store, await store.load(roomId), log, { ...defaultRoomOptions, boardBytesPerTurn: 1 });
+    room.destroy();
+    const sender = peer('s');
+    paced.join(sender);
+    paced.receiveUpdate(sender, clientUpdate('first'));
+    const empty = Y.encodeStateVector(new Y.Doc());
+    let othersHadBoard: boolean | null = null;
+    const joiners: RecordingPeer[] = [];
+    joiners.push(
+      peer('j1', (frame) => {
+        if (!isStep2(frame)) return;
+        // The others still wait: one board a turn. A change now is relayed to them all…
+        othersHadBoard = joiners.slice(1).some((j) => j.frames.some(isStep2));
+        paced.receiveUpdate(sender, clientUpdate('second'));
+      }),
+      peer('j2'),
+      peer('j3'),
+    );
+    for (const j of joiners) {
+      paced.join(j);
+      void paced.answerSyncStep1(j, empty);
+    }
+    const first = await step2Frame(joiners[0]!);
+    expect(othersHadBoard).toBe(false);
+    const later = await Promise.all(joiners.slice(1).map(step2Frame));
+    // …and those answered after it get the board with it.
+    const notes = (frame: Uint8Array): number => {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, boardIn(frame));
+      return d.getMap('notes').size;
+    };
+    expect(notes(first)).toBe(1);
+    expect(later.map(notes)).toEqual([2, 2]);
+    // Every joiner ends with both notes: the first from its board and the relay.
+    for (const j of joiners) {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, boardIn(await step2Frame(j)));
+      for (const u of updatesIn(j)) Y.applyUpdate(d, u);
+      expect(d.getMap('notes').size).toBe(2);
+    }
+    paced.destroy();
+  });
+
   it('reports a phase change it accepted, not one another process relayed (that process saves the version)', async () => {
     const { room } = await openRoom();
     const ended: string[] = [];

@@ -83,7 +83,7 @@ describe('Room when storage fails', () => {
 
     failing.on = false;
     await answer;
-    const step2 = joiner.frames.map((f) => decodeMessage(f)).find((m) => m.kind === 'sync-step2');
+    const step2 = await waitFor(() => joiner.frames.map((f) => decodeMessage(f)).find((m) => m.kind === 'sync-step2'), { message: 'the board sent' });
     const replica = new Y.Doc();
     Y.applyUpdate(replica, (step2 as { update: Uint8Array }).update);
     expect(replica.getMap('notes').size).toBe(1);
