@@ -72,6 +72,7 @@ const RETRY_BASE_MS = 100;
 const HYDRATE_AFTER_MS = 250;
 /** Closes a connection that sent a malformed update (as a malformed frame does). */
 const CLOSE_PROTOCOL_ERROR = 1002;
+const CLOSE_INTERNAL_ERROR = 1011;
 const RETRY_MAX_MS = 10_000;
 /** About 5 ms of socket writes here: a 2,000-note board to two joiners. */
 const BOARD_BYTES_PER_TURN = 2 * 1024 * 1024;
@@ -90,10 +91,10 @@ export class Room {
    */
   private stored: Uint8Array | null = null;
   /**
-   * The sync step 2 frame carrying the whole hydrated document, built by the
-   * first empty client to join after a change and sent as is to every other
-   * one until the next change: a join storm encodes the board once, not once
-   * per join. Dropped on every document update: frames kept across changes
+   * The sync step 2 frame carrying the whole hydrated document, built when
+   * the first empty joiner after a change is answered (sendBoard) and sent as
+   * is to every other one until the next change: a join storm encodes the
+   * board once, not once per join. Dropped on every document update: frames kept across changes
    * would go on carrying what was deleted since (a hidden note, erased words),
    * and our client reads its sync step 2 as the server's whole state.
    */
@@ -453,7 +454,14 @@ export class Room {
   private scheduleBoardSends(): void {
     if (this.boardScheduled) return;
     this.boardScheduled = true;
-    setImmediate(() => void this.sendBoard());
+    setImmediate(() =>
+      this.sendBoard().catch((err: unknown) => {
+        // Never unhandled: the joiners still waiting are closed, and reconnect.
+        this.log.error({ err, roomId: this.roomId }, 'sending the board to joiners failed');
+        for (const peer of this.boardWaiters) peer.close(CLOSE_INTERNAL_ERROR, 'internal error');
+        this.boardWaiters.clear();
+      }),
+    );
   }
 
   /**

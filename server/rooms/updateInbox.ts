@@ -45,11 +45,9 @@ export class UpdateInbox {
     return this.entries.length;
   }
 
-  /** Queues an update; returns its place in the process's arrival order. */
-  push(entry: Omit<InboxEntry, 'seq'>): number {
-    const seq = ++arrivals;
-    this.entries.push({ ...entry, seq });
-    return seq;
+  /** Queues an update, numbered in the process's arrival order. */
+  push(entry: Omit<InboxEntry, 'seq'>): void {
+    this.entries.push({ ...entry, seq: ++arrivals });
   }
 
   /**

@@ -46,6 +46,14 @@ function testPeer(id: string, actor: Actor): TestPeer {
   };
 }
 
+/** Participants by name, and an observer watching what is relayed, all joined to `room`. */
+function seat<N extends string[]>(room: Room, ...names: N): { people: { [K in keyof N]: TestPeer }; watcher: TestPeer } {
+  const people = names.map((n) => testPeer(n, participant(n))) as { [K in keyof N]: TestPeer };
+  const watcher = testPeer('watcher', { role: 'observer', participantId: null });
+  for (const p of [...people, watcher]) room.join(p);
+  return { people, watcher };
+}
+
 /** What `p` changes in its replica, as the bytes it would send. */
 function change(p: TestPeer, f: (doc: Y.Doc) => void): Uint8Array {
   const before = Y.encodeStateVector(p.doc);
@@ -98,9 +106,10 @@ describe('updates of one turn', () => {
 
   it("relay a value its sender overwrote within the same turn as it was sent, not as deleted content", async () => {
     const room = await openRoom();
-    const ada = testPeer('ada', participant('ada'));
-    const watcher = testPeer('watcher', { role: 'observer', participantId: null });
-    for (const p of [ada, watcher]) room.join(p);
+    const {
+      people: [ada],
+      watcher,
+    } = seat(room, 'ada');
     let id = '';
     room.receiveUpdate(ada, change(ada, (d) => (id = createNote(d, { x: 0, y: 0, text: 'dragged', author: author(ada) }))));
     await room.flushNow();
@@ -115,10 +124,10 @@ describe('updates of one turn', () => {
 
   it('refuse one sender without touching the others, and tell only that sender', async () => {
     const room = await openRoom();
-    const ada = testPeer('ada', participant('ada'));
-    const bea = testPeer('bea', participant('bea'));
-    const watcher = testPeer('watcher', { role: 'observer', participantId: null });
-    for (const p of [ada, bea, watcher]) room.join(p);
+    const {
+      people: [ada, bea],
+      watcher,
+    } = seat(room, 'ada', 'bea');
     let adaNote = '';
     room.receiveUpdate(ada, change(ada, (d) => (adaNote = createNote(d, { x: 0, y: 0, text: "Ada's", author: author(ada) }))));
     await room.flushNow();
@@ -173,10 +182,10 @@ describe('updates of one turn', () => {
   it("refuse a hand-built delete of another participant's note that lands in the same turn as the note", async () => {
     for (const attackerFirst of [false, true]) {
       const room = await openRoom();
-      const ada = testPeer('ada', participant('ada'));
-      const mallory = testPeer('mallory', participant('mallory'));
-      const watcher = testPeer('watcher', { role: 'observer', participantId: null });
-      for (const p of [ada, mallory, watcher]) room.join(p);
+      const {
+        people: [ada, mallory],
+        watcher,
+      } = seat(room, 'ada', 'mallory');
       let id = '';
       const note = change(ada, (d) => (id = createNote(d, { x: 0, y: 0, text: "Ada's", author: author(ada) })));
       // Mallory builds her delete set over Ada's clocks from a copy of the very update
