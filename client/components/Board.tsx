@@ -10,7 +10,7 @@ import { useRoomAccess } from '../hooks/useRoomAccess';
 import { useSyncedDoc } from '../hooks/useSyncedDoc';
 import { useRoomDeleted } from '../hooks/useRoomDeleted';
 import type { RoomAccess } from '../lib/access';
-import { ServerClock } from '../lib/controlChannel';
+import { boardStoreName, clockFor } from '../lib/earlySession';
 import type { Role } from '../../shared/phases';
 import { InvalidLink } from './InvalidLink';
 import { NotFound } from './NotFound';
@@ -46,8 +46,9 @@ interface ConnectedRoomProps {
 
 function ConnectedRoom({ roomId, present, access, joinToken, confirm }: ConnectedRoomProps) {
   const { t } = useTranslation();
-  const clock = useMemo(() => new ServerClock(), []);
-  const board = useSyncedDoc({ name: roomId, storeName: `tavolo-${roomId}`, token: access.token, identity: access.identityToken, clock, undo: !present });
+  // The board's early session (lib/earlySession.ts) is adopted only with its own clock.
+  const clock = useMemo(() => clockFor(roomId), [roomId]);
+  const board = useSyncedDoc({ name: roomId, storeName: boardStoreName(roomId), token: access.token, identity: access.identityToken, clock, undo: !present });
   // Only participants write privately; the server refuses drafts to everyone else.
   const drafts = useSyncedDoc({
     name: roomId + DRAFTS_SUFFIX,
@@ -72,6 +73,9 @@ function ConnectedRoom({ roomId, present, access, joinToken, confirm }: Connecte
       }),
     [control, t],
   );
+  // Hello goes out once the screen mounted with this commit has subscribed (effects of one commit run together).
+  useEffect(() => board.room?.control.release(), [board.room]);
+  useEffect(() => drafts.room?.control.release(), [drafts.room]);
   const refusals = (board.refused?.n ?? 0) + (drafts.refused?.n ?? 0);
   const reason = board.refused?.reason ?? drafts.refused?.reason ?? '';
   // Only a new refusal shows a toast, not a language switch or a re-render.

@@ -11,7 +11,8 @@
 import { useEffect, useState } from 'react';
 import { connectionStatusOf, type ConnectionStatus, type SocketState } from '../lib/connectionStatus';
 import type { ServerClock } from '../lib/controlChannel';
-import { SyncSession, type SyncedDoc } from '../lib/syncSession';
+import { takeEarlySession } from '../lib/earlySession';
+import { SyncSession, syncParams, syncUrl, type SyncedDoc, type SyncSessionOptions } from '../lib/syncSession';
 
 export type { ConnectionStatus, SyncedDoc };
 export type ConnectionFailure = 'not-found' | 'unauthorized' | null;
@@ -38,8 +39,6 @@ export interface SyncedDocOptions {
   undo?: boolean;
 }
 
-const syncUrl = (): string => window.location.origin.replace(/^http/, 'ws') + '/sync';
-
 export function useSyncedDoc({ name, storeName, token, identity, clock, enabled = true, undo = false }: SyncedDocOptions): SyncedDocState {
   const [room, setRoom] = useState<SyncedDoc | null>(null);
   const [socket, setSocket] = useState<SocketState>('connecting');
@@ -50,17 +49,16 @@ export function useSyncedDoc({ name, storeName, token, identity, clock, enabled 
 
   useEffect(() => {
     if (!enabled) return;
-    const params: Record<string, string> = identity ? { token, identity } : { token };
-    const session = new SyncSession(
-      { url: syncUrl(), name, storeName, params, clock, undo },
-      {
-        room: setRoom,
-        socket: setSocket,
-        synced: setSynced,
-        failure: setFailure,
-        refused: (reason, byUndo) => setRefused((r) => ({ reason, undo: byUndo, n: (r?.n ?? 0) + 1 })),
-      },
-    );
+    const opts: SyncSessionOptions = { url: syncUrl(), name, storeName, params: syncParams(token, identity), clock, undo };
+    // Usually the board's session opened as the app started (lib/earlySession.ts).
+    const session = takeEarlySession(opts) ?? new SyncSession(opts);
+    session.attach({
+      room: setRoom,
+      socket: setSocket,
+      synced: setSynced,
+      failure: setFailure,
+      refused: (reason, byUndo) => setRefused((r) => ({ reason, undo: byUndo, n: (r?.n ?? 0) + 1 })),
+    });
     const onOffline = (): void => setBrowserOnline(false);
     const onOnline = (): void => {
       setBrowserOnline(true);

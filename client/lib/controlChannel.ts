@@ -38,11 +38,30 @@ export class ControlChannel {
     provider.on('status', this.onStatus);
   }
 
+  /**
+   * Hello (and the clock probe) wait until the screen has subscribed its
+   * listeners: the server answers hello with the welcome and the room's
+   * state (ballots, drafts, the moderation queue), sent once per connection.
+   * A session opened before the screen (lib/earlySession.ts) may be
+   * connected long before that.
+   */
+  private released = false;
+
   private readonly onStatus = ({ status }: { status: string }): void => {
-    if (status !== 'connected') return;
+    if (status === 'connected' && this.released) this.greet();
+  };
+
+  /** Called once the screen listens; says hello now if connected, and on every connection after. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    if (this.provider.wsconnected) this.greet();
+  }
+
+  private greet(): void {
     this.send({ t: 'hello' });
     this.send({ t: 'time', sentAt: Date.now() });
-  };
+  }
 
   private receive(msg: ServerControl): void {
     if (msg.t === 'time') this.clock.measured(msg.sentAt, msg.serverNow);

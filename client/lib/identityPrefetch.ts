@@ -1,12 +1,15 @@
 /**
  * A board's first request, sent as the app's script starts, before React and
  * the screens are evaluated and rendered: a link without a server identity
- * asks for one, and the board's socket cannot open before the answer.
+ * asks for one, and the board's socket cannot open before the answer. With
+ * the identity known (stored, or answered), the board's session opens at
+ * once (lib/earlySession.ts).
  * useRoomAccess takes this answer instead of asking again (asking twice
  * would make two identities for one person). Nothing is stored here; the
  * hook still adopts the link and saves what the server says, as before.
  */
 import { accessFromFragment, accessScope, borrowedObserver, hasIdentity, loadAccess, readFragment, requestIdentity, type IdentityResult } from './access';
+import { openEarlySession } from './earlySession';
 import { parseRoute } from './route';
 
 const prefetched = new Map<string, Promise<IdentityResult>>();
@@ -20,10 +23,14 @@ export function prefetchIdentity(): void {
   const stored = loadAccess(accessScope(route.roomId, present));
   // The same access useRoomAccess will adopt (see there).
   const access = accessFromFragment(stored, readFragment(window.location.hash)) ?? (present ? borrowedObserver(route.roomId) : null);
-  if (!access || hasIdentity(access)) return;
+  if (!access) return;
+  if (hasIdentity(access)) {
+    openEarlySession(route.roomId, present, access);
+    return;
+  }
   const answer = requestIdentity(route.roomId, access.token);
   // The hook that takes it sees a failure; until then it is no unhandled rejection.
-  answer.catch(() => undefined);
+  answer.then((r) => r.ok && openEarlySession(route.roomId, present, { token: access.token, identityToken: r.identity.identityToken })).catch(() => undefined);
   prefetched.set(keyOf(route.roomId, access.token), answer);
 }
 

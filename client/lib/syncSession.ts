@@ -51,6 +51,41 @@ export interface SyncSessionEvents {
   refused(reason: string, undo: boolean): void;
 }
 
+/** The socket address of the sync endpoint, on this page's origin. */
+export const syncUrl = (): string => window.location.origin.replace(/^http/, 'ws') + '/sync';
+
+/** What the socket's URL carries: the link token, and the server identity when there is one. */
+export const syncParams = (token: string, identity: string | null): Record<string, string> => (identity ? { token, identity } : { token });
+
+/**
+ * The events of a session nobody has attached to yet (an early session,
+ * lib/earlySession.ts): the latest of each is kept and replayed on attach.
+ * No edit is made before then, so there is no refusal to keep.
+ */
+class HeldEvents implements SyncSessionEvents {
+  private latest: { room?: SyncedDoc; socket?: SocketState; synced?: boolean; failure?: ConnectionFailure } = {};
+  room(room: SyncedDoc): void {
+    this.latest.room = room;
+  }
+  socket(state: SocketState): void {
+    this.latest.socket = state;
+  }
+  synced(synced: boolean): void {
+    this.latest.synced = synced;
+  }
+  failure(why: ConnectionFailure): void {
+    this.latest.failure = why;
+  }
+  refused(): void {}
+  replay(to: SyncSessionEvents): void {
+    const { room, socket, synced, failure } = this.latest;
+    if (room) to.room(room);
+    if (socket) to.socket(socket);
+    if (synced !== undefined) to.synced(synced);
+    if (failure) to.failure(failure);
+  }
+}
+
 /** Only this device's own edits (origin null, or the undo manager's) are journaled and undone. */
 const isLocal = (origin: unknown): boolean => origin === null || origin instanceof Y.UndoManager;
 
@@ -78,9 +113,10 @@ export class SyncSession {
   /** Replacing the device's copy: one at a time, so two refusals in a row do not race on the database. */
   private storeSwap: Promise<void> = Promise.resolve();
 
+  /** Without `on`, events are held until `attach` (an early session, lib/earlySession.ts). */
   constructor(
-    private readonly opts: SyncSessionOptions,
-    private readonly on: SyncSessionEvents,
+    readonly opts: SyncSessionOptions,
+    private on: SyncSessionEvents | HeldEvents = new HeldEvents(),
   ) {
     this.doc = newDoc();
     this.persistence = new IndexeddbPersistence(opts.storeName, this.doc);
@@ -102,6 +138,13 @@ export class SyncSession {
       if (msg.t === 'refused') void this.reconcile(msg.reason);
     });
     this.on.room({ doc, provider: this.provider, control: this.control, history: this.history, forgetDevice: this.forgetDevice });
+  }
+
+  /** Sends this session's events to `on` from now on, starting with the latest of each so far. */
+  attach(on: SyncSessionEvents): void {
+    const held = this.on;
+    this.on = on;
+    if (held instanceof HeldEvents) held.replay(on);
   }
 
   private readonly onStatus = ({ status }: { status: SocketState }): void => {
