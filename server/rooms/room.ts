@@ -92,14 +92,16 @@ export class Room {
   private stored: Uint8Array | null = null;
   /**
    * The sync step 2 frame carrying the whole hydrated document, built when
-   * the first empty joiner after a change is answered (sendBoard) and sent as
+   * the first joiner waiting for it after a change is answered (sendBoard) and sent as
    * is to every other one until the next change: a join storm encodes the
    * board once, not once per join. Dropped on every document update: frames kept across changes
    * would go on carrying what was deleted since (a hidden note, erased words),
    * and our client reads its sync step 2 as the server's whole state.
    */
   private fullStateFrame: Uint8Array | null = null;
-  /** Empty joiners waiting for the whole board, in arrival order (see sendBoard). */
+  /** Clocks of the hydrated document per Yjs client, read when a joiner's state vector is compared with it; dropped with fullStateFrame. */
+  private clocks: Map<number, number> | null = null;
+  /** Joiners waiting for the whole board (empty, or lacking most of it), in arrival order (see sendBoard). */
   private readonly boardWaiters = new Set<Peer>();
   private boardScheduled = false;
   /** Peers still owed our sync step 1 (it needs the applied state vector). */
@@ -443,13 +445,39 @@ export class Room {
     if (this.stored) {
       // An empty client needs everything: the stored bytes as they are.
       peer.send(encodeSyncStep2(empty ? this.stored : Y.diffUpdate(this.stored, stateVector)));
-    } else if (empty) {
+    } else if (empty || this.lacksMostOf(stateVector)) {
       this.boardWaiters.add(peer);
       this.scheduleBoardSends();
     } else {
       peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc, stateVector)));
     }
     if (this.stored) setImmediate(() => this.hydrate());
+  }
+
+  /**
+   * Whether a joiner's state vector lacks most of the board: a client back
+   * after a long time away, or one that keeps only its own changes. Hundreds
+   * of them come back at once when a process dies and its clients reconnect
+   * to the others; each diff encoded for one of them costs nearly a whole
+   * board (7 ms a join on a 1,000-note board, answered one after the other).
+   * They take the whole board with the empty joiners instead, encoded once
+   * per change; what they already have is skipped when they apply it.
+   */
+  private lacksMostOf(stateVector: Uint8Array): boolean {
+    let theirs: Map<number, number>;
+    try {
+      theirs = Y.decodeStateVector(stateVector);
+    } catch {
+      return false;
+    }
+    this.clocks ??= Y.decodeStateVector(Y.encodeStateVector(this.ydoc));
+    let total = 0;
+    let missing = 0;
+    for (const [client, clock] of this.clocks) {
+      total += clock;
+      missing += Math.max(0, clock - (theirs.get(client) ?? 0));
+    }
+    return missing * 2 > total;
   }
 
   private scheduleBoardSends(): void {
@@ -466,8 +494,8 @@ export class Room {
   }
 
   /**
-   * Sends the whole board, as it is now, to the empty joiners waiting, a
-   * budget of bytes per event-loop turn. In a join storm hundreds of joiners
+   * Sends the whole board, as it is now, to the joiners waiting (empty, or
+   * lacking most of it), a budget of bytes per event-loop turn. In a join storm hundreds of joiners
    * wait for the same frame; written to all their sockets in one turn
    * (300 × 862 KB on a 2,000-note board), it held the event loop for
    * 300-450 ms while the people in the room waited for their edits. A
@@ -500,6 +528,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullStateFrame = null;
+    this.clocks = null;
     if (origin === LOAD_ORIGIN) return;
     this.docBytes += update.byteLength;
     // Stored by another process already: only our peers need it.

@@ -205,6 +205,33 @@ describe('Room', () => {
     expect(replica.getMap('notes').size).toBe(2);
   });
 
+  it('answers joiners lacking most of the board with the shared board, and one missing a little with a diff', async () => {
+    const { room } = await openRoom();
+    const sender = peer('s');
+    room.join(sender);
+    const updates = ['first', 'second', 'third'].map(clientUpdate);
+    for (const u of updates) room.receiveUpdate(sender, u);
+    await room.flushNow();
+    // Back after a process died: one keeps only its own note, one missed only the last change.
+    const own = new Y.Doc();
+    Y.applyUpdate(own, clientUpdate('mine'));
+    const nearly = new Y.Doc();
+    for (const u of updates.slice(0, 2)) Y.applyUpdate(nearly, u);
+    const [empty, thin, near] = [peer('empty'), peer('thin'), peer('near')];
+    for (const [p, doc] of [[empty, new Y.Doc()], [thin, own], [near, nearly]] as const) {
+      room.join(p);
+      await room.answerSyncStep1(p, Y.encodeStateVector(doc));
+    }
+    const [toEmpty, toThin, toNear] = await Promise.all([empty, thin, near].map(step2Frame));
+    // The very same frame for both, encoded once.
+    expect(toThin).toBe(toEmpty);
+    expect(toNear).not.toBe(toEmpty);
+    expect(toNear.byteLength).toBeLessThan(toEmpty.byteLength / 2);
+    for (const [doc, frame] of [[own, toThin], [nearly, toNear]] as const) Y.applyUpdate(doc, boardIn(frame));
+    expect([...own.getMap('notes').values()].length).toBe(4);
+    expect([...nearly.getMap('notes').values()].length).toBe(3);
+  });
+
   it('sends the board to a storm of joiners a budget per turn, each the board as it is when its turn comes', async () => {
     const { room, store, roomId } = await openRoom();
     // A budget of one board a turn.
