@@ -222,7 +222,7 @@ describe('Room', () => {
       room.join(p);
       await room.answerSyncStep1(p, Y.encodeStateVector(doc));
     }
-    const [toEmpty, toThin, toNear] = await Promise.all([empty, thin, near].map(step2Frame));
+    const [toEmpty, toThin, toNear] = await Promise.all([step2Frame(empty), step2Frame(thin), step2Frame(near)]);
     // The very same frame for both, encoded once.
     expect(toThin).toBe(toEmpty);
     expect(toNear).not.toBe(toEmpty);
