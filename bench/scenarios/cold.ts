@@ -44,6 +44,16 @@ export async function runCold(target: Target, opts: BenchOptions): Promise<ColdR
     const roomId = await running.createRoom('bench cold load');
     const writer = await connectTimed(running.providerArgs(roomId), roomId);
     Y.applyUpdate(writer.doc, board);
+    // The board must be on the server before the restart: a fresh client reads it back (a restart
+    // right after the writer leaves could cut its 880 KB frame off unread, and nobody else has it).
+    for (const deadline = performance.now() + SYNC_TIMEOUT_MS; ; ) {
+      const reader = await connectTimed(running.providerArgs(roomId), roomId);
+      const stored = notesOf(reader.doc).size;
+      await reader.close(0);
+      if (stored >= opts.coldNotes) break;
+      if (performance.now() > deadline) throw new Error(`the server holds ${stored} of ${opts.coldNotes} notes`);
+      await sleep(50);
+    }
     await writer.close(opts.coldNotes);
     for (let run = 0; run < opts.coldRuns; run++) {
       await running.server.stop();
@@ -94,7 +104,7 @@ async function connectTimed({ serverUrl, params }: { serverUrl: string; params: 
     doc,
     ms,
     async close(expectNotes) {
-      // The writer's notes must have reached the server before it leaves.
+      // A joiner must have been sent the whole board (its notes arrive with sync step 2 or just after).
       const deadline = performance.now() + SYNC_TIMEOUT_MS;
       while (notesOf(doc).size < expectNotes && performance.now() < deadline) await sleep(20);
       if (notesOf(doc).size < expectNotes) throw new Error(`board has ${notesOf(doc).size} of ${expectNotes} notes`);
