@@ -26,14 +26,20 @@ export interface RawRows {
   dropChecksums(docId: string): Promise<void>;
 }
 
+/** A room whose first two updates were compacted into a snapshot: {a: 1, b: 2}. */
+async function compactedRoom(store: Store): Promise<string> {
+  const roomId = newRoomId();
+  await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+  const seq = await store.append(roomId, updateWith('b', 2));
+  await store.compact(roomId, Y.mergeUpdates([updateWith('a', 1), updateWith('b', 2)]), seq);
+  return roomId;
+}
+
 export function storeContract(name: string, makeStore: () => Promise<Store>, raw: () => RawRows): void {
   describe(`${name} store contract`, () => {
     it('checks what it loads against the checksums it stored, and says which part is damaged', async () => {
       const store = await makeStore();
-      const roomId = newRoomId();
-      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
-      const s2 = await store.append(roomId, updateWith('b', 2));
-      await store.compact(roomId, Y.mergeUpdates([updateWith('a', 1), updateWith('b', 2)]), s2);
+      const roomId = await compactedRoom(store);
       const s3 = await store.append(roomId, updateWith('c', 3));
       const loaded = await store.load(roomId);
       expect(loaded.verified).toBe(true);
@@ -41,10 +47,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, raw
 
       await raw().damage(roomId, { seq: s3 });
       await expect(store.load(roomId)).rejects.toThrow(new RegExp(`update ${s3} of ${roomId} .*damaged`));
-      const other = newRoomId();
-      await store.createRoom({ roomId: other, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
-      const o2 = await store.append(other, updateWith('b', 2));
-      await store.compact(other, Y.mergeUpdates([updateWith('a', 1), updateWith('b', 2)]), o2);
+      const other = await compactedRoom(store);
       await raw().damage(other, { snapshot: true });
       await expect(store.load(other)).rejects.toThrow(new RegExp(`snapshot of ${other} .*damaged`));
       await store.close();
@@ -52,10 +55,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, raw
 
     it('loads rows stored before checksums as they are, saying they were not verified', async () => {
       const store = await makeStore();
-      const roomId = newRoomId();
-      await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
-      const s2 = await store.append(roomId, updateWith('b', 2));
-      await store.compact(roomId, Y.mergeUpdates([updateWith('a', 1), updateWith('b', 2)]), s2);
+      const roomId = await compactedRoom(store);
       await store.append(roomId, updateWith('c', 3));
       await raw().dropChecksums(roomId);
       const loaded = await store.load(roomId);
