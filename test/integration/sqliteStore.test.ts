@@ -34,3 +34,31 @@ describe('SQLite schema migrations', () => {
     check.close();
   });
 });
+
+describe('SQLite erasure', () => {
+  // SQLite's secure_delete zeroes a deleted cell where it is deleted, but a cell a page split or merge moved to
+  // another page earlier leaves its old bytes in the first page's unused space; only rewriting the file removes them.
+  it('leaves no byte of a deleted room in the file, however its rows moved between pages', async () => {
+    const mark = (room: number, i: number) => `room${room}mark${String(i).padStart(6, '0')}x`;
+    const remaining: string[] = [];
+    // Paddings at which, before scrub rewrote the file, some of the deleted rows stayed in it.
+    for (const pad of [55, 80, 90, 95, 145, 200]) {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-sqlite-erase-'));
+      const store = createSqliteStore({ dataDir });
+      const rooms = Array.from({ length: 7 }, (_, r) => `room-${r}`);
+      for (const roomId of rooms) await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes: { facilitator: 'f', participant: 'p', observer: 'o' } }, new Uint8Array([0, 0]));
+      for (let i = 0; i < 4000; i++) {
+        const r = i % rooms.length;
+        await store.append(rooms[r]!, Buffer.from(mark(r, i) + 'y'.repeat(pad + ((i * 37) % 200))));
+      }
+      await store.deleteRoom('room-3');
+      await store.scrub();
+      const bytes = fs.readFileSync(path.join(dataDir, DB_FILE));
+      for (let i = 3; i < 4000; i += rooms.length) if (bytes.includes(mark(3, i))) remaining.push(`${pad}: ${mark(3, i)}`);
+      // What was not deleted is all still there: its first update and every one appended.
+      expect((await store.load('room-4')).updates.length).toBe(1 + Math.floor((3999 - 4) / 7) + 1);
+      await store.close();
+    }
+    expect(remaining).toEqual([]);
+  });
+});
