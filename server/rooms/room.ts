@@ -167,10 +167,11 @@ export class Room {
     if (parts.length > 0) {
       // One merged apply is far cheaper than one transaction per logged update.
       this.stored = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-      // Read every struct once (merging already did), so damaged bytes fail
-      // the load here, with a reason, instead of reaching clients or
-      // throwing later from the hydrate timer.
-      if (parts.length === 1) Y.parseUpdateMeta(this.stored);
+      // Damaged bytes must fail the load here, with a reason, instead of
+      // reaching clients or throwing later from the hydrate timer: the store
+      // checked every part against its checksum, and merging read every
+      // struct. Only a single part stored before checksums is decoded here.
+      if (parts.length === 1 && !stored.verified) Y.parseUpdateMeta(this.stored);
       // Joins usually arrive within milliseconds and are answered from the
       // bytes; whatever happens first (an edit, a read, this timer) hydrates.
       setTimeout(() => this.hydrate(), HYDRATE_AFTER_MS).unref();

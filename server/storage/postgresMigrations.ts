@@ -65,6 +65,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX schedules_due ON schedules (due_at);
     `,
   },
+  {
+    version: 3,
+    description: 'checksums of stored updates and snapshots (storage/checksum.ts); rows written before have none',
+    sql: `
+      ALTER TABLE snapshots ADD COLUMN checksum INTEGER;
+      ALTER TABLE updates ADD COLUMN checksum INTEGER;
+    `,
+  },
 ];
 
 /** Any constant will do: it only has to be the same in every Tavolo process ('TvLo'). */

@@ -16,6 +16,7 @@
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { checksumOf, verifyChecksum } from './checksum';
 import { migratePostgres } from './postgresMigrations';
 import type { RoomRecord, Schedule, Store, StoredDocument } from './store';
 
@@ -45,17 +46,17 @@ const APPEND = `
     ON CONFLICT (doc_id) DO UPDATE SET last_seq = docs.last_seq + 1
     RETURNING last_seq
   )
-  INSERT INTO updates (doc_id, seq, data) SELECT $1, last_seq, $2 FROM counter RETURNING seq`;
+  INSERT INTO updates (doc_id, seq, data, checksum) SELECT $1, last_seq, $2, $3 FROM counter RETURNING seq`;
 
 // kind 0 is the snapshot (seq = upto_seq), kind 1 the updates after max(snapshot, $2).
 const LOAD = `
-  WITH snap AS (SELECT data, upto_seq FROM snapshots WHERE doc_id = $1)
-  SELECT 0 AS kind, upto_seq AS seq, data FROM snap WHERE upto_seq > $2
+  WITH snap AS (SELECT data, upto_seq, checksum FROM snapshots WHERE doc_id = $1)
+  SELECT 0 AS kind, upto_seq AS seq, data, checksum FROM snap WHERE upto_seq > $2
   UNION ALL
-  SELECT 1 AS kind, u.seq, u.data FROM updates u
+  SELECT 1 AS kind, u.seq, u.data, u.checksum FROM updates u
     WHERE u.doc_id = $1 AND u.seq > GREATEST($2, COALESCE((SELECT upto_seq FROM snap), 0))
   UNION ALL
-  SELECT 2 AS kind, last_seq AS seq, NULL FROM docs WHERE doc_id = $1
+  SELECT 2 AS kind, last_seq AS seq, NULL, NULL FROM docs WHERE doc_id = $1
   ORDER BY kind, seq`;
 
 /** Connections kept for advisory locks, apart from the pool's. */
@@ -110,7 +111,7 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
           'INSERT INTO rooms (room_id, title, created_at, facilitator_hash, participant_hash, observer_hash, join_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)',
           [room.roomId, room.title, room.createdAt, h.facilitator, h.participant, h.observer, h.join ?? null],
         );
-        await c.query(APPEND, [room.roomId, toBuffer(initialUpdate)]);
+        await c.query(APPEND, [room.roomId, toBuffer(initialUpdate), checksumOf(initialUpdate)]);
       });
     },
     async getRoom(roomId) {
@@ -134,11 +135,14 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
       return rows[0]?.room_id ?? null;
     },
     async load(docId, afterSeq = 0) {
-      const { rows } = await pool.query<{ kind: number; seq: string; data: Buffer | null }>(LOAD, [docId, afterSeq]);
-      const doc: StoredDocument = { snapshot: null, updates: [], lastSeq: 0, logBytes: 0 };
+      const { rows } = await pool.query<{ kind: number; seq: string; data: Buffer | null; checksum: number | null }>(LOAD, [docId, afterSeq]);
+      const doc: StoredDocument = { snapshot: null, updates: [], lastSeq: 0, logBytes: 0, verified: true };
       for (const r of rows) {
-        if (r.kind === 0) doc.snapshot = toBytes(r.data!);
-        else if (r.kind === 1) {
+        if (r.kind === 0) {
+          doc.verified = verifyChecksum(r.data!, r.checksum, `the snapshot of ${docId}`) && doc.verified;
+          doc.snapshot = toBytes(r.data!);
+        } else if (r.kind === 1) {
+          doc.verified = verifyChecksum(r.data!, r.checksum, `update ${r.seq} of ${docId}`) && doc.verified;
           doc.updates.push(toBytes(r.data!));
           doc.logBytes += r.data!.byteLength;
         } else doc.lastSeq = Number(r.seq);
@@ -146,7 +150,7 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
       return doc;
     },
     async append(docId, update) {
-      const { rows } = await pool.query<{ seq: string }>(APPEND, [docId, toBuffer(update)]);
+      const { rows } = await pool.query<{ seq: string }>(APPEND, [docId, toBuffer(update), checksumOf(update)]);
       return Number(rows[0]!.seq);
     },
     async compact(docId, snapshot, uptoSeq) {
@@ -155,10 +159,10 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
         const { rows } = await c.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [docId]);
         if (!rows[0]!.locked) return;
         const { rowCount } = await c.query(
-          `INSERT INTO snapshots (doc_id, data, upto_seq) VALUES ($1, $2, $3)
-           ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq
+          `INSERT INTO snapshots (doc_id, data, upto_seq, checksum) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, checksum = excluded.checksum
            WHERE snapshots.upto_seq < excluded.upto_seq`,
-          [docId, toBuffer(snapshot), uptoSeq],
+          [docId, toBuffer(snapshot), uptoSeq, checksumOf(snapshot)],
         );
         if (rowCount === 1) await c.query('DELETE FROM updates WHERE doc_id = $1 AND seq <= $2', [docId, uptoSeq]);
       });

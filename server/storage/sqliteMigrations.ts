@@ -59,6 +59,14 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX schedules_due ON schedules (due_at);
     `,
   },
+  {
+    version: 3,
+    description: 'checksums of stored updates and snapshots (storage/checksum.ts); rows written before have none',
+    sql: `
+      ALTER TABLE snapshots ADD COLUMN checksum INTEGER;
+      ALTER TABLE updates ADD COLUMN checksum INTEGER;
+    `,
+  },
 ];
 
 /** Applies every migration the database has not recorded yet; returns the versions applied. */

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { checksumOf, verifyChecksum } from './checksum';
 import { DB_FILE, openTavoloDatabase } from './sqliteFile';
 import type { RoomRecord, Schedule, Store, StoredDocument } from './store';
 
@@ -42,17 +43,19 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
   }
   const selectRoom = db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE room_id = ?');
   const selectRoomByJoin = db.prepare<[string], { room_id: string }>('SELECT room_id FROM rooms WHERE join_hash = ?');
-  const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>(
-    'SELECT data, upto_seq FROM snapshots WHERE doc_id = ?',
+  const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number; checksum: number | null }>(
+    'SELECT data, upto_seq, checksum FROM snapshots WHERE doc_id = ?',
   );
-  const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
-    'SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
+  const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer; checksum: number | null }>(
+    'SELECT seq, data, checksum FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
   );
   const selectLastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE doc_id = ?');
-  const insertUpdate = db.prepare('INSERT INTO updates (doc_id, seq, data) VALUES (?, ?, ?)');
-  const upsertSnapshot = db.prepare(
-    'INSERT INTO snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq WHERE excluded.upto_seq > snapshots.upto_seq',
+  const insertUpdateRow = db.prepare('INSERT INTO updates (doc_id, seq, data, checksum) VALUES (?, ?, ?, ?)');
+  const insertUpdate = (docId: string, seq: number, data: Uint8Array): unknown => insertUpdateRow.run(docId, seq, data, checksumOf(data));
+  const upsertSnapshotRow = db.prepare(
+    'INSERT INTO snapshots (doc_id, data, upto_seq, checksum) VALUES (?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, checksum = excluded.checksum WHERE excluded.upto_seq > snapshots.upto_seq',
   );
+  const upsertSnapshot = (docId: string, data: Uint8Array, uptoSeq: number): unknown => upsertSnapshotRow.run(docId, data, uptoSeq, checksumOf(data));
   const deleteUpdatesUpto = db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?');
   const deleteRoomRow = db.prepare('DELETE FROM rooms WHERE room_id = ?');
   // A room's documents are the room id itself and ids under `${roomId}~`.
@@ -95,7 +98,7 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
   const createTx = db.transaction((room: RoomRecord, initial: Uint8Array) => {
     const h = room.tokenHashes;
     insertRoom.run(room.roomId, room.title, room.createdAt, h.facilitator, h.participant, h.observer, h.join ?? null);
-    insertUpdate.run(room.roomId, 1, initial);
+    insertUpdate(room.roomId, 1, initial);
   });
   const deleteRoomTx = db.transaction((roomId: string) => {
     deleteRoomRow.run(roomId);
@@ -104,7 +107,7 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
     deleteDocSnapshots.run({ id: roomId });
   });
   const compactTx = db.transaction((roomId: string, snapshot: Uint8Array, uptoSeq: number) => {
-    upsertSnapshot.run(roomId, snapshot, uptoSeq);
+    upsertSnapshot(roomId, snapshot, uptoSeq);
     deleteUpdatesUpto.run(roomId, uptoSeq);
   });
 
@@ -134,18 +137,20 @@ export function createSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteSto
       const snap = stored && stored.upto_seq > afterSeq ? stored : undefined;
       const rows = selectUpdates.all(roomId, Math.max(afterSeq, stored?.upto_seq ?? 0));
       let logBytes = 0;
+      let verified = snap ? verifyChecksum(snap.data, snap.checksum, `the snapshot of ${roomId}`) : true;
       const updates = rows.map((r) => {
         logBytes += r.data.byteLength;
+        verified = verifyChecksum(r.data, r.checksum, `update ${r.seq} of ${roomId}`) && verified;
         return toBytes(r.data);
       });
       const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : afterSeq === 0 ? (stored?.upto_seq ?? 0) : lastSeqOf(roomId);
       nextSeq.set(roomId, lastSeq + 1);
-      const doc: StoredDocument = { snapshot: snap ? toBytes(snap.data) : null, updates, lastSeq, logBytes };
+      const doc: StoredDocument = { snapshot: snap ? toBytes(snap.data) : null, updates, lastSeq, logBytes, verified };
       return doc;
     },
     async append(roomId, update) {
       const seq = nextSeq.get(roomId) ?? lastSeqOf(roomId) + 1;
-      insertUpdate.run(roomId, seq, update);
+      insertUpdate(roomId, seq, update);
       nextSeq.set(roomId, seq + 1);
       return seq;
     },

@@ -26,6 +26,12 @@ export interface StoredDocument {
   lastSeq: number;
   /** Bytes in `updates`, so the room knows when to compact next. */
   logBytes: number;
+  /**
+   * Every part matched its stored checksum (storage/checksum.ts), so the
+   * bytes are those written. False when some part predates checksums: the
+   * room then decodes it to find damage before anyone is sent it.
+   */
+  verified: boolean;
 }
 
 export type LockMode = 'shared' | 'exclusive';

@@ -98,14 +98,18 @@ describe('a damaged database', () => {
     expectOneClearLine(out, /damaged|malformed|not a database/);
   });
 
-  it('tells the clients of a room whose stored data is damaged why it cannot open', async () => {
+  // Damage caught by the stored checksum, and in a row stored before checksums, by decoding it.
+  it.each([
+    ['its checksum', 'UPDATE updates SET data = ? WHERE doc_id = ?'],
+    ['decoding it (stored before checksums)', 'UPDATE updates SET data = ?, checksum = NULL WHERE doc_id = ?'],
+  ])('tells the clients of a room whose stored data is damaged why it cannot open (found by %s)', async (_how, damage) => {
     const server = await startServer();
     running.push(server);
     const room = await createRoom(server);
     const other = await createRoom(server, 'Intatta');
     await server.stop();
     const db = new Database(dbFile(server.dataDir));
-    db.prepare('UPDATE updates SET data = ? WHERE doc_id = ?').run(Buffer.from([0xff, 0xff, 0xff, 0x01, 0x02]), room.roomId);
+    db.prepare(damage).run(Buffer.from([0xff, 0xff, 0xff, 0x01, 0x02]), room.roomId);
     db.close();
 
     const second = await startServer({ dataDir: server.dataDir });

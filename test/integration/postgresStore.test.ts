@@ -4,7 +4,7 @@ import { newRoomId } from '../../shared/ids';
 import { POSTGRES_MIGRATIONS, migratePostgres } from '../../server/storage/postgresMigrations';
 import { createPostgresStore } from '../../server/storage/postgresStore';
 import { createTestSchema, findPostgres, type TestSchema } from '../helpers/postgres';
-import { storeContract } from './storeContract';
+import { storeContract, type RawRows } from './storeContract';
 import { waitFor } from '../helpers/waitFor';
 import pg from 'pg';
 
@@ -22,7 +22,20 @@ describe.skipIf(!pgUrl)('PostgreSQL store', () => {
   });
   const open = () => createPostgresStore({ connectionString: pgUrl, schema: schema.schema, max: 4 });
 
-  storeContract('PostgreSQL', open);
+  const rawRows = (): RawRows => {
+    const garbage = Buffer.from([0xff, 0xff, 0xff, 0x01, 0x02]);
+    return {
+      async damage(docId, part) {
+        if ('snapshot' in part) await schema.query('UPDATE snapshots SET data = $1 WHERE doc_id = $2', [garbage, docId]);
+        else await schema.query('UPDATE updates SET data = $1 WHERE doc_id = $2 AND seq = $3', [garbage, docId, part.seq]);
+      },
+      async dropChecksums(docId) {
+        await schema.query('UPDATE snapshots SET checksum = NULL WHERE doc_id = $1', [docId]);
+        await schema.query('UPDATE updates SET checksum = NULL WHERE doc_id = $1', [docId]);
+      },
+    };
+  };
+  storeContract('PostgreSQL', open, rawRows);
 
   const update = (key: string): Uint8Array => {
     const d = new Y.Doc();

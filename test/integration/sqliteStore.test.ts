@@ -6,11 +6,30 @@ import { describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../server/storage/sqliteFile';
 import { SQLITE_MIGRATIONS } from '../../server/storage/sqliteMigrations';
 import { createSqliteStore } from '../../server/storage/sqliteStore';
-import { storeContract } from './storeContract';
+import { storeContract, type RawRows } from './storeContract';
 
 // One directory for the whole suite, so "survives being reopened" reopens the same file.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-sqlite-'));
-storeContract('SQLite', async () => createSqliteStore({ dataDir: dir }));
+/** Rows changed through a connection of their own, as damage on disk would. */
+const rawRows = (): RawRows => {
+  const run = (sql: string, ...params: unknown[]): void => {
+    const db = new Database(path.join(dir, DB_FILE));
+    db.prepare(sql).run(...params);
+    db.close();
+  };
+  const garbage = Buffer.from([0xff, 0xff, 0xff, 0x01, 0x02]);
+  return {
+    async damage(docId, part) {
+      if ('snapshot' in part) run('UPDATE snapshots SET data = ? WHERE doc_id = ?', garbage, docId);
+      else run('UPDATE updates SET data = ? WHERE doc_id = ? AND seq = ?', garbage, docId, part.seq);
+    },
+    async dropChecksums(docId) {
+      run('UPDATE snapshots SET checksum = NULL WHERE doc_id = ?', docId);
+      run('UPDATE updates SET checksum = NULL WHERE doc_id = ?', docId);
+    },
+  };
+};
+storeContract('SQLite', async () => createSqliteStore({ dataDir: dir }), rawRows);
 
 describe('SQLite schema migrations', () => {
   it('records a database from before versioned migrations at version 1 and keeps its data', async () => {

@@ -18,8 +18,55 @@ const stateOf = (parts: (Uint8Array | null)[]): unknown => {
 
 const tokenHashes = { facilitator: 'a'.repeat(64), participant: 'b'.repeat(64), observer: 'c'.repeat(64) };
 
-export function storeContract(name: string, makeStore: () => Promise<Store>): void {
+/** What a test does to a store's rows behind its back, as damage at rest or an older version would. */
+export interface RawRows {
+  /** Overwrites the stored bytes of a document's snapshot, or of its update `seq`, keeping the checksum. */
+  damage(docId: string, part: { snapshot: true } | { seq: number }): Promise<void>;
+  /** Removes every checksum of a document, as rows written before checksums have none. */
+  dropChecksums(docId: string): Promise<void>;
+}
+
+/** A room whose first two updates were compacted into a snapshot: {a: 1, b: 2}. */
+async function compactedRoom(store: Store): Promise<string> {
+  const roomId = newRoomId();
+  await store.createRoom({ roomId, title: 'T', createdAt: 1, tokenHashes }, updateWith('a', 1));
+  const seq = await store.append(roomId, updateWith('b', 2));
+  await store.compact(roomId, Y.mergeUpdates([updateWith('a', 1), updateWith('b', 2)]), seq);
+  return roomId;
+}
+
+export function storeContract(name: string, makeStore: () => Promise<Store>, raw: () => RawRows): void {
   describe(`${name} store contract`, () => {
+    it('checks what it loads against the checksums it stored, and says which part is damaged', async () => {
+      const store = await makeStore();
+      const roomId = await compactedRoom(store);
+      const s3 = await store.append(roomId, updateWith('c', 3));
+      const loaded = await store.load(roomId);
+      expect(loaded.verified).toBe(true);
+      expect(stateOf([loaded.snapshot, ...loaded.updates])).toEqual({ a: 1, b: 2, c: 3 });
+
+      await raw().damage(roomId, { seq: s3 });
+      await expect(store.load(roomId)).rejects.toThrow(new RegExp(`update ${s3} of ${roomId} .*damaged`));
+      const other = await compactedRoom(store);
+      await raw().damage(other, { snapshot: true });
+      await expect(store.load(other)).rejects.toThrow(new RegExp(`snapshot of ${other} .*damaged`));
+      await store.close();
+    });
+
+    it('loads rows stored before checksums as they are, saying they were not verified', async () => {
+      const store = await makeStore();
+      const roomId = await compactedRoom(store);
+      await store.append(roomId, updateWith('c', 3));
+      await raw().dropChecksums(roomId);
+      const loaded = await store.load(roomId);
+      expect(loaded.verified).toBe(false);
+      expect(stateOf([loaded.snapshot, ...loaded.updates])).toEqual({ a: 1, b: 2, c: 3 });
+      // A new append carries its checksum again; the older rows still have none.
+      await store.append(roomId, updateWith('d', 4));
+      expect((await store.load(roomId)).verified).toBe(false);
+      await store.close();
+    });
+
     it('creates a room with its first update and reads it back', async () => {
       const store = await makeStore();
       const roomId = newRoomId();
