@@ -44,18 +44,24 @@ let observer: BenchClient | null = null;
  * latency measures (at 1,000 clients × 200 edits/s it was 200,000 decodes a
  * second). Arrival is still timestamped per client, before the lookup.
  */
-const decodedStamps = new Map<string, Stamp[]>();
-const DECODED_STAMPS_MAX = 4096;
+interface Decoded {
+  stamps: Stamp[];
+  /** The clocks the update brings, for clients that track the board (BenchClient's trackBoard). */
+  to: Map<number, number> | null;
+}
+const decoded = new Map<string, Decoded>();
+const DECODED_MAX = 4096;
 
-function stampsOf(update: Uint8Array): Stamp[] {
+function decode(update: Uint8Array, withClocks: boolean): Decoded {
   const key = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1');
-  let stamps = decodedStamps.get(key);
-  if (!stamps) {
-    if (decodedStamps.size >= DECODED_STAMPS_MAX) decodedStamps.clear();
-    stamps = stampsIn(update);
-    decodedStamps.set(key, stamps);
+  let d = decoded.get(key);
+  if (!d) {
+    if (decoded.size >= DECODED_MAX) decoded.clear();
+    d = { stamps: stampsIn(update), to: null };
+    decoded.set(key, d);
   }
-  return stamps;
+  if (withClocks) d.to ??= Y.parseUpdateMeta(update).to;
+  return d;
 }
 
 function onUpdate(client: BenchClient, update: Uint8Array): void {
@@ -64,7 +70,9 @@ function onUpdate(client: BenchClient, update: Uint8Array): void {
     return;
   }
   const now = nowMs();
-  for (const stamp of stampsOf(update)) {
+  const d = decode(update, client.tracksBoard);
+  if (client.tracksBoard && d.to) client.received(d.to);
+  for (const stamp of d.stamps) {
     if (stamp.s === client.index || stamp.m !== 1) continue;
     received++;
     latencies.push(now - stamp.t);
@@ -86,6 +94,7 @@ async function connect(req: Extract<WorkerRequest, { type: 'connect' }>): Promis
           seed: c.seed,
           onUpdate,
           reconnect: req.reconnect,
+          trackBoard: req.trackBoard,
           onClose: (_client, code, reason) => {
             if (!closing) unexpectedCloses.push({ code, reason });
           },

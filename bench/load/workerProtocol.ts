@@ -19,6 +19,8 @@ export type WorkerRequest =
       batch: number;
       /** Reopen a socket closed by the other side (through a load balancer, to another process). */
       reconnect?: boolean;
+      /** Apply every received update, as a browser does (BenchClient's trackBoard). */
+      trackBoard?: boolean;
     }
   | { type: 'fanout'; ratePerSec: number; warmupMs: number; measureMs: number }
   | { type: 'flood'; durationMs: number; maxBufferedBytes: number }

@@ -23,12 +23,12 @@ export async function connectClients(
   seed: Uint8Array,
   receive: ReceiveMode,
   batch: number,
-  reconnect = false,
+  clientKind: { reconnect?: boolean; trackBoard?: boolean } = {},
   /** Index of the first note: client i holds note firstIndex + i (several rooms on one pool need distinct indexes). */
   firstIndex = 0,
 ): Promise<number> {
   const started = performance.now();
-  const base = { type: 'connect' as const, url: running.roomUrl(roomId), dialect: target.dialect, docName: roomId, receive, batch, reconnect };
+  const base = { type: 'connect' as const, url: running.roomUrl(roomId), dialect: target.dialect, docName: roomId, receive, batch, ...clientKind };
   await pool.all('connected', (w) => ({ ...base, clients: w === 0 ? [{ index: firstIndex, note: notes[0]!, seed }] : [] }), CONNECT_TIMEOUT_MS);
   await pool.all(
     'connected',

@@ -30,11 +30,11 @@ export interface FanoutResult {
 
 const REPORT_POLL_MS = 250;
 
-export async function runFanout(target: Target, c: FanoutCase, opts: BenchOptions): Promise<FanoutResult> {
+export async function runFanout(target: Target, c: FanoutCase, opts: BenchOptions, variant: FanoutVariant = {}): Promise<FanoutResult> {
   const running = await target.start();
   const pool = new WorkerPool(opts.workers);
   try {
-    return await measureFanout(pool, running, target, c, opts);
+    return await measureFanout(pool, running, target, c, opts, variant);
   } finally {
     await cleanup(pool, running);
   }
@@ -46,6 +46,8 @@ export interface FanoutVariant {
   pids?: number[];
   /** Clients reopen sockets closed by the other side. */
   reconnect?: boolean;
+  /** Clients apply every update they receive (BenchClient's trackBoard). */
+  trackBoard?: boolean;
   /**
    * Called when the measured window opens; awaited before the window's figures are read.
    * `poll` asks the workers for a report (its latencies are kept for the result).
@@ -61,7 +63,7 @@ type WorkerReport = Extract<WorkerReply, { type: 'report' }>;
 export async function measureFanout(pool: WorkerPool, running: RunningTarget, target: Target, c: FanoutCase, opts: BenchOptions, variant: FanoutVariant = {}): Promise<FanoutResult> {
   const roomId = await running.createRoom('bench fan-out');
   const notes = makeNoteUpdates(c.clients, { text: (i) => `Nota ${i}` });
-  const connectMs = await connectClients(pool, running, target, roomId, notes, Y.mergeUpdates(notes), 'stamps', opts.connectBatch, variant.reconnect);
+  const connectMs = await connectClients(pool, running, target, roomId, notes, Y.mergeUpdates(notes), 'stamps', opts.connectBatch, { reconnect: variant.reconnect, trackBoard: variant.trackBoard });
   const w = await measureWindow(pool, variant.pids ?? [running.server.pid], {
     ...opts,
     ratePerSec: c.ratePerSec,

@@ -30,7 +30,7 @@ export async function runManyRooms(target: Target, opts: BenchOptions): Promise<
       const roomId = await running.createRoom(`bench room ${r}`);
       // Note ids and authors differ per room, as in a real deployment.
       const notes = makeNoteUpdates(c.clientsPerRoom, { text: (i) => `Nota ${i}`, firstId: r * c.clientsPerRoom });
-      await connectClients(pool, running, target, roomId, notes, Y.mergeUpdates(notes), 'stamps', opts.connectBatch, false, r * c.clientsPerRoom);
+      await connectClients(pool, running, target, roomId, notes, Y.mergeUpdates(notes), 'stamps', opts.connectBatch, {}, r * c.clientsPerRoom);
     }
     const connectMs = performance.now() - started;
     const w = await measureWindow(pool, [running.server.pid], { ...opts, ratePerSec: c.ratePerSec, receiversPerEdit: c.clientsPerRoom - 1 });
