@@ -15,6 +15,8 @@ export interface SharedState {
   readiness?: ReadinessStore & { close(): void };
 }
 
+const REDIS_START_WAIT_MS = 3000;
+
 export async function openSharedState(redisUrl: string | undefined, log: Logger): Promise<SharedState> {
   if (!redisUrl) return { relay: inProcessRelay };
   const [{ createRedisRelay }, { createRedisCounter }, { createRedisReadiness }] = await Promise.all([
@@ -22,5 +24,8 @@ export async function openSharedState(redisUrl: string | undefined, log: Logger)
     import('./redisCounter'),
     import('./redisReadiness'),
   ]);
-  return { relay: createRedisRelay({ url: redisUrl, log }), sharedCounter: createRedisCounter(redisUrl), readiness: createRedisReadiness(redisUrl) };
+  const sharedCounter = createRedisCounter(redisUrl);
+  // Rate limits hold across processes from the first request; Redis down at start delays serving this long at most.
+  if (!(await sharedCounter.whenConnected(REDIS_START_WAIT_MS))) log.warn({ waitedMs: REDIS_START_WAIT_MS }, 'Redis not reachable yet; counting rate limits in this process until it is');
+  return { relay: createRedisRelay({ url: redisUrl, log }), sharedCounter, readiness: createRedisReadiness(redisUrl) };
 }

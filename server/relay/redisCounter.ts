@@ -8,6 +8,12 @@ import { Redis } from 'ioredis';
 export interface SharedCounter {
   /** Counts one hit on `key` in a window of `windowMs`; the count so far and the ms left in the window. */
   hit(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
+  /**
+   * True once connected; false if not within `timeoutMs`. Until then every
+   * hit fails and is counted in this process's memory, so a process waits
+   * for it before serving: else its first requests escape the shared limit.
+   */
+  whenConnected(timeoutMs: number): Promise<boolean>;
   close(): void;
 }
 
@@ -25,6 +31,19 @@ export function createRedisCounter(url: string): SharedCounter {
       if (failed) throw failed[0];
       return { count: Number(replies[1]![1]), resetInMs: Math.max(0, Number(replies[2]![1])) };
     },
+    whenConnected: (timeoutMs) =>
+      redis.status === 'ready'
+        ? Promise.resolve(true)
+        : new Promise<boolean>((resolve) => {
+            const done = (ok: boolean): void => {
+              clearTimeout(timer);
+              redis.off('ready', onReady);
+              resolve(ok);
+            };
+            const onReady = (): void => done(true);
+            const timer = setTimeout(() => done(false), timeoutMs);
+            redis.once('ready', onReady);
+          }),
     close: () => redis.disconnect(),
   };
 }
